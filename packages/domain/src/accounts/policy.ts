@@ -1,0 +1,86 @@
+/**
+ * Who may do what, where. Every route asks this module; nothing else decides access.
+ *
+ * Reach is a territory subtree: an account scoped to a province sees the province and everything
+ * in it, one scoped to a municipality sees that municipality and its settlements. Territories
+ * are compared by their materialised path ("/1/12/130/"), so "within" is a prefix test.
+ */
+export const ROLES = ['admin', 'agency', 'regional_officer', 'municipal_officer', 'provider', 'viewer'] as const;
+export type TRole = (typeof ROLES)[number];
+
+export type Actor = {
+  userId: number | null;
+  role: TRole;
+  /** Path of the territory the account is scoped to; null = everywhere (admins, the CLI). */
+  scopePath: string | null;
+  /** For providers: the provider name whose sites the account may change. */
+  organisation: string | null;
+};
+
+export type Place = { path: string };
+
+export const ACTIONS = [
+  'read',
+  'edit_service_site',
+  'import_territories',
+  'import_population',
+  'import_indicators',
+  'import_services',
+  'import_boundaries',
+  'edit_norm',
+  'manage_users',
+  'view_audit',
+] as const;
+export type TAction = (typeof ACTIONS)[number];
+
+/** Which role may do which action (within its reach). */
+const GRANTS: Record<TRole, ReadonlySet<TAction>> = {
+  admin: new Set(ACTIONS),
+  agency: new Set<TAction>([
+    'read',
+    'edit_service_site',
+    'import_territories',
+    'import_population',
+    'import_indicators',
+    'import_services',
+    'import_boundaries',
+    'edit_norm',
+  ]),
+  regional_officer: new Set<TAction>(['read', 'edit_service_site', 'import_population', 'import_indicators', 'import_services', 'edit_norm']),
+  municipal_officer: new Set<TAction>(['read', 'edit_service_site', 'import_population', 'import_indicators', 'import_services']),
+  provider: new Set<TAction>(['read', 'edit_service_site']),
+  viewer: new Set<TAction>(['read']),
+};
+
+/** Is the place inside the actor's reach? */
+export function reaches(actor: Actor, place: Place): boolean {
+  return actor.scopePath === null || place.path.startsWith(actor.scopePath);
+}
+
+/** May the actor do this at all (somewhere)? Used to show or hide parts of the UI. */
+export const hasGrant = (actor: Actor, action: TAction): boolean => GRANTS[actor.role].has(action);
+
+/**
+ * May the actor do this action on data about this place? `provider` is the site's provider name,
+ * checked for provider accounts, which may change only their own organisation's sites.
+ */
+export function may(actor: Actor, action: TAction, place: Place | null, extra: { provider?: string } = {}): boolean {
+  if (!hasGrant(actor, action)) return false;
+  if (action === 'manage_users' || action === 'view_audit') return actor.scopePath === null;
+  if (place === null) return actor.scopePath === null;
+  if (!reaches(actor, place)) return false;
+  if (actor.role === 'provider' && action === 'edit_service_site') {
+    return !!actor.organisation && extra.provider?.trim().toLowerCase() === actor.organisation.trim().toLowerCase();
+  }
+  return true;
+}
+
+/**
+ * Norms are set on a country or a region. The agency sets its country's defaults and regional
+ * overrides; a regional officer only its own region's overrides.
+ */
+export function mayEditNorm(actor: Actor, normPlace: Place & { level: string }): boolean {
+  if (!may(actor, 'edit_norm', normPlace)) return false;
+  if (actor.role === 'regional_officer') return normPlace.level === 'region';
+  return normPlace.level === 'country' || normPlace.level === 'region';
+}

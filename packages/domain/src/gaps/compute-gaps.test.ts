@@ -1,0 +1,224 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TNorm } from '../needs/norm';
+import type { TPopulationRow } from '../population/population';
+import type { TGapSite } from '../service-sites/service-site';
+import type { TTerritory } from '../territories/territory';
+import { TerritoryTree } from '../territories/territory-tree';
+import { buildGapModel, computeGaps, servedUnits, shareSite } from './compute-gaps';
+import { coverageByUnit, explainGap, summariseGaps } from './summarise-gaps';
+
+const unit = (id: number, parentId: number | null, level: TTerritory['level']): TTerritory => ({
+  id,
+  country: 'BG',
+  code: `U${id}`,
+  name: `Unit ${id}`,
+  nameEn: null,
+  level,
+  parentId,
+  lat: null,
+  lon: null,
+});
+
+// Country 1 → province 2 → municipalities 3, 4 (settlements 30, 31 and 40); province 5 → municipality 6.
+const territories = [
+  unit(1, null, 'country'),
+  unit(2, 1, 'region'),
+  unit(3, 2, 'municipality'),
+  unit(4, 2, 'municipality'),
+  unit(30, 3, 'settlement'),
+  unit(31, 3, 'settlement'),
+  unit(40, 4, 'settlement'),
+  unit(5, 1, 'region'),
+  unit(6, 5, 'municipality'),
+];
+const tree = new TerritoryTree(territories);
+
+const older = (territoryId: number, count: number, younger = 1000): TPopulationRow[] => [
+  { territoryId, year: 2024, sex: 'T', ageFrom: 0, ageTo: 64, count: younger },
+  { territoryId, year: 2024, sex: 'T', ageFrom: 65, ageTo: null, count },
+];
+
+const dayCareNorm: TNorm = {
+  id: 1,
+  serviceType: 'bg.day_care_elderly',
+  territoryId: 1,
+  target: { kind: 'population', sex: 'T', age: { from: 65, to: null } },
+  ratePer1000: 10,
+  source: 'illustrative',
+  illustrative: true,
+};
+
+const serviceTypes = [
+  { key: 'bg.day_care_elderly', country: 'BG' as const },
+  { key: 'bg.home_care', country: 'BG' as const },
+];
+
+const site = (id: number, settlementId: number, capacity: number, extra: Partial<TGapSite> = {}): TGapSite => ({
+  id,
+  serviceType: 'bg.day_care_elderly',
+  settlementId,
+  servesIds: [],
+  capacity,
+  users: null,
+  waitingList: null,
+  staffPositions: null,
+  staffVacancies: null,
+  ...extra,
+});
+
+const model = (norms: TNorm[] = [dayCareNorm]) =>
+  buildGapModel({ tree, norms, population: [...older(3, 2000), ...older(4, 1000), ...older(6, 500)], indicators: [], serviceTypes });
+
+describe('computeGaps', () => {
+  it('normative need is the target population times the norm per 1,000', () => {
+    const table = computeGaps(model(), 2024, []);
+    const cell = table.cells.get(3)!.get('bg.day_care_elderly')!;
+    expect(cell.normative.value).toBe(20); // 2,000 people 65+ × 10 ÷ 1,000
+    expect(cell.normative.target?.value).toBe(2000);
+    expect(cell.normative.norm?.ratePer1000).toBe(10);
+  });
+
+  it('says why a need is unknown', () => {
+    const table = computeGaps(model(), 2024, []);
+    expect(table.cells.get(3)!.get('bg.home_care')!.normative).toMatchObject({ value: null, missing: 'no_norm' });
+    const noPopulation = computeGaps(buildGapModel({ tree, norms: [dayCareNorm], population: [], indicators: [], serviceTypes }), 2024, []);
+    expect(noPopulation.cells.get(3)!.get('bg.day_care_elderly')!.normative.missing).toBe('no_target_population');
+  });
+
+  it('a regional norm overrides the national one in that region only', () => {
+    const regional: TNorm = { ...dayCareNorm, id: 2, territoryId: 5, ratePer1000: 20 };
+    const table = computeGaps(model([dayCareNorm, regional]), 2024, []);
+    expect(table.cells.get(6)!.get('bg.day_care_elderly')!.normative.value).toBe(10); // 500 × 20 ÷ 1,000
+    expect(table.cells.get(3)!.get('bg.day_care_elderly')!.normative.value).toBe(20);
+  });
+
+  it('a site counts in its own municipality when it names no territories', () => {
+    const table = computeGaps(model(), 2024, [site(1, 30, 15)]);
+    expect(table.cells.get(3)!.get('bg.day_care_elderly')!.capacity).toBe(15);
+    expect(table.cells.get(4)!.get('bg.day_care_elderly')!.capacity).toBe(0);
+  });
+
+  it('shares a site serving several municipalities in proportion to their target populations', () => {
+    const table = computeGaps(model(), 2024, [site(1, 30, 30, { servesIds: [3, 4] })]);
+    const a = table.cells.get(3)!.get('bg.day_care_elderly')!;
+    const b = table.cells.get(4)!.get('bg.day_care_elderly')!;
+    expect(a.capacity).toBeCloseTo(20); // 2,000 of 3,000 people 65+
+    expect(b.capacity).toBeCloseTo(10);
+    expect(a.shares[0]).toMatchObject({ siteId: 1, shareBasis: 'target_population', weight: 2000 });
+  });
+
+  it('a site serving a province serves all its municipalities', () => {
+    expect(servedUnits(tree, { settlementId: 30, servesIds: [2] }).sort()).toEqual([3, 4]);
+    expect(servedUnits(tree, { settlementId: 30, servesIds: [31, 40] }).sort()).toEqual([3, 4]);
+  });
+
+  it('observed demand is users plus waiting list, shared like capacity', () => {
+    const table = computeGaps(model(), 2024, [site(1, 30, 10, { users: 10, waitingList: 5 })]);
+    expect(table.cells.get(3)!.get('bg.day_care_elderly')!.observed).toEqual({ value: 15, incomplete: false });
+    const unknownUsers = computeGaps(model(), 2024, [site(1, 30, 10, { waitingList: 5 })]);
+    expect(unknownUsers.cells.get(3)!.get('bg.day_care_elderly')!.observed.incomplete).toBe(true);
+  });
+
+  it('keeps sites that serve no known unit apart instead of losing them silently', () => {
+    const table = computeGaps(model(), 2024, [site(9, 999, 10)]);
+    expect(table.unplacedSiteIds).toEqual([9]);
+  });
+});
+
+describe('summariseGaps', () => {
+  const table = computeGaps(model(), 2024, [site(1, 30, 30), site(2, 40, 2, { serviceType: 'bg.home_care' })]);
+
+  it('sums the municipalities of a province', () => {
+    const { rows, diversity } = summariseGaps(table, tree, 2, 'normative');
+    const dayCare = rows.find((r) => r.serviceType === 'bg.day_care_elderly')!;
+    expect(dayCare.need).toBe(30); // 20 + 10
+    expect(dayCare.capacity).toBe(30);
+    expect(dayCare.gap).toBe(0);
+    expect(dayCare.coverage).toBe(1);
+    // Municipality 3 has a surplus of 10, municipality 4 lacks 10: the province is even,
+    // but the people of 4 are not served by the surplus of 3.
+    expect(dayCare.shortfall).toBe(10);
+    const homeCare = rows.find((r) => r.serviceType === 'bg.home_care')!;
+    expect(homeCare).toMatchObject({ need: null, capacity: 2, gap: null, coverage: null, incomplete: true });
+    expect(diversity).toEqual({ needed: ['bg.day_care_elderly'], available: ['bg.day_care_elderly', 'bg.home_care'], missing: [], ratio: 1 });
+  });
+
+  it('gives a municipality its own figures', () => {
+    const row = summariseGaps(table, tree, 4, 'normative').rows.find((r) => r.serviceType === 'bg.day_care_elderly')!;
+    expect(row).toMatchObject({ need: 10, capacity: 0, gap: 10, coverage: 0, shortfall: 10 });
+    expect(summariseGaps(table, tree, 4, 'normative').diversity).toMatchObject({ missing: ['bg.day_care_elderly'], ratio: 0 });
+  });
+
+  it('colours the map by the share of need met', () => {
+    const byUnit = coverageByUnit(table, tree, 2, 'normative', null);
+    expect(byUnit.find((u) => u.unitId === 3)).toMatchObject({ need: 20, capacity: 20, coverage: 1 }); // surplus capped at need
+    expect(byUnit.find((u) => u.unitId === 4)).toMatchObject({ need: 10, capacity: 0, coverage: 0 });
+    expect(coverageByUnit(table, tree, 2, 'normative', 'bg.home_care').find((u) => u.unitId === 4)).toMatchObject({ need: null, capacity: 2, coverage: null });
+  });
+
+  it('explains a row with each municipality’s inputs', () => {
+    const e = explainGap(table, tree, 2, 'bg.day_care_elderly', 'normative');
+    expect(e.total?.need).toBe(30);
+    expect(e.units.map((u) => u.unitId).sort()).toEqual([3, 4]);
+    expect(e.units.find((u) => u.unitId === 3)!.cell.shares[0]).toMatchObject({ siteId: 1, share: 1, shareBasis: 'sole' });
+  });
+});
+
+describe('gap properties', () => {
+  const siteArb = fc.record({
+    settlement: fc.constantFrom(30, 31, 40, 6),
+    serves: fc.subarray([2, 3, 4, 5, 6, 30, 40]),
+    capacity: fc.integer({ min: 0, max: 500 }),
+    users: fc.option(fc.integer({ min: 0, max: 500 })),
+    waiting: fc.option(fc.integer({ min: 0, max: 100 })),
+  });
+  const inputsArb = fc.record({
+    sites: fc.array(siteArb, { maxLength: 12 }),
+    pop3: fc.integer({ min: 0, max: 50_000 }),
+    pop4: fc.integer({ min: 0, max: 50_000 }),
+    pop6: fc.integer({ min: 0, max: 50_000 }),
+    rate: fc.double({ min: 0, max: 100, noNaN: true }),
+  });
+
+  it('shares of a site always add up to the whole site', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: null }), { minLength: 1, maxLength: 8 }), (weights) => {
+        const units = weights.map((_, i) => i + 1);
+        const shares = shareSite(units, (u) => weights[u - 1] ?? null);
+        expect(shares.reduce((s, x) => s + x.share, 0)).toBeCloseTo(1, 9);
+        for (const s of shares) expect(s.share).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('capacity is neither created nor lost by sharing, and the country sums its units', () => {
+    fc.assert(
+      fc.property(inputsArb, ({ sites, pop3, pop4, pop6, rate }) => {
+        const m = buildGapModel({
+          tree,
+          norms: [{ ...dayCareNorm, ratePer1000: rate }],
+          population: [...older(3, pop3), ...older(4, pop4), ...older(6, pop6)],
+          indicators: [],
+          serviceTypes,
+        });
+        const gapSites = sites.map((s, i) => site(i + 1, s.settlement, s.capacity, { servesIds: s.serves, users: s.users, waitingList: s.waiting }));
+        const table = computeGaps(m, 2024, gapSites);
+        const country = summariseGaps(table, tree, 1, 'normative').rows.find((r) => r.serviceType === 'bg.day_care_elderly');
+        const totalCapacity = gapSites.reduce((s, x) => s + x.capacity, 0);
+        expect(country?.capacity ?? 0).toBeCloseTo(totalCapacity, 6);
+        const parts = [2, 5].map((r) => summariseGaps(table, tree, r, 'normative').rows.find((x) => x.serviceType === 'bg.day_care_elderly'));
+        expect((parts[0]?.capacity ?? 0) + (parts[1]?.capacity ?? 0)).toBeCloseTo(country?.capacity ?? 0, 6);
+        if (country && country.need !== null) {
+          expect(country.need).toBeCloseTo(((pop3 + pop4 + pop6) * rate) / 1000, 6);
+          expect(country.gap).toBeCloseTo(country.need - country.capacity, 6);
+          expect(country.shortfall).toBeGreaterThanOrEqual(Math.max(0, country.gap!) - 1e-6);
+        }
+        const observed = summariseGaps(table, tree, 1, 'observed').rows.find((r) => r.serviceType === 'bg.day_care_elderly');
+        const demand = gapSites.reduce((s, x) => s + (x.users ?? 0) + (x.waitingList ?? 0), 0);
+        expect(observed?.need ?? 0).toBeCloseTo(demand, 6);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

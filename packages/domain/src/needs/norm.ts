@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ZAgeRange, ZSex } from '../population/population';
+import type { TerritoryTree } from '../territories/territory-tree';
+
+/**
+ * The population a service is meant for: persons of some ages and sex, or the count of an
+ * indicator such as `persons_with_disability`.
+ */
+export const ZTargetPopulation = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('population'), sex: ZSex, age: ZAgeRange }),
+  z.object({ kind: z.literal('indicator'), indicator: z.string().min(1) }),
+]);
+export type TTargetPopulation = z.infer<typeof ZTargetPopulation>;
+
+/**
+ * A coverage norm: so many places (or persons a year) per 1,000 of the target population. A
+ * norm set on a country applies everywhere in it; one set on a region overrides it there.
+ */
+export const ZNorm = z.object({
+  id: z.number().int(),
+  serviceType: z.string(),
+  territoryId: z.number().int(),
+  target: ZTargetPopulation,
+  ratePer1000: z.number().min(0).max(1000),
+  source: z.string().nullable(),
+  illustrative: z.boolean(),
+});
+export type TNorm = z.infer<typeof ZNorm>;
+
+/** Norms indexed for "which norm applies to this service type in this unit". */
+export class NormBook {
+  private readonly byTypeAndTerritory = new Map<string, TNorm>();
+
+  constructor(
+    private readonly tree: TerritoryTree,
+    norms: Iterable<TNorm>,
+  ) {
+    for (const n of norms) this.byTypeAndTerritory.set(`${n.serviceType}|${n.territoryId}`, n);
+  }
+
+  /** The norm set on the unit itself or on its nearest enclosing unit that has one. */
+  normFor(serviceType: string, territoryId: number): TNorm | undefined {
+    const own = this.byTypeAndTerritory.get(`${serviceType}|${territoryId}`);
+    if (own) return own;
+    for (const a of this.tree.ancestorsOf(territoryId)) {
+      const n = this.byTypeAndTerritory.get(`${serviceType}|${a.id}`);
+      if (n) return n;
+    }
+    return undefined;
+  }
+}

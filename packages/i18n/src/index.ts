@@ -1,0 +1,93 @@
+import i18next, { type i18n, type TFunction } from 'i18next';
+import bgCatalogue from './locales/bg/catalogue.json';
+import bgServer from './locales/bg/server.json';
+import bgUi from './locales/bg/ui.json';
+import bgDashboard from './locales/bg/dashboard.json';
+import enCatalogue from './locales/en/catalogue.json';
+import enServer from './locales/en/server.json';
+import enUi from './locales/en/ui.json';
+import enDashboard from './locales/en/dashboard.json';
+import plCatalogue from './locales/pl/catalogue.json';
+import plServer from './locales/pl/server.json';
+import plUi from './locales/pl/ui.json';
+import plDashboard from './locales/pl/dashboard.json';
+import ukCatalogue from './locales/uk/catalogue.json';
+import ukServer from './locales/uk/server.json';
+import ukUi from './locales/uk/ui.json';
+import ukDashboard from './locales/uk/dashboard.json';
+
+/** The four languages of the UI, documents and messages. `uk` is Ukrainian (ISO 639-1). */
+export const LANGUAGES = ['bg', 'uk', 'pl', 'en'] as const;
+export type TLanguage = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: TLanguage = 'en';
+
+/**
+ * One namespace per language, kept in three files by area so that screens, server messages and
+ * catalogue names can be edited apart: `ui` (the app's shell and most screens), `dashboard` (gap dashboard, map, imports), `server` (errors, import reports, export
+ * headers, CLI), `catalogue` (levels, roles, target groups, indicators …). Top-level keys must
+ * not repeat between the files; a test checks it.
+ */
+export const localeFiles = {
+  bg: { ui: bgUi, dashboard: bgDashboard, server: bgServer, catalogue: bgCatalogue },
+  uk: { ui: ukUi, dashboard: ukDashboard, server: ukServer, catalogue: ukCatalogue },
+  pl: { ui: plUi, dashboard: plDashboard, server: plServer, catalogue: plCatalogue },
+  en: { ui: enUi, dashboard: enDashboard, server: enServer, catalogue: enCatalogue },
+} as const;
+
+const merge = (files: Record<string, object>) => Object.assign({}, ...Object.values(files)) as Record<string, unknown>;
+
+export const resources = {
+  bg: { translation: merge(localeFiles.bg) },
+  uk: { translation: merge(localeFiles.uk) },
+  pl: { translation: merge(localeFiles.pl) },
+  en: { translation: merge(localeFiles.en) },
+};
+
+export const isLanguage = (value: unknown): value is TLanguage => LANGUAGES.includes(value as TLanguage);
+
+/** The language of each country's administration, for names and documents. */
+export const COUNTRY_LANGUAGE = { BG: 'bg', UA: 'uk', PL: 'pl' } as const satisfies Record<string, TLanguage>;
+
+/** Pick a supported language from an Accept-Language header or a user setting. */
+export function pickLanguage(...candidates: (string | null | undefined)[]): TLanguage {
+  for (const candidate of candidates) {
+    if (!candidate) continue;
+    for (const part of candidate.split(',')) {
+      const code = part.split(';')[0]!.trim().toLowerCase().slice(0, 2);
+      if (isLanguage(code)) return code;
+    }
+  }
+  return DEFAULT_LANGUAGE;
+}
+
+const instances = new Map<TLanguage, i18n>();
+
+/**
+ * A translator for server-side text (error reports, export headers, CLI messages). Plural
+ * forms come from i18next's `_one/_few/_many/_other` keys and the language's Intl.PluralRules.
+ */
+export function translator(language: TLanguage): TFunction {
+  let instance = instances.get(language);
+  if (!instance) {
+    instance = i18next.createInstance();
+    void instance.init({ lng: language, fallbackLng: false, resources, initAsync: false, interpolation: { escapeValue: false } });
+    instances.set(language, instance);
+  }
+  return instance.t;
+}
+
+/** Numbers and dates written the way each language writes them. */
+export const formatNumber = (language: TLanguage, value: number, digits = 0): string =>
+  new Intl.NumberFormat(locale(language), { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
+
+export const formatPercent = (language: TLanguage, value: number): string =>
+  new Intl.NumberFormat(locale(language), { style: 'percent', maximumFractionDigits: 0 }).format(value);
+
+export const formatDate = (language: TLanguage, value: Date | string): string =>
+  new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium' }).format(typeof value === 'string' ? new Date(value) : value);
+
+export const formatDateTime = (language: TLanguage, value: Date | string): string =>
+  new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(typeof value === 'string' ? new Date(value) : value);
+
+const LOCALES: Record<TLanguage, string> = { bg: 'bg-BG', uk: 'uk-UA', pl: 'pl-PL', en: 'en-GB' };
+export const locale = (language: TLanguage): string => LOCALES[language];
