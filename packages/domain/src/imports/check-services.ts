@@ -1,0 +1,75 @@
+import type { TCountry, TLevel } from '../territories/territory';
+import type { TServiceRecord } from './formats';
+import type { ImportContext } from './import-context';
+import type { ImportErrorList } from './import-error';
+import { createTerritoryResolver } from './resolve-territory';
+
+export type TCheckedService = TServiceRecord & { settlementId: number; servesIds: number[]; country: TCountry };
+
+export type TServiceChecker = {
+  /** The row with its codes resolved to ids, or null when something about it is wrong. */
+  check(row: number, record: TServiceRecord): TCheckedService | null;
+  /** Nothing is left to check at the end; here so every checker is driven the same way. */
+  finish(): void;
+};
+
+/** A site stands in a place people live: a settlement, or a municipality the register does not split further. */
+const SITE_LEVELS: readonly TLevel[] = ['municipality', 'settlement'];
+
+/**
+ * Checks a services file row by row: where the site is and whom it serves resolve to territories
+ * of one country, the site's place is within the user's scope, the service type is in that
+ * country's catalogue, and no site appears twice for the same year.
+ */
+export function createServiceChecker(ctx: ImportContext, errors: ImportErrorList): TServiceChecker {
+  const resolve = createTerritoryResolver(ctx, errors);
+  const firstRow = new Map<string, number>();
+
+  return {
+    check(row, record) {
+      let ok = true;
+      const settlement = resolve(row, 'settlement_code', record.settlementCode);
+      if (settlement === null) ok = false;
+      else if (!SITE_LEVELS.includes(settlement.level)) {
+        errors.add({ row, column: 'settlement_code', value: record.settlementCode, code: 'parent_level', params: { level: settlement.level } });
+        ok = false;
+      }
+
+      const type = ctx.serviceType(record.serviceType);
+      if (!type) {
+        errors.add({ row, column: 'service_type', value: record.serviceType, code: 'unknown_service_type' });
+        ok = false;
+      } else if (settlement && type.country !== settlement.country) {
+        errors.add({ row, column: 'service_type', value: record.serviceType, code: 'wrong_country', params: { country: settlement.country } });
+        ok = false;
+      }
+
+      // Served territories are looked up in the site's country; the user's scope is about where
+      // the site is, not whom it serves (a site may serve the neighbouring municipality too).
+      const country = settlement?.country ?? ctx.country;
+      const servesIds: number[] = [];
+      for (const code of record.servesCodes) {
+        const served = ctx.findTerritory(code, country);
+        if (served) servesIds.push(served.id);
+        else {
+          errors.add({ row, column: 'serves_codes', value: code, code: 'unknown_territory', params: { code } });
+          ok = false;
+        }
+      }
+
+      const key = `${record.siteKey}\u0000${record.year}`;
+      const otherRow = firstRow.get(key);
+      if (otherRow === undefined) firstRow.set(key, row);
+      else {
+        errors.add({ row, column: 'site_id', value: record.siteKey, code: 'duplicate_row', params: { otherRow } });
+        ok = false;
+      }
+
+      if (!ok || settlement === null) return null;
+      return { ...record, settlementId: settlement.id, servesIds, country: settlement.country };
+    },
+    finish() {
+      firstRow.clear();
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import type { TImportErrorCode } from './import-error';
+
+/**
+ * Reading one cell of an import file. Every function takes the cell as the reader gives it
+ * (already trimmed) and returns the value, `null` for an empty cell, or a `TCellError` saying
+ * why the text is not a value of that kind. The error objects are shared constants, so a
+ * million good cells allocate nothing and a caller tells the cases apart with `isCellError`.
+ */
+export type TCellError = { readonly error: TImportErrorCode };
+
+const cellError = (error: TImportErrorCode): TCellError => Object.freeze({ error });
+
+export const NOT_INTEGER = cellError('not_integer');
+export const NOT_NUMBER = cellError('not_number');
+export const NOT_DATE = cellError('not_date');
+export const NOT_YES_NO = cellError('not_yes_no');
+export const INVALID_CHOICE = cellError('invalid_choice');
+export const TOO_LONG = cellError('too_long');
+
+export const isCellError = (value: unknown): value is TCellError => typeof value === 'object' && value !== null;
+
+/** Longest run of digits that is always a safe integer (2^53 has 16 digits). */
+const MAX_FAST_DIGITS = 15;
+
+/** `12`, `-3.5`, `0,25`, `1e-7` — what programs write, and what `String(n)` gives for any finite n. */
+const PLAIN_NUMBER = /^[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?$/;
+/**
+ * `1 234 567,5`: Bulgarian, Ukrainian and Polish Excel group thousands with a space, often a
+ * non-breaking one (U+00A0) or a narrow one (U+202F), and use a decimal comma. Groups must be of
+ * three digits, so a stray space inside a number ("12 34") is an error rather than a guess.
+ */
+const GROUPED_NUMBER = /^[-+]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$/;
+const GROUP_SEPARATORS = /[ \u00a0\u202f\u2009]/g;
+
+/** A number with `.` or `,` as the decimal separator and optional thousands groups. */
+export function parseNumber(text: string): number | null | TCellError {
+  if (text === '') return null;
+  let normal: string;
+  if (PLAIN_NUMBER.test(text)) normal = text;
+  else if (GROUPED_NUMBER.test(text)) normal = text.replace(GROUP_SEPARATORS, '');
+  else return NOT_NUMBER;
+  const value = Number(normal.replace(',', '.'));
+  if (!Number.isFinite(value)) return NOT_NUMBER;
+  // -0 would print as "0" anywhere else; keep it from surprising comparisons and exports.
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * A whole number. Plain digit runs (almost every cell of a population file) are read without
+ * a regular expression or a new string; anything else goes through `parseNumber`, so `1 234`
+ * and `12,0` are accepted and `12,5` is not an integer.
+ */
+export function parseInteger(text: string): number | null | TCellError {
+  const length = text.length;
+  if (length === 0) return null;
+  const negative = text.charCodeAt(0) === 45; /* - */
+  const start = negative ? 1 : 0;
+  if (length > start && length - start <= MAX_FAST_DIGITS) {
+    let value = 0;
+    let i = start;
+    for (; i < length; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      value = value * 10 + digit;
+    }
+    if (i === length) return negative && value !== 0 ? -value : value;
+  }
+  const value = parseNumber(text);
+  if (value === null || isCellError(value) || !Number.isSafeInteger(value)) return NOT_INTEGER;
+  return value;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * `31.12.2021`, also `1.3.2020` and `1.3.2020 г.`: the short date of Bulgarian Windows is
+ * `d.M.yyyy 'г.'`, so that is what a CSV saved by Excel there contains.
+ */
+const DOTTED_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*г\.?)?$/;
+
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** A calendar date as `YYYY-MM-DD`; 31.02 or 29.02 of a common year are errors, not rolled over. */
+export function parseDate(text: string): string | null | TCellError {
+  if (text === '') return null;
+  let year: number;
+  let month: number;
+  let day: number;
+  const iso = ISO_DATE.exec(text);
+  if (iso) {
+    year = Number(iso[1]);
+    month = Number(iso[2]);
+    day = Number(iso[3]);
+  } else {
+    const dotted = DOTTED_DATE.exec(text);
+    if (!dotted) return NOT_DATE;
+    day = Number(dotted[1]);
+    month = Number(dotted[2]);
+    year = Number(dotted[3]);
+  }
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return NOT_DATE;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+/** The words for yes and no in the four languages of the app, plus what programs write. */
+const YES_NO = new Map<string, boolean>([
+  ['yes', true],
+  ['no', false],
+  ['true', true],
+  ['false', false],
+  ['1', true],
+  ['0', false],
+  ['да', true], // bg
+  ['не', false], // bg
+  ['так', true], // uk
+  ['ні', false], // uk
+  ['tak', true], // pl
+  ['nie', false], // pl
+]);
+
+export function parseYesNo(text: string): boolean | null | TCellError {
+  if (text === '') return null;
+  return YES_NO.get(text) ?? YES_NO.get(text.toLowerCase()) ?? NOT_YES_NO;
+}
+
+/** One of a fixed list of keys, in any letter case (`F`/`f`, `Municipality`), returned as listed. */
+export function parseChoice<T extends string>(text: string, choices: readonly T[]): T | null | TCellError {
+  if (text === '') return null;
+  for (const choice of choices) if (choice === text) return choice;
+  const lower = text.toLowerCase();
+  for (const choice of choices) if (choice.toLowerCase() === lower) return choice;
+  return INVALID_CHOICE;
+}
+
+/** Free text up to `max` characters (names, providers, sources). */
+export function parseText(text: string, max: number): string | null | TCellError {
+  if (text === '') return null;
+  return text.length > max ? TOO_LONG : text;
+}

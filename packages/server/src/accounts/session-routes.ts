@@ -1,0 +1,113 @@
+import { AppError, hasGrant, type Actor, type TRole } from '@potreby/domain';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordChange } from '../audit/record-change';
+import type { Db } from '../db/database';
+import { SESSION_COOKIE, type App, type AppOptions } from '../http/app';
+import { actorLabel, actorOf } from '../http/context';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { createSession, deleteSession, deleteSessionsOf, findUserByLogin, SESSION_HOURS } from './queries';
+import { ZChangePassword, ZLanguage, ZSessionResponse, ZSignIn, type TSessionResponse } from './schema';
+import { appUser } from './tables';
+import { userView } from './users';
+
+export function permissionsOf(actor: Pick<Actor, 'role'>): TSessionResponse['permissions'] {
+  return {
+    editServiceSites: hasGrant(actor as Actor, 'edit_service_site'),
+    importData: hasGrant(actor as Actor, 'import_population') || hasGrant(actor as Actor, 'import_territories'),
+    editNorms: hasGrant(actor as Actor, 'edit_norm'),
+    manageUsers: hasGrant(actor as Actor, 'manage_users'),
+    viewAudit: hasGrant(actor as Actor, 'view_audit'),
+  };
+}
+
+async function sessionResponse(db: Db, userId: number, role: TRole, csrfToken: string): Promise<TSessionResponse> {
+  return { user: await userView(db, userId), permissions: permissionsOf({ role }), csrfToken };
+}
+
+export function sessionRoutes(app: App, options: AppOptions) {
+  const { db } = options.database;
+
+  app.post(
+    '/api/v1/session',
+    {
+      schema: { tags: ['session'], summary: 'Sign in', body: ZSignIn, response: { 200: ZSessionResponse } },
+      config: {
+        public: true,
+        // Per client address and login: guessing one account's password is slow, and one
+        // office behind a shared address is not locked out by one person's typos.
+        rateLimit: {
+          max: options.signInLimit ?? 10,
+          timeWindow: options.signInWindow ?? '15 minutes',
+          keyGenerator: (req) => `${req.ip}|${String((req.body as { login?: unknown } | undefined)?.login ?? '').toLowerCase()}`,
+          errorResponseBuilder: (_req, ctx) => new AppError('auth.rate_limited', { seconds: Math.ceil(ctx.ttl / 1000) }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { login, password } = request.body;
+      const user = await findUserByLogin(db, login);
+      // Same work whether or not the login exists, so timing does not tell.
+      const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+      if (!user || !ok || user.disabled) {
+        await recordChange(db, { userId: user?.id ?? null, actor: `login:${login.toLowerCase()}` }, { action: 'sign_in_failed', entity: 'session', entityId: user?.id ?? null });
+        throw new AppError('auth.invalid_credentials');
+      }
+      const created = await createSession(db, user.id);
+      await recordChange(db, { userId: user.id, actor: `user:${user.id}` }, { action: 'sign_in', entity: 'session', entityId: user.id });
+      void reply.setCookie(SESSION_COOKIE, created.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        // Secure over HTTPS; plain http only on the user's own machine (http://localhost).
+        secure: request.protocol === 'https',
+        maxAge: SESSION_HOURS * 3600,
+      });
+      return sessionResponse(db, user.id, user.role as TRole, created.csrfToken);
+    },
+  );
+
+  app.get('/api/v1/session', { schema: { tags: ['session'], summary: 'The signed-in user', response: { 200: ZSessionResponse } } }, async (request) => {
+    const actor = actorOf(request);
+    return sessionResponse(db, actor.userId, actor.role, actor.csrfToken);
+  });
+
+  app.delete('/api/v1/session', { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.undefined() } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    await deleteSession(db, actor.sessionId);
+    await recordChange(db, { userId: actor.userId, actor: actorLabel(actor) }, { action: 'sign_out', entity: 'session', entityId: actor.userId });
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.post(
+    '/api/v1/session/password',
+    {
+      schema: { tags: ['session'], summary: 'Change my password', body: ZChangePassword, response: { 204: z.undefined() } },
+      config: { rateLimit: { max: options.signInLimit ?? 10, timeWindow: options.signInWindow ?? '15 minutes' } },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const [user] = await db.select().from(appUser).where(eq(appUser.id, actor.userId));
+      if (!user || !(await verifyPassword(user.passwordHash, request.body.currentPassword))) throw new AppError('auth.invalid_credentials');
+      if (request.body.newPassword === request.body.currentPassword) throw new AppError('auth.weak_password');
+      const passwordHash = await hashPassword(request.body.newPassword);
+      await db.transaction(async (tx) => {
+        await tx.update(appUser).set({ passwordHash, mustChangePassword: false }).where(eq(appUser.id, actor.userId));
+        await deleteSessionsOf(tx, actor.userId, actor.sessionId);
+        await recordChange(tx, { userId: actor.userId, actor: actorLabel(actor) }, { action: 'password_change', entity: 'user', entityId: actor.userId });
+      });
+      return reply.status(204).send();
+    },
+  );
+
+  app.put(
+    '/api/v1/session/language',
+    { schema: { tags: ['session'], summary: 'Remember my language', body: z.object({ language: ZLanguage }), response: { 204: z.undefined() } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      await db.update(appUser).set({ language: request.body.language }).where(eq(appUser.id, actor.userId));
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Cell } from './export-tables';
+
+/** A CSV cell: quoted when it holds a separator, a quote or a line break. */
+function csvCell(value: Cell): string {
+  if (value === null) return '';
+  const text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
+  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * CSV as Excel opens it right in every language: UTF-8 with a byte-order mark (else Excel reads
+ * Cyrillic as Windows-1251 garbage), comma-separated, CRLF line ends.
+ */
+export function toCsv(header: readonly string[], rows: readonly Cell[][]): Buffer {
+  const lines = [header.map(csvCell).join(',')];
+  for (const row of rows) lines.push(row.map(csvCell).join(','));
+  return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
+}
+
+/** XLSX written as a stream, so a large export does not build the whole workbook in memory. */
+export function toXlsx(sheetName: string, header: readonly string[], rows: readonly Cell[][]): Readable {
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  sheet.columns = header.map((h) => ({ header: h, width: Math.max(10, Math.min(40, h.length + 4)) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  void (async () => {
+    try {
+      for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v))).commit();
+      sheet.commit();
+      await workbook.commit();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
+}

@@ -1,0 +1,109 @@
+import {
+  AppError,
+  coverageByUnit,
+  explainGap,
+  hasGaps,
+  summariseGaps,
+  type GapSummary,
+  type TCountry,
+  type TGapMethod,
+  type TLevel,
+} from '@potreby/domain';
+import type { CountryModel, CountryModels, ModelTerritory } from '../model/country-model';
+import type { TTerritoryRef } from '../http/schema';
+import type { TExplainUnit, TGapDashboard, TGapExplanation } from './schema';
+
+export const refOf = (t: ModelTerritory): TTerritoryRef => ({ id: t.id, code: t.code, name: t.name, nameEn: t.nameEn, level: t.level, country: t.country });
+
+/** The year a gap table is about when none is asked: the newest with service sites. */
+export const defaultYear = (model: CountryModel) => model.siteYears[0] ?? new Date().getFullYear();
+
+/**
+ * The gap of one territory in one year by one method, for the API, the CLI and exports alike.
+ * Gaps exist for municipalities and larger units; a settlement is part of its municipality's.
+ */
+export async function gapSummaryOf(models: CountryModels, territory: { id: number; country: string; level: string }, year: number | undefined, method: TGapMethod) {
+  if (!hasGaps(territory.level as TLevel)) {
+    throw new AppError('validation.invalid', {}, { issues: [{ path: 'territoryId', message: 'below_planning_level' }] });
+  }
+  const model = await models.get(territory.country as TCountry);
+  const y = year ?? defaultYear(model);
+  const table = model.gapTable(y);
+  return { model, table, summary: summariseGaps(table, model.tree, territory.id, method) as GapSummary };
+}
+
+export async function gapDashboard(models: CountryModels, territory: { id: number; country: string; level: string }, year: number | undefined, method: TGapMethod): Promise<TGapDashboard> {
+  const { model, table, summary } = await gapSummaryOf(models, territory, year, method);
+  return {
+    territory: refOf(model.territories.get(territory.id)!),
+    year: summary.year,
+    method,
+    years: model.siteYears,
+    rows: summary.rows,
+    diversity: summary.diversity,
+    units: unitCoverage(model, table, territory.id, method, null),
+    unplacedSites: table.unplacedSiteIds.length,
+  };
+}
+
+export function unitCoverage(model: CountryModel, table: ReturnType<CountryModel['gapTable']>, territoryId: number, method: TGapMethod, serviceType: string | null) {
+  return coverageByUnit(table, model.tree, territoryId, method, serviceType).map((u) => ({
+    territory: refOf(model.territories.get(u.unitId)!),
+    need: u.need,
+    capacity: u.capacity,
+    coverage: u.coverage,
+  }));
+}
+
+/** Everything behind one row of the gap table, with names instead of ids. */
+export async function gapExplanation(models: CountryModels, territory: { id: number; country: string; level: string }, year: number | undefined, method: TGapMethod, serviceType: string): Promise<TGapExplanation> {
+  const { model, table } = await gapSummaryOf(models, territory, year, method);
+  const explanation = explainGap(table, model.tree, territory.id, serviceType, method);
+  const ref = (id: number) => refOf(model.territories.get(id)!);
+  const units: TExplainUnit[] = explanation.units.map(({ unitId, row, cell }) => {
+    const target = cell.normative.target;
+    const source = target?.source;
+    return {
+      territory: ref(unitId),
+      row,
+      normative: {
+        value: cell.normative.value,
+        missing: cell.normative.missing,
+        norm: cell.normative.norm
+          ? { ...cell.normative.norm, territory: ref(cell.normative.norm.territoryId), target: cell.normative.norm.target }
+          : null,
+        target:
+          target && source
+            ? {
+                value: target.value,
+                source: {
+                  how: source.how,
+                  year: source.year,
+                  approximated: 'approximated' in source ? source.approximated : false,
+                  ...(source.how === 'sum_of_parts' ? { parts: source.parts, mixedYears: source.mixedYears } : {}),
+                  ...(source.how === 'apportioned' ? { from: { territory: ref(source.from.territoryId), value: source.from.value, year: source.from.year }, share: source.share } : {}),
+                },
+              }
+            : null,
+      },
+      observed: cell.observed,
+      sites: cell.shares.map((s) => {
+        const site = model.sites.get(s.siteId)!;
+        return {
+          id: site.id,
+          siteKey: site.siteKey,
+          name: site.name,
+          settlement: ref(site.settlementId),
+          capacity: s.capacity,
+          users: s.users,
+          waitingList: s.waitingList,
+          share: s.share,
+          shareBasis: s.shareBasis,
+          weight: s.weight,
+          demo: site.demo,
+        };
+      }),
+    };
+  });
+  return { territory: ref(territory.id), serviceType, method, year: explanation.year, total: explanation.total, units };
+}

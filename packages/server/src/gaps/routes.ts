@@ -1,0 +1,26 @@
+import type { App } from '../http/app';
+import { territoryFor } from '../http/guards';
+import type { RouteContext } from '../http/routes';
+import { gapDashboard, gapExplanation, gapSummaryOf, unitCoverage } from './gap-report';
+import { ZExplainQuery, ZGapDashboard, ZGapExplanation, ZGapMap, ZGapMapQuery, ZGapQuery } from './schema';
+
+export function gapRoutes(app: App, ctx: RouteContext) {
+  const { db } = ctx.database;
+
+  app.get('/api/v1/gaps', { schema: { tags: ['gaps'], summary: 'Need, capacity and gap by service type for a territory', querystring: ZGapQuery, response: { 200: ZGapDashboard } } }, async (request) => {
+    const { territory } = await territoryFor(db, request, request.query.territoryId);
+    return gapDashboard(ctx.models, territory, request.query.year, request.query.method);
+  });
+
+  app.get('/api/v1/gaps/map', { schema: { tags: ['gaps'], summary: 'Coverage of each municipality, for one service type or all', querystring: ZGapMapQuery, response: { 200: ZGapMap } } }, async (request) => {
+    const { territory } = await territoryFor(db, request, request.query.territoryId);
+    const { model, table } = await gapSummaryOf(ctx.models, territory, request.query.year, request.query.method);
+    const serviceType = request.query.serviceType ?? null;
+    return { serviceType, units: unitCoverage(model, table, territory.id, request.query.method, serviceType) };
+  });
+
+  app.get('/api/v1/gaps/explain', { schema: { tags: ['gaps'], summary: 'How a figure of the gap table was computed', querystring: ZExplainQuery, response: { 200: ZGapExplanation } } }, async (request) => {
+    const { territory } = await territoryFor(db, request, request.query.territoryId);
+    return gapExplanation(ctx.models, territory, request.query.year, request.query.method, request.query.serviceType);
+  });
+}

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { GAP_METHODS } from '@potreby/domain';
+import { ZTerritoryRef } from '../http/schema';
+
+export const ZGapMethod = z.enum(GAP_METHODS);
+
+export const ZGapQuery = z.object({
+  territoryId: z.coerce.number().int(),
+  /** Default: the latest year with service sites in the territory's country. */
+  year: z.coerce.number().int().min(1900).max(2100).optional(),
+  method: ZGapMethod.default('normative'),
+});
+
+export const ZGapRow = z.object({
+  serviceType: z.string(),
+  method: ZGapMethod,
+  need: z.number().nullable(),
+  capacity: z.number(),
+  gap: z.number().nullable(),
+  coverage: z.number().nullable(),
+  shortfall: z.number(),
+  incomplete: z.boolean(),
+  staffPositions: z.number(),
+  staffVacancies: z.number(),
+});
+export type TGapRow = z.infer<typeof ZGapRow>;
+
+export const ZUnitCoverage = z.object({
+  territory: ZTerritoryRef,
+  need: z.number().nullable(),
+  capacity: z.number(),
+  coverage: z.number().nullable(),
+});
+
+export const ZGapDashboard = z.object({
+  territory: ZTerritoryRef,
+  year: z.number().int(),
+  method: ZGapMethod,
+  /** Years with service-site data in the country, newest first. */
+  years: z.array(z.number().int()),
+  rows: z.array(ZGapRow),
+  diversity: z.object({
+    needed: z.array(z.string()),
+    available: z.array(z.string()),
+    missing: z.array(z.string()),
+    ratio: z.number().nullable(),
+  }),
+  /** Coverage of all needs together in each municipality, for the map. */
+  units: z.array(ZUnitCoverage),
+  /** Sites whose settlement is in no municipality known here. */
+  unplacedSites: z.number().int(),
+});
+export type TGapDashboard = z.infer<typeof ZGapDashboard>;
+
+export const ZGapMapQuery = ZGapQuery.extend({ serviceType: z.string().optional() });
+export const ZGapMap = z.object({ serviceType: z.string().nullable(), units: z.array(ZUnitCoverage) });
+export type TGapMap = z.infer<typeof ZGapMap>;
+
+export const ZExplainQuery = ZGapQuery.extend({ serviceType: z.string() });
+
+const ZPopulationSourceView = z.object({
+  how: z.enum(['direct', 'sum_of_parts', 'apportioned']),
+  year: z.number().int(),
+  approximated: z.boolean(),
+  parts: z.number().int().optional(),
+  mixedYears: z.boolean().optional(),
+  from: z.object({ territory: ZTerritoryRef, value: z.number(), year: z.number().int() }).optional(),
+  share: z.object({ year: z.number().int(), own: z.number(), enclosing: z.number() }).optional(),
+});
+
+export const ZExplainUnit = z.object({
+  territory: ZTerritoryRef,
+  row: ZGapRow,
+  normative: z.object({
+    value: z.number().nullable(),
+    missing: z.enum(['no_norm', 'no_target_population']).nullable(),
+    norm: z
+      .object({
+        id: z.number().int(),
+        territory: ZTerritoryRef,
+        ratePer1000: z.number(),
+        target: z.unknown(),
+        source: z.string().nullable(),
+        illustrative: z.boolean(),
+      })
+      .nullable(),
+    target: z.object({ value: z.number(), source: ZPopulationSourceView }).nullable(),
+  }),
+  observed: z.object({ value: z.number(), incomplete: z.boolean() }),
+  sites: z.array(
+    z.object({
+      id: z.number().int(),
+      siteKey: z.string(),
+      name: z.string(),
+      settlement: ZTerritoryRef,
+      capacity: z.number(),
+      users: z.number().nullable(),
+      waitingList: z.number().nullable(),
+      share: z.number(),
+      shareBasis: z.enum(['sole', 'target_population', 'equal']),
+      weight: z.number().nullable(),
+      demo: z.boolean(),
+    }),
+  ),
+});
+export type TExplainUnit = z.infer<typeof ZExplainUnit>;
+
+export const ZGapExplanation = z.object({
+  territory: ZTerritoryRef,
+  serviceType: z.string(),
+  method: ZGapMethod,
+  year: z.number().int(),
+  total: ZGapRow.nullable(),
+  units: z.array(ZExplainUnit),
+});
+export type TGapExplanation = z.infer<typeof ZGapExplanation>;

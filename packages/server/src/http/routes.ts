@@ -1,0 +1,36 @@
+import { CountryModels } from '../model/country-model';
+import { sessionRoutes } from '../accounts/session-routes';
+import { userRoutes } from '../accounts/user-routes';
+import { auditRoutes } from '../audit/routes';
+import { catalogueRoutes } from '../catalogue/routes';
+import { exportRoutes } from '../exports/routes';
+import { gapRoutes } from '../gaps/routes';
+import { geoRoutes } from '../geo/routes';
+import { importRoutes } from '../imports/routes';
+import { normRoutes } from '../norms/routes';
+import { populationRoutes } from '../population/routes';
+import { serviceSiteRoutes } from '../service-sites/routes';
+import { territoryRoutes } from '../territories/routes';
+import type { App, AppOptions } from './app';
+import { healthRoutes } from './health-routes';
+
+/** What every feature's routes get: the options and one shared cache of country models. */
+export type RouteContext = AppOptions & { models: CountryModels };
+
+export async function registerRoutes(app: App, options: AppOptions): Promise<RouteContext> {
+  const ctx: RouteContext = { ...options, models: new CountryModels(options.database.db) };
+  healthRoutes(app, ctx);
+  sessionRoutes(app, ctx);
+  userRoutes(app, ctx);
+  territoryRoutes(app, ctx);
+  populationRoutes(app, ctx);
+  catalogueRoutes(app, ctx);
+  normRoutes(app, ctx);
+  serviceSiteRoutes(app, ctx);
+  gapRoutes(app, ctx);
+  geoRoutes(app, ctx);
+  importRoutes(app, ctx);
+  exportRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  return ctx;
+}

@@ -1,0 +1,315 @@
+import { Readable } from 'node:stream';
+import { AppError, type TCountry } from '@potreby/domain';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+
+export type TableRow = { row: number; cells: string[] };
+
+/** A file read as a table: its header and, lazily, its data rows with spreadsheet row numbers. */
+export type Table = {
+  format: 'csv' | 'xlsx';
+  header: string[];
+  /** Row number of the header: 1, or later when comment or blank lines come first. */
+  headerRow: number;
+  /** Data rows, cells trimmed, blank rows left out (their numbers are not reused). */
+  rows: AsyncIterable<TableRow>;
+};
+
+export type OpenTableInput = { fileName: string; bytes: Uint8Array; country?: TCountry };
+
+/**
+ * Opens an uploaded CSV or XLSX file (formats.md) for reading row by row. Throws
+ * `import.unreadable` when it is neither, and `import.empty` when it has no header or no data.
+ * The header and the first data row are read here, so a broken file fails before any import
+ * work starts; the remaining rows are read as the caller asks for them.
+ */
+export async function openTable(input: OpenTableInput): Promise<Table> {
+  const { bytes, fileName } = input;
+  if (bytes.length === 0) throw new AppError('import.empty', { fileName });
+  if (startsWith(bytes, ZIP_SIGNATURE)) return openXlsx(bytes, fileName);
+  if (startsWith(bytes, OLE_SIGNATURE)) throw new AppError('import.unreadable', { fileName });
+  return openCsv(decodeText(bytes, input.country), fileName);
+}
+
+/** An XLSX file is a zip archive. */
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+/** The old binary `.xls` (and `.doc`): a compound document; save it as XLSX or CSV. */
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
+const startsWith = (bytes: Uint8Array, signature: readonly number[]): boolean => signature.every((b, i) => bytes[i] === b);
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/**
+ * The text of a CSV file. UTF-8 (with or without the BOM Excel writes) when the bytes are valid
+ * UTF-8; otherwise the file is an export from a Cyrillic Windows (windows-1251, Bulgarian and
+ * Ukrainian) or, for Poland, a Central European one (windows-1250). Excel's "Unicode text" is
+ * UTF-16 with a BOM.
+ */
+function decodeText(bytes: Uint8Array, country: TCountry | undefined): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder(country === 'PL' ? 'windows-1250' : 'windows-1251').decode(bytes);
+  }
+}
+
+const DELIMITERS = [',', ';', '\t'] as const;
+/** Text is parsed this many characters at a time, so rows are produced as they are needed. */
+const CHUNK = 1 << 20;
+
+async function openCsv(text: string, fileName: string): Promise<Table> {
+  // A NUL character does not occur in text files: this is some other binary file.
+  if (text.slice(0, CHUNK).includes('\u0000')) throw new AppError('import.unreadable', { fileName });
+
+  // Leading comment lines (NSI's tables start with `#` lines saying where they come from) and
+  // blank lines are skipped, but counted, so row numbers match the lines of the file.
+  const newline: '\n' | '\r' = !text.includes('\n') && text.includes('\r') ? '\r' : '\n';
+  let start = 0;
+  let headerRow = 1;
+  for (;;) {
+    if (start >= text.length) throw new AppError('import.empty', { fileName });
+    let end = text.indexOf(newline, start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end).trim();
+    if (line !== '' && !line.startsWith('#')) break;
+    start = end + 1;
+    headerRow += 1;
+  }
+  const firstLineEnd = text.indexOf(newline, start);
+  const delimiter = guessDelimiter(text.slice(start, firstLineEnd < 0 ? text.length : firstLineEnd));
+
+  const records = new CsvRecords(text, start, delimiter, newline);
+  const header = records.next();
+  if (header === null) throw new AppError('import.empty', { fileName });
+  const rows = new CsvRows(records, headerRow);
+  if (!rows.hasData()) throw new AppError('import.empty', { fileName });
+  return { format: 'csv', header, headerRow, rows };
+}
+
+/** The delimiter used most often in the header line; a one-column file has none, so `,`. */
+function guessDelimiter(line: string): string {
+  let best: string = DELIMITERS[0];
+  let bestCount = 0;
+  for (const delimiter of DELIMITERS) {
+    const count = line.split(delimiter).length - 1;
+    if (count > bestCount) {
+      best = delimiter;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/**
+ * Records of the text from `start`, cells trimmed. Papa Parse's low-level parser reads a chunk
+ * at a time; with `ignoreLastRow` it stops before a record the chunk cut in two (a quoted field
+ * may hold newlines), and the next chunk starts there. Lines ending in `\r\n` leave a `\r` at the
+ * end of the last cell, which trimming removes.
+ */
+class CsvRecords {
+  private position: number;
+  private batch: string[][] = [];
+  private index = 0;
+  private readonly parser: Papa.Parser;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    delimiter: string,
+    newline: '\n' | '\r',
+  ) {
+    this.position = start;
+    this.parser = new Papa.Parser({ delimiter, newline, quoteChar: '"' });
+  }
+
+  /** The next record, or null at the end of the text. */
+  next(): string[] | null {
+    while (this.index >= this.batch.length) {
+      if (this.position >= this.text.length) return null;
+      this.readChunk();
+    }
+    const cells = this.batch[this.index++]!;
+    for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
+    return cells;
+  }
+
+  private readChunk(): void {
+    const { text } = this;
+    for (let size = CHUNK; ; size *= 2) {
+      const end = Math.min(this.position + size, text.length);
+      const last = end === text.length;
+      const result = this.parser.parse(text.slice(this.position, end), 0, !last);
+      const consumed = last ? end - this.position : result.meta.cursor;
+      // A record longer than the chunk: try a larger piece.
+      if (consumed === 0 && !last) continue;
+      this.batch = result.data as string[][];
+      this.index = 0;
+      this.position += consumed;
+      return;
+    }
+  }
+}
+
+/**
+ * The data rows after the header, numbered as spreadsheet rows. A plain iterator object rather
+ * than an async generator: rows are already in memory, and a million of them should not each
+ * pay for a generator's suspension.
+ */
+class CsvRows implements AsyncIterable<TableRow>, AsyncIterator<TableRow> {
+  private pending: TableRow | null;
+  private row: number;
+  private iterated = false;
+
+  constructor(
+    private readonly records: CsvRecords,
+    headerRow: number,
+  ) {
+    this.row = headerRow;
+    this.pending = this.read();
+  }
+
+  hasData(): boolean {
+    return this.pending !== null;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<TableRow> {
+    // The rows can be read once; a second loop would silently see none.
+    if (this.iterated) throw new Error('The rows of a table can be read only once');
+    this.iterated = true;
+    return this;
+  }
+
+  next(): Promise<IteratorResult<TableRow>> {
+    const value = this.pending ?? this.read();
+    this.pending = null;
+    return Promise.resolve(value === null ? { done: true, value: undefined } : { done: false, value });
+  }
+
+  private read(): TableRow | null {
+    for (let cells = this.records.next(); cells !== null; cells = this.records.next()) {
+      this.row += 1;
+      if (!isBlank(cells)) return { row: this.row, cells };
+    }
+    return null;
+  }
+}
+
+const isBlank = (cells: readonly string[]): boolean => cells.every((cell) => cell === '');
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+
+/**
+ * The first worksheet, read with ExcelJS's streaming reader: rows are parsed from the zip as
+ * they are asked for, so a sheet of 100,000 rows never exists as a whole object model.
+ */
+async function openXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
+  const rows = sheetRows(bytes, fileName)[Symbol.asyncIterator]();
+  let first: IteratorResult<TableRow>;
+  do first = await rows.next();
+  while (!first.done && isBlank(first.value.cells));
+  if (first.done) throw new AppError('import.empty', { fileName });
+  const header = trimTrailingEmpty(first.value.cells);
+  const dataRows = (async function* () {
+    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+      if (!isBlank(next.value.cells)) yield next.value;
+    }
+  })();
+  return { format: 'xlsx', header, headerRow: first.value.row, rows: await withFirstRow(dataRows, fileName) };
+}
+
+async function* sheetRows(bytes: Uint8Array, fileName: string): AsyncGenerator<TableRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    // Styles say which numbers are dates.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet) {
+        const cells: string[] = [];
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          cells[column - 1] = cellText(cell);
+        });
+        for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+        yield { row: row.number, cells };
+      }
+      // Only the first worksheet is read (formats.md).
+      return;
+    }
+  } catch (error) {
+    throw error instanceof AppError ? error : new AppError('import.unreadable', { fileName });
+  }
+}
+
+/** Excel marks a number as a date only through its display format. */
+const DATE_FORMAT = /[ymdhs]/i;
+const BRACKETS_AND_QUOTES = /\[[^\]]*\]|"[^"]*"/g;
+/** A format of only zeros (`00000`) is how codes with leading zeros (EKATTE, TERYT) are kept as numbers. */
+const ZERO_PADDED = /^0+$/;
+
+const isDateFormat = (format: string | undefined): boolean => !!format && DATE_FORMAT.test(format.replace(BRACKETS_AND_QUOTES, ''));
+
+/** Serial day number (1900 date system) → date, as ExcelJS does for plain date cells. */
+const fromExcelSerial = (serial: number): Date => new Date(Math.round((serial - 25569) * 86_400_000));
+
+/**
+ * A cell as text: numbers as JavaScript writes them (`String(n)`), dates as `YYYY-MM-DD`,
+ * booleans as `yes`/`no`, rich text and formula results as their text.
+ */
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  const format = cell.numFmt;
+  return valueText(value, format).trim();
+}
+
+function valueText(value: ExcelJS.CellValue | undefined, format: string | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (format && ZERO_PADDED.test(format)) return String(value).padStart(format.length, '0');
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (value instanceof Date) return isoDate(value);
+  if ('richText' in value) return value.richText.map((part) => part.text ?? '').join('');
+  if ('result' in value || 'formula' in value || 'sharedFormula' in value) {
+    const result = (value as { result?: unknown }).result;
+    // ExcelJS reads a formula's result as a number even when the cell shows a date.
+    if (typeof result === 'number' && isDateFormat(format)) return isoDate(fromExcelSerial(result));
+    return valueText(result as ExcelJS.CellValue, format);
+  }
+  if ('error' in value) return String(value.error);
+  if ('text' in value) return valueText(value.text as ExcelJS.CellValue, format);
+  return '';
+}
+
+const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
+
+const trimTrailingEmpty = (cells: string[]): string[] => {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1] === '') end--;
+  return cells.slice(0, end);
+};
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Reads the first data row before handing the rows out, so that "header but no data" is
+ * `import.empty` at once, and yields that row first.
+ */
+async function withFirstRow(rows: Iterator<TableRow> | AsyncIterator<TableRow>, fileName: string): Promise<AsyncIterable<TableRow>> {
+  const first = await rows.next();
+  if (first.done) throw new AppError('import.empty', { fileName });
+  return (async function* () {
+    yield first.value;
+    for (let next = await rows.next(); !next.done; next = await rows.next()) yield next.value;
+  })();
+}

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import { copyInto, type Db, type Engine } from '../db/database';
+import { chunks } from './write-territories';
+
+/**
+ * Population: the file is the whole table of each territory and year it mentions, so those
+ * territory-years are cleared and written anew (a re-import never leaves a stale band behind).
+ */
+export async function writePopulation(tx: Db, engine: Engine, lines: readonly string[], territoryYears: Iterable<[number, number]>): Promise<void> {
+  const pairs = [...territoryYears];
+  for (let i = 0; i < pairs.length; i += 5000) {
+    const part = pairs.slice(i, i + 5000);
+    await tx.execute(sql`delete from population p using (select unnest(${sql.raw(`ARRAY[${part.map((p) => p[0]).join(',')}]::int[]`)}) as t, unnest(${sql.raw(`ARRAY[${part.map((p) => p[1]).join(',')}]::int[]`)}) as y) k
+      where p.territory_id = k.t and p.year = k.y`);
+  }
+  await copyInto(tx, engine, 'population', ['territory_id', 'year', 'sex', 'age_from', 'age_to', 'count', 'dataset_id'], chunks(lines));
+}
+
+/** Indicators: each territory, year and indicator in the file replaces the stored value. */
+export async function writeIndicators(tx: Db, engine: Engine, lines: readonly string[]): Promise<void> {
+  await tx.execute(sql`create temp table indicator_import (territory_id int, year smallint, indicator text, value double precision, source text, source_date date, dataset_id int) on commit drop`);
+  await copyInto(tx, engine, 'indicator_import', ['territory_id', 'year', 'indicator', 'value', 'source', 'source_date', 'dataset_id'], chunks(lines));
+  await tx.execute(sql`delete from indicator_value v using indicator_import i where v.territory_id = i.territory_id and v.year = i.year and v.indicator = i.indicator`);
+  await tx.execute(sql`insert into indicator_value (territory_id, year, indicator, value, source, source_date, dataset_id) select * from indicator_import`);
+}
+
+export const SITE_COLUMNS = [
+  'country',
+  'site_key',
+  'year',
+  'name',
+  'service_type',
+  'provider',
+  'provider_kind',
+  'settlement_id',
+  'serves_ids',
+  'capacity',
+  'users',
+  'waiting_list',
+  'staff_positions',
+  'staff_vacancies',
+  'funding',
+  'mobile',
+  'opened',
+  'demo',
+  'dataset_id',
+];
+
+/**
+ * Service sites: new site-years are copied straight in; a site-year already known (same country,
+ * site id and year) is updated in place, so its id — and links to it — survive a re-import.
+ */
+export async function writeServiceSites(tx: Db, engine: Engine, fresh: readonly string[], known: readonly string[]): Promise<void> {
+  if (fresh.length) await copyInto(tx, engine, 'service_site', SITE_COLUMNS, chunks(fresh));
+  if (known.length === 0) return;
+  await tx.execute(sql`create temp table site_import (like service_site including defaults) on commit drop`);
+  await copyInto(tx, engine, 'site_import', SITE_COLUMNS, chunks(known));
+  await tx.execute(sql`update service_site s set name = i.name, service_type = i.service_type, provider = i.provider, provider_kind = i.provider_kind,
+    settlement_id = i.settlement_id, serves_ids = i.serves_ids, capacity = i.capacity, users = i.users, waiting_list = i.waiting_list,
+    staff_positions = i.staff_positions, staff_vacancies = i.staff_vacancies, funding = i.funding, mobile = i.mobile, opened = i.opened,
+    demo = i.demo, dataset_id = i.dataset_id, updated_at = now()
+    from site_import i where s.country = i.country and s.site_key = i.site_key and s.year = i.year`);
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { ZTargetPopulation } from '@potreby/domain';
+import { ZTerritoryRef } from '../http/schema';
+
+export const ZNormQuery = z.object({
+  /** Norms in force for this unit: its country's defaults and any regional overrides above it. */
+  territoryId: z.coerce.number().int(),
+});
+
+export const ZNormView = z.object({
+  id: z.number().int(),
+  serviceType: z.string(),
+  territory: ZTerritoryRef,
+  target: ZTargetPopulation,
+  ratePer1000: z.number(),
+  source: z.string().nullable(),
+  illustrative: z.boolean(),
+  updatedAt: z.string(),
+});
+export type TNormView = z.infer<typeof ZNormView>;
+
+export const ZNormList = z.object({ items: z.array(ZNormView) });
+export type TNormList = z.infer<typeof ZNormList>;
+
+/** Set (create or replace) the norm of a service type on a country or region. */
+export const ZNormInput = z.object({
+  serviceType: z.string().min(1),
+  territoryId: z.number().int(),
+  target: ZTargetPopulation,
+  ratePer1000: z.number().min(0).max(1000),
+  source: z.string().trim().max(500).nullable().default(null),
+  illustrative: z.boolean().default(false),
+});
+export type TNormInput = z.infer<typeof ZNormInput>;

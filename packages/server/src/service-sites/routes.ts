@@ -1,0 +1,49 @@
+import { AppError, may, ZServiceSiteInput } from '@potreby/domain';
+import { z } from 'zod';
+import type { App } from '../http/app';
+import { actorLabel, actorOf } from '../http/context';
+import { territoryFor } from '../http/guards';
+import type { RouteContext } from '../http/routes';
+import { ZIdParam } from '../http/schema';
+import { findServiceSite, listServiceSites, territoriesByIds } from './queries';
+import { createServiceSite, deleteServiceSite, presentSites, updateServiceSite } from './save-service-site';
+import { ZServiceSiteList, ZServiceSiteQuery, ZServiceSiteView } from './schema';
+
+export function serviceSiteRoutes(app: App, ctx: RouteContext) {
+  const { db } = ctx.database;
+  const authorOf = (actor: ReturnType<typeof actorOf>) => ({ userId: actor.userId, actor: actorLabel(actor) });
+
+  app.get('/api/v1/service-sites', { schema: { tags: ['service-sites'], summary: 'Service sites located in or serving a territory', querystring: ZServiceSiteQuery, response: { 200: ZServiceSiteList } } }, async (request) => {
+    const actor = actorOf(request);
+    const territory = request.query.territoryId ? (await territoryFor(db, request, request.query.territoryId)).territory : null;
+    const { sites, total, years } = await listServiceSites(db, request.query, actor.scopePath, territory?.path ?? null);
+    return { items: await presentSites(db, actor, sites), total, years };
+  });
+
+  app.get('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'One service site in one year', params: ZIdParam, response: { 200: ZServiceSiteView } } }, async (request) => {
+    const actor = actorOf(request);
+    const site = await findServiceSite(db, request.params.id);
+    const [settlement] = site ? await territoriesByIds(db, [site.settlementId]) : [];
+    // Outside one's reach a site does not exist: its existence is not revealed.
+    if (!site || !settlement || !may(actor, 'read', settlement)) throw new AppError('not_found');
+    return (await presentSites(db, actor, [site]))[0]!;
+  });
+
+  app.post('/api/v1/service-sites', { schema: { tags: ['service-sites'], summary: 'Add a service site', body: ZServiceSiteInput, response: { 201: ZServiceSiteView } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const created = await createServiceSite(db, actor, authorOf(actor), request.body);
+    return reply.status(201).send((await presentSites(db, actor, [created]))[0]!);
+  });
+
+  app.put('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'Change a service site', params: ZIdParam, body: ZServiceSiteInput, response: { 200: ZServiceSiteView } } }, async (request) => {
+    const actor = actorOf(request);
+    const updated = await updateServiceSite(db, actor, authorOf(actor), request.params.id, request.body);
+    return (await presentSites(db, actor, [updated]))[0]!;
+  });
+
+  app.delete('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'Remove a service site', params: ZIdParam, response: { 204: z.undefined() } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    await deleteServiceSite(db, actor, authorOf(actor), request.params.id);
+    return reply.status(204).send();
+  });
+}

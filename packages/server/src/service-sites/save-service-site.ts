@@ -1,0 +1,156 @@
+import { AppError, may, type TServiceSiteInput } from '@potreby/domain';
+import { and, eq } from 'drizzle-orm';
+import { recordChange, type ChangeAuthor } from '../audit/record-change';
+import { serviceType } from '../catalogue/tables';
+import type { Db } from '../db/database';
+import type { SessionActor } from '../http/context';
+import { pathIds, type TerritoryRow } from '../territories/queries';
+import { territoryRef } from '../accounts/users';
+import { findServiceSite, territoriesByIds, type ServiceSiteRow } from './queries';
+import type { TServiceSiteView } from './schema';
+import { serviceSite } from './tables';
+
+const invalid = (path: string, message: string) => new AppError('validation.invalid', {}, { issues: [{ path, message }] });
+
+/**
+ * Check a site's references and the actor's right to write it: the settlement exists and is a
+ * settlement or municipality, the service type belongs to its country, the served units exist
+ * in the same country, and all of them lie within the actor's reach.
+ */
+async function checkSite(db: Db, actor: SessionActor, input: TServiceSiteInput): Promise<{ settlement: TerritoryRow; country: string }> {
+  const [settlement, ...served] = await territoriesByIds(db, [input.settlementId, ...input.servesIds]).then((found) => [
+    found.find((t) => t.id === input.settlementId),
+    ...input.servesIds.map((id) => found.find((t) => t.id === id)),
+  ]);
+  if (!settlement) throw invalid('settlementId', 'unknown_territory');
+  if (settlement.level !== 'settlement' && settlement.level !== 'municipality') throw invalid('settlementId', 'not_settlement');
+  const [type] = await db.select().from(serviceType).where(eq(serviceType.key, input.serviceType));
+  if (!type) throw invalid('serviceType', 'unknown_service_type');
+  if (type.country !== settlement.country) throw invalid('serviceType', 'wrong_country');
+  served.forEach((t, i) => {
+    if (!t) throw invalid(`servesIds.${i}`, 'unknown_territory');
+    if (t.country !== settlement.country) throw invalid(`servesIds.${i}`, 'wrong_country');
+  });
+  if (!may(actor, 'edit_service_site', settlement, { provider: input.provider })) throw new AppError('auth.forbidden');
+  // Serving a unit outside one's reach would change that unit's figures.
+  if (served.some((t) => !may(actor, 'edit_service_site', t!, { provider: input.provider }))) throw new AppError('auth.forbidden');
+  return { settlement, country: settlement.country };
+}
+
+const auditView = (s: ServiceSiteRow) => {
+  const { updatedAt: _u, ...rest } = s;
+  return rest;
+};
+
+const values = (input: TServiceSiteInput, country: string) => ({
+  country,
+  siteKey: input.siteKey,
+  year: input.year,
+  name: input.name,
+  serviceType: input.serviceType,
+  provider: input.provider,
+  providerKind: input.providerKind,
+  settlementId: input.settlementId,
+  address: input.address,
+  servesIds: [...new Set(input.servesIds)],
+  capacity: input.capacity,
+  users: input.users,
+  waitingList: input.waitingList,
+  staffPositions: input.staffPositions,
+  staffVacancies: input.staffVacancies,
+  funding: input.funding,
+  mobile: input.mobile,
+  accessible: input.accessible,
+  opened: input.opened,
+});
+
+async function ensureUniqueKey(db: Db, country: string, input: TServiceSiteInput, exceptId?: number) {
+  const [clash] = await db
+    .select({ id: serviceSite.id })
+    .from(serviceSite)
+    .where(and(eq(serviceSite.country, country), eq(serviceSite.siteKey, input.siteKey), eq(serviceSite.year, input.year)));
+  if (clash && clash.id !== exceptId) throw new AppError('conflict.duplicate', { field: 'siteKey', value: `${input.siteKey} (${input.year})` });
+}
+
+export async function createServiceSite(db: Db, actor: SessionActor, author: ChangeAuthor, input: TServiceSiteInput): Promise<ServiceSiteRow> {
+  const { settlement, country } = await checkSite(db, actor, input);
+  return db.transaction(async (tx) => {
+    await ensureUniqueKey(tx, country, input);
+    const [created] = await tx.insert(serviceSite).values(values(input, country)).returning();
+    await recordChange(tx, author, { action: 'create', entity: 'service_site', entityId: created!.id, country, territoryId: settlement.id, after: auditView(created!) });
+    return created!;
+  });
+}
+
+export async function updateServiceSite(db: Db, actor: SessionActor, author: ChangeAuthor, id: number, input: TServiceSiteInput): Promise<ServiceSiteRow> {
+  const before = await findServiceSite(db, id);
+  if (!before) throw new AppError('not_found');
+  await assertMayChange(db, actor, before);
+  const { settlement, country } = await checkSite(db, actor, input);
+  return db.transaction(async (tx) => {
+    await ensureUniqueKey(tx, country, input, id);
+    const [after] = await tx.update(serviceSite).set({ ...values(input, country), updatedAt: new Date() }).where(eq(serviceSite.id, id)).returning();
+    await recordChange(tx, author, { action: 'update', entity: 'service_site', entityId: id, country, territoryId: settlement.id, before: auditView(before), after: auditView(after!) });
+    return after!;
+  });
+}
+
+export async function deleteServiceSite(db: Db, actor: SessionActor, author: ChangeAuthor, id: number): Promise<void> {
+  const before = await findServiceSite(db, id);
+  if (!before) throw new AppError('not_found');
+  const settlement = await assertMayChange(db, actor, before);
+  await db.transaction(async (tx) => {
+    await tx.delete(serviceSite).where(eq(serviceSite.id, id));
+    await recordChange(tx, author, { action: 'delete', entity: 'service_site', entityId: id, country: before.country, territoryId: settlement.id, before: auditView(before) });
+  });
+}
+
+/** The existing site must be within reach too: nobody moves another municipality's site into theirs. */
+async function assertMayChange(db: Db, actor: SessionActor, site: ServiceSiteRow): Promise<TerritoryRow> {
+  const [settlement] = await territoriesByIds(db, [site.settlementId]);
+  if (!settlement || !may(actor, 'read', settlement)) throw new AppError('not_found');
+  if (!may(actor, 'edit_service_site', settlement, { provider: site.provider })) throw new AppError('auth.forbidden');
+  return settlement;
+}
+
+/** Sites with the names of their settlement, municipality and served units, for the API. */
+export async function presentSites(db: Db, actor: SessionActor, sites: ServiceSiteRow[]): Promise<TServiceSiteView[]> {
+  const direct = await territoriesByIds(db, sites.flatMap((s) => [s.settlementId, ...s.servesIds]));
+  const byId = new Map(direct.map((t) => [t.id, t]));
+  const ancestorIds = direct.flatMap((t) => pathIds(t.path)).filter((id) => !byId.has(id));
+  for (const t of await territoriesByIds(db, ancestorIds)) byId.set(t.id, t);
+  return sites.map((s) => {
+    const settlement = byId.get(s.settlementId)!;
+    const municipality = pathIds(settlement.path)
+      .map((id) => byId.get(id))
+      .find((t) => t?.level === 'municipality');
+    return {
+      id: s.id,
+      country: s.country,
+      siteKey: s.siteKey,
+      year: s.year,
+      name: s.name,
+      serviceType: s.serviceType,
+      provider: s.provider,
+      providerKind: s.providerKind as TServiceSiteView['providerKind'],
+      settlementId: s.settlementId,
+      address: s.address,
+      servesIds: s.servesIds,
+      capacity: s.capacity,
+      users: s.users,
+      waitingList: s.waitingList,
+      staffPositions: s.staffPositions,
+      staffVacancies: s.staffVacancies,
+      funding: s.funding as TServiceSiteView['funding'],
+      mobile: s.mobile,
+      accessible: s.accessible,
+      opened: s.opened,
+      demo: s.demo,
+      settlement: territoryRef(settlement),
+      municipality: municipality ? territoryRef(municipality) : null,
+      serves: s.servesIds.map((id) => byId.get(id)).filter((t): t is TerritoryRow => !!t).map(territoryRef),
+      editable: may(actor, 'edit_service_site', settlement, { provider: s.provider }),
+      updatedAt: s.updatedAt.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { ZFunding, ZProviderKind, ZServiceSite } from '@potreby/domain';
+import { ZPage, ZTerritoryRef } from '../http/schema';
+
+export const ZServiceSiteQuery = ZPage.extend({
+  /** Sites located in this unit's subtree or serving it. */
+  territoryId: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().optional(),
+  serviceType: z.string().optional(),
+  providerKind: ZProviderKind.optional(),
+  funding: ZFunding.optional(),
+  /** Free text over name, provider and site id. */
+  q: z.string().trim().max(100).optional(),
+});
+export type TServiceSiteQuery = z.infer<typeof ZServiceSiteQuery>;
+
+export const ZServiceSiteView = ZServiceSite.extend({
+  settlement: ZTerritoryRef,
+  municipality: ZTerritoryRef.nullable(),
+  serves: z.array(ZTerritoryRef),
+  /** May the signed-in user edit this site? */
+  editable: z.boolean(),
+  updatedAt: z.string(),
+});
+export type TServiceSiteView = z.infer<typeof ZServiceSiteView>;
+
+export const ZServiceSiteList = z.object({
+  items: z.array(ZServiceSiteView),
+  total: z.number().int(),
+  /** Years with any site in the user's reach, newest first. */
+  years: z.array(z.number().int()),
+});
+export type TServiceSiteList = z.infer<typeof ZServiceSiteList>;
