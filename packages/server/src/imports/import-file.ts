@@ -291,7 +291,9 @@ async function write(
 
 /** The rejection of a file: every error with its message in the user's language. */
 export function rejection(errors: ImportErrorList, request: Pick<ImportRequest, 'kind' | 'language' | 'fileName'>): AppError {
-  return new AppError('import.rejected', { count: errors.total, fileName: request.fileName }, { errors: errors.errors.map((e) => describeError(e, request.kind, request.language)), totalErrors: errors.total });
+  // In file order, whichever check found them, so the report reads top to bottom.
+  const sorted = [...errors.errors].sort((a, b) => a.row - b.row);
+  return new AppError('import.rejected', { count: errors.total, fileName: request.fileName }, { errors: sorted.map((e) => describeError(e, request.kind, request.language)), totalErrors: errors.total });
 }
 
 export function describeError(e: TImportError, kind: string, language: TLanguage) {

@@ -1,0 +1,27 @@
+import { createWriteStream, writeFileSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
+import type { TCountry, TGapMethod } from '@potreby/domain';
+import { EXPORT_COLUMNS, exportRows, type ExportTable } from '@potreby/server/exports/export-tables';
+import { columnLabel } from '@potreby/server/exports/routes';
+import { toCsv, toXlsx } from '@potreby/server/exports/write-table';
+import { CountryModels } from '@potreby/server/model/country-model';
+import { findTerritory } from './find-territory';
+import type { CliContext } from './main';
+
+type ExportOptions = { table: ExportTable; out: string; format: 'csv' | 'xlsx'; territory?: string; country?: TCountry; year?: number; method?: TGapMethod };
+
+/** `potreby export TABLE --out FILE`: the same files as the export buttons of the app. */
+export async function exportCommand(ctx: CliContext, options: ExportOptions): Promise<number> {
+  const territory = options.territory ? await findTerritory(ctx, options.territory, options.country) : null;
+  if (options.territory && !territory) return 1;
+  const data = await exportRows(ctx.database.db, new CountryModels(ctx.database.db), options.table, {
+    path: territory?.path ?? null,
+    territory,
+    year: options.year,
+    method: options.method,
+  });
+  const header = EXPORT_COLUMNS[options.table].map((c) => columnLabel(ctx.language, options.table, c));
+  if (options.format === 'csv') writeFileSync(options.out, toCsv(header, data));
+  else await pipeline(toXlsx(options.table, header, data), createWriteStream(options.out));
+  return 0;
+}

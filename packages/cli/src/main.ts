@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { AppError, GAP_METHODS, IMPORT_KINDS, ROLES, type Actor, type TCountry, type TGapMethod, type TRole } from '@potreby/domain';
+import { LANGUAGES, pickLanguage, translator, type TLanguage } from '@potreby/i18n';
+import type { ChangeAuthor } from '@potreby/server/audit/record-change';
+import { configFromEnv, migrate, openDatabase, type Database } from '@potreby/server/db/database';
+import { Command, CommanderError, Option } from 'commander';
+import { exportCommand } from './export-command';
+import { gapCommand } from './gap-command';
+import { importCommand } from './import-command';
+import { userCreateCommand } from './user-command';
+
+/** The command line works with full reach, like an administrator at the server's console. */
+export const CLI_ACTOR: Actor = { userId: null, role: 'admin', scopePath: null, organisation: null };
+export const cliAuthor = (): ChangeAuthor => ({ userId: null, actor: `cli:${safeUser()}` });
+
+function safeUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export type Io = { out: (text: string) => void; err: (text: string) => void };
+export type CliContext = { database: Database; language: TLanguage; io: Io };
+
+/** Messages in the language of --lang, else of LANG (bg_BG.UTF-8 → bg), else English. */
+export const cliLanguage = (explicit?: string): TLanguage => pickLanguage(explicit, process.env.LANG?.replace('_', '-'));
+
+/**
+ * Run one command; returns the exit code: 0 success, 1 the work was refused (a rejected import,
+ * an unknown territory), 2 the command itself was wrong.
+ */
+export async function run(argv: string[], io: Io = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }): Promise<number> {
+  let database: Database | null = null;
+  const withDatabase = async (language: TLanguage, body: (ctx: CliContext) => Promise<number>) => {
+    database = await openDatabase(configFromEnv());
+    await migrate(database);
+    return body({ database, language, io });
+  };
+  let code = 0;
+  const program = new Command('potreby')
+    .description('potreby: needs, capacity and gaps of social services')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .addOption(new Option('--lang <language>', 'language of messages').choices(LANGUAGES as unknown as string[]));
+
+  program
+    .command('import')
+    .description('import a CSV or XLSX file (or GeoJSON boundaries), all or nothing')
+    .addArgument(new Command().createArgument('<kind>', 'what the file holds').choices([...IMPORT_KINDS, 'boundaries']))
+    .argument('<file>', 'the file')
+    .addOption(new Option('--country <country>', 'country of the codes').choices(['BG', 'UA', 'PL']))
+    .option('--year <year>', 'year of the figures, for files without a year column', (v) => Number(v))
+    .option('--source <source>', 'where the figures come from')
+    .option('--illustrative', 'the figures are made up for a demonstration')
+    .action(async (kind: string, file: string, options: { country?: TCountry; year?: number; source?: string; illustrative?: boolean }) => {
+      const language = cliLanguage(program.opts().lang);
+      const bytes = readFileSync(file);
+      code = await withDatabase(language, (ctx) => importCommand(ctx, { kind: kind as never, file, bytes, ...options }));
+    });
+
+  program
+    .command('gap')
+    .description("print a territory's gap table: need, capacity, gap and coverage by service type (its whole subtree summed)")
+    .requiredOption('--territory <code>', 'territory code (EKATTE, KATOTTG, TERYT, or the NUTS-style codes of Bulgarian provinces and municipalities)')
+    .option('--year <year>', 'year of the service sites (default: the latest)', (v) => Number(v))
+    .addOption(new Option('--method <method>', 'need estimation method (default: all)').choices(GAP_METHODS as unknown as string[]))
+    .addOption(new Option('--country <country>', 'when the code exists in several countries').choices(['BG', 'UA', 'PL']))
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .action(async (options: { territory: string; year?: number; method?: TGapMethod; country?: TCountry; format: 'json' | 'csv' }) => {
+      const language = cliLanguage(program.opts().lang);
+      code = await withDatabase(language, (ctx) => gapCommand(ctx, options));
+    });
+
+  program
+    .command('export')
+    .description('write a table as CSV or XLSX, in the import formats where there is one')
+    .addArgument(new Command().createArgument('<table>', 'the table').choices(['territories', 'population', 'indicators', 'services', 'norms', 'service-types', 'gaps', 'audit']))
+    .requiredOption('--out <file>', 'file to write')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
+    .option('--territory <code>', 'only this territory and what lies within it')
+    .addOption(new Option('--country <country>').choices(['BG', 'UA', 'PL']))
+    .option('--year <year>', 'only this year', (v) => Number(v))
+    .addOption(new Option('--method <method>').choices(GAP_METHODS as unknown as string[]))
+    .action(async (table: string, options: { out: string; format: 'csv' | 'xlsx'; territory?: string; country?: TCountry; year?: number; method?: TGapMethod }) => {
+      const language = cliLanguage(program.opts().lang);
+      code = await withDatabase(language, (ctx) => exportCommand(ctx, { table: table as never, ...options }));
+    });
+
+  const user = program.command('user').description('accounts');
+  user
+    .command('create')
+    .description('create an account; prints a one-time password unless --password is given')
+    .requiredOption('--login <login>', 'sign-in name (e.g. an e-mail address)')
+    .requiredOption('--name <name>', "the person's name")
+    .addOption(new Option('--role <role>', 'role').choices(ROLES as unknown as string[]).makeOptionMandatory())
+    .option('--territory <code>', 'territory the account is scoped to (all roles but admin)')
+    .addOption(new Option('--country <country>').choices(['BG', 'UA', 'PL']))
+    .option('--organisation <name>', "for providers: the provider's name")
+    .addOption(new Option('--language <language>', 'language of the account').choices(LANGUAGES as unknown as string[]).default('en'))
+    .option('--password <password>', 'a chosen password (at least 12 characters); otherwise a one-time one')
+    .action(async (options: { login: string; name: string; role: TRole; territory?: string; country?: TCountry; organisation?: string; language: TLanguage; password?: string }) => {
+      const language = cliLanguage(program.opts().lang);
+      code = await withDatabase(language, (ctx) => userCreateCommand(ctx, options));
+    });
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(async () => {
+      const language = cliLanguage(program.opts().lang);
+      code = await withDatabase(language, async (ctx) => {
+        ctx.io.out(translator(language)('cli.migrated') + '\n');
+        return 0;
+      });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const language = cliLanguage(program.opts().lang);
+    if (error instanceof AppError) io.err(translator(language)(`errors.${error.code}`, error.params) + '\n');
+    else io.err(`${(error as Error).stack ?? error}\n`);
+    return error instanceof AppError && error.code === 'validation.invalid' ? 2 : 1;
+  } finally {
+    await (database as Database | null)?.close();
+  }
+  return code;
+}

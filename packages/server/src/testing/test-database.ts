@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import { openDatabase, type Database } from '../db/database';
+
+export const TEMPLATE_DATABASE = 'potreby_test_template';
+
+/** The server's maintenance database, for creating and dropping test databases. */
+export const adminUrl = () => process.env.DATABASE_URL!;
+
+export function databaseUrlFor(name: string): string {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The engine the integration tests run on, for test names. */
+export const ENGINE = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+/**
+ * A fresh copy of the seeded demo database for one test file, on the engine of this run.
+ * `drop()` closes and removes it.
+ */
+export async function freshDatabase(pgliteDump: string | null): Promise<Database & { drop(): Promise<void> }> {
+  if (!process.env.DATABASE_URL) {
+    const database = await openDatabase({ dataDir: null, loadDataDir: new Blob([readFileSync(pgliteDump!)]) });
+    return { ...database, drop: () => database.close() };
+  }
+  const name = `potreby_test_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ url: adminUrl() });
+  await admin.db.execute(sql.raw(`create database ${name} template ${TEMPLATE_DATABASE}`));
+  await admin.close();
+  const database = await openDatabase({ url: databaseUrlFor(name) });
+  return {
+    ...database,
+    drop: async () => {
+      await database.close();
+      const again = await openDatabase({ url: adminUrl() });
+      await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      await again.close();
+    },
+  };
+}
