@@ -148,26 +148,16 @@ CREATE TABLE "audit_log" (
 --> statement-breakpoint
 ALTER TABLE "territory" ADD CONSTRAINT "territory_parent_id_territory_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."territory"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "territory_boundary" ADD CONSTRAINT "territory_boundary_territory_id_territory_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territory"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "indicator_value" ADD CONSTRAINT "indicator_value_territory_id_territory_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territory"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "indicator_value" ADD CONSTRAINT "indicator_value_dataset_id_dataset_id_fk" FOREIGN KEY ("dataset_id") REFERENCES "public"."dataset"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "population" ADD CONSTRAINT "population_territory_id_territory_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territory"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "population" ADD CONSTRAINT "population_dataset_id_dataset_id_fk" FOREIGN KEY ("dataset_id") REFERENCES "public"."dataset"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "norm" ADD CONSTRAINT "norm_service_type_service_type_key_fk" FOREIGN KEY ("service_type") REFERENCES "public"."service_type"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "norm" ADD CONSTRAINT "norm_territory_id_territory_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territory"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "service_site" ADD CONSTRAINT "service_site_service_type_service_type_key_fk" FOREIGN KEY ("service_type") REFERENCES "public"."service_type"("key") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "service_site" ADD CONSTRAINT "service_site_settlement_id_territory_id_fk" FOREIGN KEY ("settlement_id") REFERENCES "public"."territory"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "service_site" ADD CONSTRAINT "service_site_dataset_id_dataset_id_fk" FOREIGN KEY ("dataset_id") REFERENCES "public"."dataset"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "app_user" ADD CONSTRAINT "app_user_territory_id_territory_id_fk" FOREIGN KEY ("territory_id") REFERENCES "public"."territory"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session" ADD CONSTRAINT "session_user_id_app_user_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."app_user"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "territory_country_code" ON "territory" USING btree ("country","code");--> statement-breakpoint
 CREATE INDEX "territory_parent" ON "territory" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "territory_path" ON "territory" USING btree ("path" text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "indicator_value_key" ON "indicator_value" USING btree ("territory_id","year","indicator");--> statement-breakpoint
-CREATE INDEX "indicator_value_year" ON "indicator_value" USING btree ("year");--> statement-breakpoint
-CREATE UNIQUE INDEX "population_band" ON "population" USING btree ("territory_id","year","sex","age_from");--> statement-breakpoint
 CREATE UNIQUE INDEX "norm_type_territory" ON "norm" USING btree ("service_type","territory_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "service_site_key_year" ON "service_site" USING btree ("country","site_key","year");--> statement-breakpoint
-CREATE INDEX "service_site_settlement" ON "service_site" USING btree ("settlement_id");--> statement-breakpoint
 CREATE INDEX "service_site_year" ON "service_site" USING btree ("country","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "app_user_login" ON "app_user" USING btree ("login");--> statement-breakpoint
 CREATE INDEX "session_user" ON "session" USING btree ("user_id");--> statement-breakpoint

@@ -13,7 +13,6 @@ export type TPopulationChecker = {
   finish(): void;
 };
 
-const FIRST_YEAR = 1900;
 /** `ageTo` of an "and over" band, as stored in the band store. */
 const OPEN_END = -1;
 const NO_ENTRY = -1;
@@ -36,7 +35,8 @@ export function createPopulationChecker(ctx: ImportContext, errors: ImportErrorL
     check(row, record) {
       const territory = resolve(row, 'code', record.code);
       if (territory === null) return null;
-      const key = (territory.id * 256 + (record.year - FIRST_YEAR)) * 4 + SEXES.indexOf(record.sex);
+      // Years have at most four digits, so this number is unique for every territory, year and sex.
+      const key = (territory.id * 10_000 + record.year) * 4 + SEXES.indexOf(record.sex);
       const previous = key === lastKey ? bands.last : (lastBandOf.get(key) ?? NO_ENTRY);
       if (key !== lastKey && lastKey !== -1) lastBandOf.set(lastKey, bands.last);
       bands.add(record.ageFrom, record.ageTo ?? OPEN_END, row, previous);

@@ -10,6 +10,7 @@ export type TKnownTerritory = { id: number; code: string; country: TCountry; lev
 export type ImportContext = {
   /** Country chosen by the user, if any; territory codes are unique within a country. */
   country: TCountry | null;
+  /** The territory with this code in `country`; with `country` null, in any country (used to say "wrong country"). */
   findTerritory(code: string, country: TCountry | null): TKnownTerritory | undefined;
   /** May the importing user write data about this territory (existing id) — scope check. */
   canWrite(territoryId: number): boolean;

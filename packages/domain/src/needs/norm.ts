@@ -29,21 +29,28 @@ export type TNorm = z.infer<typeof ZNorm>;
 
 /** Norms indexed for "which norm applies to this service type in this unit". */
 export class NormBook {
-  private readonly byTypeAndTerritory = new Map<string, TNorm>();
+  /** service type → territory → norm */
+  private readonly byType = new Map<string, Map<number, TNorm>>();
 
   constructor(
     private readonly tree: TerritoryTree,
     norms: Iterable<TNorm>,
   ) {
-    for (const n of norms) this.byTypeAndTerritory.set(`${n.serviceType}|${n.territoryId}`, n);
+    for (const n of norms) {
+      let byTerritory = this.byType.get(n.serviceType);
+      if (!byTerritory) this.byType.set(n.serviceType, (byTerritory = new Map()));
+      byTerritory.set(n.territoryId, n);
+    }
   }
 
   /** The norm set on the unit itself or on its nearest enclosing unit that has one. */
   normFor(serviceType: string, territoryId: number): TNorm | undefined {
-    const own = this.byTypeAndTerritory.get(`${serviceType}|${territoryId}`);
+    const byTerritory = this.byType.get(serviceType);
+    if (!byTerritory) return undefined;
+    const own = byTerritory.get(territoryId);
     if (own) return own;
     for (const a of this.tree.ancestorsOf(territoryId)) {
-      const n = this.byTypeAndTerritory.get(`${serviceType}|${a.id}`);
+      const n = byTerritory.get(a.id);
       if (n) return n;
     }
     return undefined;

@@ -19,7 +19,8 @@ export function resolveTargetPopulation(
   target: TTargetPopulation,
 ): TargetPopulationFigure | null {
   if (target.kind === 'population') {
-    const f = sources.population.resolve(territoryId, year, { sex: target.sex, age: target.age });
+    // The target itself is the query: one object per norm, so the resolver's memo finds it again.
+    const f = sources.population.resolve(territoryId, year, target);
     return f ? { kind: 'population', ...f } : null;
   }
   const f = sources.indicators.resolve(territoryId, year, target.indicator);

@@ -38,6 +38,7 @@ const MAX_SPLIT_WIDTH = 10;
 export class PopulationIndex {
   private readonly rows = new Map<number, Map<number, TPopulationRow[]>>();
   private readonly sortedYears = new Map<number, number[]>();
+  private readonly bySex = new Map<TPopulationRow[], Record<TSex, TPopulationRow[]>>();
 
   constructor(rows: Iterable<TPopulationRow>) {
     for (const row of rows) {
@@ -59,7 +60,22 @@ export class PopulationIndex {
   rowsFor(territoryId: number, year: number): readonly TPopulationRow[] {
     return this.rows.get(territoryId)?.get(year) ?? [];
   }
+
+  /** The rows of one territory-year split by sex, split once and kept. */
+  rowsBySex(territoryId: number, year: number): Record<TSex, readonly TPopulationRow[]> {
+    const rows = this.rows.get(territoryId)?.get(year);
+    if (!rows) return NO_ROWS;
+    let split = this.bySex.get(rows);
+    if (!split) {
+      split = { F: [], M: [], T: [] };
+      for (const r of rows) split[r.sex].push(r);
+      this.bySex.set(rows, split);
+    }
+    return split;
+  }
 }
+
+const NO_ROWS: Record<TSex, readonly TPopulationRow[]> = { F: [], M: [], T: [] };
 
 /**
  * Years to try for a figure asked about `year`: the latest year at or before it first (the
@@ -115,26 +131,49 @@ export function countInBands(
 
 /** A figure from one territory's own rows in one year, combining F and M when no T rows serve. */
 export function countDirect(
-  rows: readonly TPopulationRow[],
+  rows: Record<TSex, readonly TPopulationRow[]>,
   query: PopulationQuery,
 ): { value: number; approximated: boolean } | null {
-  const ofSex = (sex: TSex) => rows.filter((r) => r.sex === sex);
-  const own = countInBands(ofSex(query.sex), query.age);
+  const own = countInBands(rows[query.sex], query.age);
   if (own || query.sex !== 'T') return own;
-  const f = countInBands(ofSex('F'), query.age);
-  const m = countInBands(ofSex('M'), query.age);
+  const f = countInBands(rows.F, query.age);
+  const m = countInBands(rows.M, query.age);
   if (!f || !m) return null;
   return { value: f.value + m.value, approximated: f.approximated || m.approximated };
 }
 
-const queryKey = (q: PopulationQuery) => `${q.sex}:${q.age.from}:${q.age.to ?? ''}`;
+const queryKeys = new WeakMap<PopulationQuery, string>();
+/** A query's identity; cached per query object, since the same norm's target is asked again and again. */
+function queryKey(q: PopulationQuery): string {
+  let key = queryKeys.get(q);
+  if (key === undefined) queryKeys.set(q, (key = `${q.sex}:${q.age.from}:${q.age.to ?? ''}`));
+  return key;
+}
+
+const TOTAL_QUERY: PopulationQuery = { sex: 'T', age: ALL_AGES };
+
+/** query → year → territory → figure, without building a string key per look-up. */
+class Memo {
+  private readonly byQuery = new Map<string, Map<number, Map<number, PopulationFigure | null>>>();
+
+  slot(query: PopulationQuery, year: number): Map<number, PopulationFigure | null> {
+    const key = queryKey(query);
+    let byYear = this.byQuery.get(key);
+    if (!byYear) this.byQuery.set(key, (byYear = new Map()));
+    let byTerritory = byYear.get(year);
+    if (!byTerritory) byYear.set(year, (byTerritory = new Map()));
+    return byTerritory;
+  }
+}
 
 /**
  * Answers "how many people of these ages and sex live in this territory in this year", from
  * whatever tables exist, and says how. Memoised: one resolver serves one computation.
  */
 export class PopulationResolver {
-  private readonly memo = new Map<string, PopulationFigure | null>();
+  private readonly resolved = new Memo();
+  private readonly local = new Memo();
+  private readonly localExact = new Memo();
 
   constructor(
     private readonly tree: TerritoryTree,
@@ -142,32 +181,36 @@ export class PopulationResolver {
   ) {}
 
   total(territoryId: number, year: number): PopulationFigure | null {
-    return this.resolve(territoryId, year, { sex: 'T', age: ALL_AGES });
+    return this.resolve(territoryId, year, TOTAL_QUERY);
   }
 
   /** The best available figure: its data year nearest `year`; own table before parts before apportionment. */
   resolve(territoryId: number, year: number, query: PopulationQuery): PopulationFigure | null {
-    const key = `r|${territoryId}|${year}|${queryKey(query)}`;
-    if (this.memo.has(key)) return this.memo.get(key)!;
-    const candidates = [this.resolveLocal(territoryId, year, query, false), this.apportion(territoryId, year, query)];
-    const best = pickNearest(candidates, year);
-    this.memo.set(key, best);
+    const memo = this.resolved.slot(query, year);
+    const known = memo.get(territoryId);
+    if (known !== undefined) return known;
+    const local = this.resolveLocal(territoryId, year, query, false);
+    // Nothing beats the unit's own figure for the very year asked.
+    const best = local && local.source.year === year ? local : pickNearest([local, this.apportion(territoryId, year, query)], year);
+    memo.set(territoryId, best);
     return best;
   }
 
   /** From the territory's own rows or its parts' rows; `exactYear` forbids other years. */
   private resolveLocal(territoryId: number, year: number, query: PopulationQuery, exactYear: boolean): PopulationFigure | null {
-    const key = `l|${territoryId}|${year}|${queryKey(query)}|${exactYear ? 1 : 0}`;
-    if (this.memo.has(key)) return this.memo.get(key)!;
-    const best = pickNearest([this.direct(territoryId, year, query, exactYear), this.sumOfParts(territoryId, year, query, exactYear)], year);
-    this.memo.set(key, best);
+    const memo = (exactYear ? this.localExact : this.local).slot(query, year);
+    const known = memo.get(territoryId);
+    if (known !== undefined) return known;
+    const direct = this.direct(territoryId, year, query, exactYear);
+    const best = direct && direct.source.year === year ? direct : pickNearest([direct, this.sumOfParts(territoryId, year, query, exactYear)], year);
+    memo.set(territoryId, best);
     return best;
   }
 
   private direct(territoryId: number, year: number, query: PopulationQuery, exactYear: boolean): PopulationFigure | null {
     const years = exactYear ? this.index.years(territoryId).filter((y) => y === year) : yearPreference(this.index.years(territoryId), year);
     for (const y of years) {
-      const counted = countDirect(this.index.rowsFor(territoryId, y), query);
+      const counted = countDirect(this.index.rowsBySex(territoryId, y), query);
       if (counted) {
         return { territoryId, query, value: counted.value, source: { how: 'direct', year: y, approximated: counted.approximated } };
       }
@@ -205,13 +248,13 @@ export class PopulationResolver {
    * estimate from its province's structure.
    */
   private apportion(territoryId: number, year: number, query: PopulationQuery): PopulationFigure | null {
-    const ownTotal = this.resolveLocal(territoryId, year, { sex: 'T', age: ALL_AGES }, false);
+    const ownTotal = this.resolveLocal(territoryId, year, TOTAL_QUERY, false);
     if (!ownTotal || (ownTotal.source.how === 'sum_of_parts' && ownTotal.source.mixedYears)) return null;
     const shareYear = ownTotal.source.year;
     for (const enclosing of this.tree.ancestorsOf(territoryId)) {
       const structure = this.resolveLocal(enclosing.id, year, query, false);
       if (!structure) continue;
-      const enclosingTotal = this.resolveLocal(enclosing.id, shareYear, { sex: 'T', age: ALL_AGES }, true);
+      const enclosingTotal = this.resolveLocal(enclosing.id, shareYear, TOTAL_QUERY, true);
       if (!enclosingTotal || enclosingTotal.value <= 0) continue;
       return {
         territoryId,

@@ -8,6 +8,7 @@ import { levelRank, PLANNING_LEVEL, type TTerritory } from './territory';
 export class TerritoryTree {
   private readonly byId = new Map<number, TTerritory>();
   private readonly childIds = new Map<number, number[]>();
+  private readonly ancestorCache = new Map<number, readonly TTerritory[]>();
 
   constructor(territories: readonly TTerritory[]) {
     for (const t of territories) this.byId.set(t.id, t);
@@ -35,8 +36,14 @@ export class TerritoryTree {
     return this.childIds.get(id) ?? [];
   }
 
-  /** Ancestors, nearest first, not including the unit itself. */
-  ancestorsOf(id: number): TTerritory[] {
+  /** Ancestors, nearest first, not including the unit itself. Cached: the tree never changes. */
+  ancestorsOf(id: number): readonly TTerritory[] {
+    let cached = this.ancestorCache.get(id);
+    if (!cached) this.ancestorCache.set(id, (cached = this.findAncestors(id)));
+    return cached;
+  }
+
+  private findAncestors(id: number): TTerritory[] {
     const out: TTerritory[] = [];
     let current = this.byId.get(id);
     const seen = new Set<number>();

@@ -39,6 +39,9 @@ export function sessionRoutes(app: App, options: AppOptions) {
         rateLimit: {
           max: options.signInLimit ?? 10,
           timeWindow: options.signInWindow ?? '15 minutes',
+          // After the body is parsed: on the default onRequest hook the login is not known yet,
+          // and every attempt from one address would share one counter.
+          hook: 'preHandler',
           keyGenerator: (req) => `${req.ip}|${String((req.body as { login?: unknown } | undefined)?.login ?? '').toLowerCase()}`,
           errorResponseBuilder: (_req, ctx) => new AppError('auth.rate_limited', { seconds: Math.ceil(ctx.ttl / 1000) }),
         },

@@ -21,7 +21,7 @@ export function exportRoutes(app: App, ctx: RouteContext) {
       const actor = actorOf(request);
       const { table, format } = request.params;
       if (table === 'audit' && !may(actor, 'view_audit', null)) throw new AppError('auth.forbidden');
-      const chosen = request.query.territoryId ? (await territoryFor(db, request, request.query.territoryId)).territory : null;
+      const chosen = request.query.territoryId ? (await territoryFor(ctx, request, request.query.territoryId)).territory : null;
       if (table === 'gaps' && !chosen) throw new AppError('validation.invalid', {}, { issues: [{ path: 'territoryId', message: 'required' }] });
       const path = chosen?.path ?? actor.scopePath;
       const data = await exportRows(db, ctx.models, table, { path, territory: chosen, year: request.query.year, method: request.query.method });

@@ -8,7 +8,7 @@ import { ZBoundaries, ZBoundaryQuery } from './schema';
 export function geoRoutes(app: App, ctx: RouteContext) {
   const { db } = ctx.database;
   app.get('/api/v1/geo/boundaries', { schema: { tags: ['gaps'], summary: 'Boundaries of the municipalities in a territory (GeoJSON)', querystring: ZBoundaryQuery, response: { 200: ZBoundaries } } }, async (request, reply) => {
-    const { territory: within } = await territoryFor(db, request, request.query.territoryId);
+    const { territory: within } = await territoryFor(ctx, request, request.query.territoryId);
     const found = await db
       .select({ id: territory.id, code: territory.code, name: territory.name, geometry: territoryBoundary.geometry })
       .from(territoryBoundary)

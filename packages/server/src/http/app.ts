@@ -18,6 +18,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { loadSession } from '../accounts/queries';
+import { SessionCache } from '../accounts/session-cache';
+import { CountryModels } from '../model/country-model';
 import type { Database } from '../db/database';
 import { toProblem } from './problem';
 import { registerRoutes } from './routes';
@@ -93,10 +95,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
+  const sessions = new SessionCache();
+  const models = new CountryModels(options.database.db);
+
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/v1/')) return;
     const token = request.cookies[SESSION_COOKIE];
-    const found = token ? await loadSession(options.database.db, token) : undefined;
+    let found = token ? sessions.get(token) : null;
+    if (token && found === undefined) {
+      found = (await loadSession(options.database.db, token)) ?? null;
+      sessions.set(token, found);
+    }
     if (found) {
       const u = found.user;
       request.actor = {
@@ -127,6 +136,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     void reply;
   });
 
+  // After a change, this process re-reads the revision and the sessions at once, so whoever
+  // made the change sees it on their next request.
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400) return;
+    models.changed();
+    if (request.url.startsWith('/api/v1/session') || request.url.startsWith('/api/v1/users')) sessions.clear();
+  });
+
   app.setErrorHandler((error, request, reply) => {
     const appError = asAppError(error);
     if (appError.code === 'internal') request.log.error(error);
@@ -142,7 +159,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return reply.type('text/html').sendFile('index.html');
   });
 
-  await registerRoutes(app, options);
+  await registerRoutes(app, { ...options, models });
 
   if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'] });

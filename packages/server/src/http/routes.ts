@@ -1,4 +1,4 @@
-import { CountryModels } from '../model/country-model';
+import type { CountryModels } from '../model/country-model';
 import { sessionRoutes } from '../accounts/session-routes';
 import { userRoutes } from '../accounts/user-routes';
 import { auditRoutes } from '../audit/routes';
@@ -17,8 +17,7 @@ import { healthRoutes } from './health-routes';
 /** What every feature's routes get: the options and one shared cache of country models. */
 export type RouteContext = AppOptions & { models: CountryModels };
 
-export async function registerRoutes(app: App, options: AppOptions): Promise<RouteContext> {
-  const ctx: RouteContext = { ...options, models: new CountryModels(options.database.db) };
+export async function registerRoutes(app: App, ctx: RouteContext): Promise<RouteContext> {
   healthRoutes(app, ctx);
   sessionRoutes(app, ctx);
   userRoutes(app, ctx);

@@ -35,7 +35,15 @@ export type CountryModel = {
   /** Years with population figures, newest first. */
   populationYears: number[];
   gapTable(year: number): GapTable;
+  /**
+   * A value computed from this model, kept as long as the model (answers such as a dashboard's
+   * JSON): a change of the country's data makes a new model, and the old answers go with it.
+   */
+  memo<T>(key: string, compute: () => T): T;
 };
+
+/** Answers kept per model; past this many the memo starts afresh (a country has a few thousand units). */
+const MEMO_LIMIT = 5_000;
 
 export async function countryRevision(db: Db, country: string): Promise<number> {
   const [row] = await rows<{ revision: string | number | null }>(db, sql`select max(id) as revision from audit_log where country = ${country}`);
@@ -143,6 +151,7 @@ export async function loadCountryModel(db: Db, country: TCountry): Promise<Count
     list.push(site);
   }
   const gapTables = new Map<number, GapTable>();
+  const memo = new Map<string, unknown>();
   return {
     country,
     revision,
@@ -161,6 +170,13 @@ export async function loadCountryModel(db: Db, country: TCountry): Promise<Count
       }
       return table;
     },
+    memo<T>(key: string, compute: () => T): T {
+      if (memo.has(key)) return memo.get(key) as T;
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      const value = compute();
+      memo.set(key, value);
+      return value;
+    },
   };
 }
 
@@ -169,14 +185,33 @@ export async function loadCountryModel(db: Db, country: TCountry): Promise<Count
  * several app servers behind a load balancer never serve figures older than the last change.
  */
 export class CountryModels {
+  /** How long a checked revision is trusted. Changes made through this process count at once. */
+  static readonly RECHECK_MS = 1_000;
   private readonly cache = new Map<string, CountryModel>();
+  private readonly checkedAt = new Map<string, number>();
   private readonly loading = new Map<string, Promise<CountryModel>>();
 
   constructor(private readonly db: Db) {}
 
+  /** After a change through this process: the next use checks the revision again. */
+  changed(): void {
+    this.checkedAt.clear();
+  }
+
+  /** A territory of a country already loaded, without asking the database. */
+  cachedTerritory(id: number): ModelTerritory | undefined {
+    for (const model of this.cache.values()) {
+      const t = model.territories.get(id);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
   async get(country: TCountry): Promise<CountryModel> {
-    const revision = await countryRevision(this.db, country);
     const cached = this.cache.get(country);
+    if (cached && Date.now() - (this.checkedAt.get(country) ?? 0) < CountryModels.RECHECK_MS) return cached;
+    const revision = await countryRevision(this.db, country);
+    this.checkedAt.set(country, Date.now());
     if (cached && cached.revision === revision) return cached;
     let pending = this.loading.get(country);
     if (!pending) {

@@ -36,7 +36,7 @@ export function normRoutes(app: App, ctx: RouteContext) {
   const { db } = ctx.database;
 
   app.get('/api/v1/norms', { schema: { tags: ['norms'], summary: 'Norms in force for a territory: set on it, above it or within it', querystring: ZNormQuery, response: { 200: ZNormList } } }, async (request) => {
-    const { territory: t } = await territoryFor(db, request, request.query.territoryId);
+    const { territory: t } = await territoryFor(ctx, request, request.query.territoryId);
     const found = await db
       .select({ n: norm, t: territory })
       .from(norm)

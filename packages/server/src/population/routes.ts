@@ -13,7 +13,7 @@ export function populationRoutes(app: App, ctx: RouteContext) {
     '/api/v1/territories/:id/population',
     { schema: { tags: ['territories'], summary: 'Population pyramid: women and men by age band', params: ZIdParam, querystring: ZPyramidQuery, response: { 200: ZPyramid } } },
     async (request) => {
-      const { territory } = await territoryFor(db, request, request.params.id);
+      const { territory } = await territoryFor(ctx, request, request.params.id);
       const model = await ctx.models.get(territory.country as never);
       const year = request.query.year ?? model.populationYears[0] ?? new Date().getFullYear();
       const { tree, populationIndex, sources } = model.gapModel;
@@ -35,7 +35,7 @@ export function populationRoutes(app: App, ctx: RouteContext) {
   );
 
   app.get('/api/v1/territories/:id/indicators', { schema: { tags: ['territories'], summary: "A unit's indicators by year, with their sources", params: ZIdParam, response: { 200: ZIndicatorList } } }, async (request) => {
-    const { territory } = await territoryFor(db, request, request.params.id);
+    const { territory } = await territoryFor(ctx, request, request.params.id);
     const items = await indicatorsOf(db, territory.id);
     return { items: items.map((i) => ({ ...i, value: Number(i.value) })) };
   });

@@ -15,7 +15,7 @@ export function serviceSiteRoutes(app: App, ctx: RouteContext) {
 
   app.get('/api/v1/service-sites', { schema: { tags: ['service-sites'], summary: 'Service sites located in or serving a territory', querystring: ZServiceSiteQuery, response: { 200: ZServiceSiteList } } }, async (request) => {
     const actor = actorOf(request);
-    const territory = request.query.territoryId ? (await territoryFor(db, request, request.query.territoryId)).territory : null;
+    const territory = request.query.territoryId ? (await territoryFor(ctx, request, request.query.territoryId)).territory : null;
     const { sites, total, years } = await listServiceSites(db, request.query, actor.scopePath, territory?.path ?? null);
     return { items: await presentSites(db, actor, sites), total, years };
   });

@@ -1,8 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { serviceType } from '../catalogue/tables';
-import { dataset } from '../population/tables';
-import { territory } from '../territories/tables';
 
 /**
  * A service site's facts for one year. A site is identified across years by its `site_key`
@@ -16,14 +13,11 @@ export const serviceSite = pgTable(
     siteKey: text('site_key').notNull(),
     year: smallint('year').notNull(),
     name: text('name').notNull(),
-    serviceType: text('service_type')
-      .notNull()
-      .references(() => serviceType.key),
+    serviceType: text('service_type').notNull(),
     provider: text('provider').notNull(),
     providerKind: text('provider_kind').notNull(),
-    settlementId: integer('settlement_id')
-      .notNull()
-      .references(() => territory.id),
+    // No foreign keys on this bulk table: see population/tables.ts.
+    settlementId: integer('settlement_id').notNull(),
     address: text('address'),
     servesIds: integer('serves_ids').array().notNull().default(sql`'{}'`),
     capacity: integer('capacity').notNull(),
@@ -36,12 +30,11 @@ export const serviceSite = pgTable(
     accessible: boolean('accessible'),
     opened: date('opened', { mode: 'string' }),
     demo: boolean('demo').notNull().default(false),
-    datasetId: integer('dataset_id').references(() => dataset.id),
+    datasetId: integer('dataset_id'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('service_site_key_year').on(t.country, t.siteKey, t.year),
-    index('service_site_settlement').on(t.settlementId),
     index('service_site_year').on(t.country, t.year),
     check('service_site_kind', sql`${t.providerKind} in ('public','ngo','private')`),
     check('service_site_counts', sql`${t.capacity} >= 0 and coalesce(${t.users},0) >= 0 and coalesce(${t.waitingList},0) >= 0`),

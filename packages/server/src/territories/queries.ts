@@ -5,7 +5,7 @@ import { territory } from './tables';
 
 export type TerritoryRow = typeof territory.$inferSelect;
 
-export const toTerritory = (r: TerritoryRow): TTerritory => ({
+export const toTerritory = (r: TTerritory | TerritoryRow): TTerritory => ({
   id: r.id,
   country: r.country as TCountry,
   code: r.code,
@@ -69,7 +69,7 @@ export async function listTerritories(db: Db, query: TerritoryListQuery) {
 /** Ids on a path "/1/12/130/" from the root down. */
 export const pathIds = (path: string): number[] => path.split('/').filter(Boolean).map(Number);
 
-export async function ancestorsOf(db: Db, row: TerritoryRow): Promise<TerritoryRow[]> {
+export async function ancestorsOf(db: Db, row: { id: number; path: string }): Promise<TerritoryRow[]> {
   const ids = pathIds(row.path).filter((id) => id !== row.id);
   if (ids.length === 0) return [];
   const rows = await db.select().from(territory).where(inArray(territory.id, ids));

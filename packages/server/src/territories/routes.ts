@@ -17,7 +17,7 @@ export function territoryRoutes(app: App, ctx: RouteContext) {
   });
 
   app.get('/api/v1/territories/:id', { schema: { tags: ['territories'], summary: 'A unit, its ancestors and total population', params: ZIdParam, response: { 200: ZTerritoryDetail } } }, async (request) => {
-    const { territory } = await territoryFor(db, request, request.params.id);
+    const { territory } = await territoryFor(ctx, request, request.params.id);
     const [ancestors, childCount, model] = await Promise.all([ancestorsOf(db, territory), childCountOf(db, territory.id), ctx.models.get(territory.country as never)]);
     const year = model.populationYears[0];
     const total = year === undefined ? null : model.gapModel.sources.population.resolve(territory.id, year, { sex: 'T', age: ALL_AGES });

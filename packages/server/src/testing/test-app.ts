@@ -55,6 +55,14 @@ export class Client {
     return this.request<T>('DELETE', path);
   }
 
+  /** Upload a file to `POST /api/v1/imports/:kind` as the import form does (multipart, field `file`). */
+  upload<T = any>(kind: string, fileName: string, content: string | Uint8Array, fields: Record<string, string> = {}, headers?: Record<string, string>) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), fileName);
+    return this.request<T>('POST', `/api/v1/imports/${kind}`, form, headers);
+  }
+
   async signIn(login: string, password = TEST_PASSWORD): Promise<this> {
     const res = await this.post<{ csrfToken: string }>('/api/v1/session', { login, password });
     if (res.status !== 200) throw new Error(`sign-in of ${login} failed: ${res.status} ${res.text}`);
