@@ -158,7 +158,6 @@ CREATE INDEX "territory_path" ON "territory" USING btree ("path" text_pattern_op
 CREATE UNIQUE INDEX "indicator_value_key" ON "indicator_value" USING btree ("territory_id","year","indicator");--> statement-breakpoint
 CREATE UNIQUE INDEX "norm_type_territory" ON "norm" USING btree ("service_type","territory_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "service_site_key_year" ON "service_site" USING btree ("country","site_key","year");--> statement-breakpoint
-CREATE INDEX "service_site_year" ON "service_site" USING btree ("country","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "app_user_login" ON "app_user" USING btree ("login");--> statement-breakpoint
 CREATE INDEX "session_user" ON "session" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "audit_country_id" ON "audit_log" USING btree ("country","id");--> statement-breakpoint

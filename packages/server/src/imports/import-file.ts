@@ -15,29 +15,26 @@ import {
   type TAction,
   type TCheckedIndicator,
   type TCheckedService,
-  type TIndicatorRecord,
-  type TServiceRecord,
   type TCountry,
   type TImportError,
   type TImportKind,
-  type TPopulationRecord,
+  type TImportRecord,
   type TRegisterFormat,
   type TRowRecord,
-  type TTerritoryRecord,
 } from '@potreby/domain';
 import { translator, type TLanguage } from '@potreby/i18n';
 import { sql } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
-import { csvCell, pgIntArray, rows, type Database, type Db } from '../db/database';
+import { copyInto, csvCell, pgIntArray, rows, type Database, type Db } from '../db/database';
 import { columnLabel } from '../exports/routes';
 import { dataset } from '../population/tables';
 import { headerAliases } from './header-aliases';
+import { importBoundaries } from './import-boundaries';
 import { loadImportContext } from './import-context';
 import { openTable, type Table } from './read-table';
 import type { TImportKindParam, TImportResult } from './schema';
-import { writeIndicators, writePopulation, writeServiceSites } from './write-figures';
+import { POPULATION_COLUMNS, removeReplacedPopulation, writeIndicators, writeServiceSites } from './write-figures';
 import { writeTerritories } from './write-territories';
-import { importBoundaries } from './import-boundaries';
 
 export type ImportRequest = {
   kind: TImportKindParam;
@@ -73,39 +70,43 @@ const REGISTER_KINDS: Record<Exclude<TRegisterFormat, 'canonical'>, readonly TIm
   nsi_population_by_age: ['population'],
 };
 
+/** Population rows go to COPY in chunks of this many while the file is still being read. */
+const CHUNK_ROWS = 50_000;
+
+type Rows<K extends TImportKind> = AsyncIterable<TRowRecord<TImportRecord[K]>> | Iterable<TRowRecord<TImportRecord[K]>>;
+
 /**
- * Import one file, all or nothing: every row is read and checked before anything is written,
- * and the writing happens in one transaction with its dataset record and audit entry. A file
- * with any bad row is rejected with the whole row-by-row report and leaves the database as it was.
+ * Import one file, all or nothing. Every row is checked; the rows, the dataset record and the
+ * audit entry are written in one transaction, which any error rolls back, so a file with a bad
+ * row — even its last — leaves the database as it was and gets the whole row-by-row report.
  */
 export async function importFile(database: Database, request: ImportRequest): Promise<TImportResult> {
   if (request.kind === 'boundaries') return importBoundaries(database, request);
+  const kind = request.kind;
   const { db } = database;
   const table = await openTable({ fileName: request.fileName, bytes: request.bytes, country: request.country });
   const errors = new ImportErrorList();
   const format = detectRegisterFormat(table.header, headerAliases());
-  if (format === null || (format !== 'canonical' && !REGISTER_KINDS[format].includes(request.kind))) {
-    errors.add({ row: table.headerRow, column: null, value: table.header.join(', ').slice(0, 200), code: 'unrecognised_format', params: { kind: request.kind } });
+  const recognised =
+    format === 'canonical' ? detectImportKind(table.header, headerAliases()) === kind : format !== null && REGISTER_KINDS[format].includes(kind);
+  if (!recognised) {
+    errors.add({ row: table.headerRow, column: null, value: table.header.join(', ').slice(0, 200), code: 'unrecognised_format', params: { kind } });
     throw rejection(errors, request);
   }
-  if (format === 'canonical') {
-    const kind = detectImportKind(table.header, headerAliases());
-    if (kind !== request.kind) {
-      errors.add({ row: table.headerRow, column: null, value: table.header.join(', ').slice(0, 200), code: 'unrecognised_format', params: { kind: request.kind } });
-      throw rejection(errors, request);
-    }
-  }
-  const ctx = await loadImportContext(db, request.actor, ACTION[request.kind], request.country ?? null);
-  const { records, skipped } = await readRecords(db, request, table, format, errors);
+  const ctx = await loadImportContext(db, request.actor, ACTION[kind], request.country ?? null);
   const source = request.source ?? (format === 'canonical' ? null : format);
   // Taken before the rows are read, so they can be written with it; a rejected file leaves a
   // gap in the numbering, nothing else.
   const datasetId = await nextDatasetId(db);
-  const meta = (rowCount: number, country: string | null) => ({ datasetId, format, source, rows: rowCount, country, skipped });
+  const skipped = { count: 0 };
+  const recordsOf = <K extends TImportKind>(k: K) => readRecords(db, request, table, format!, k, errors, skipped);
+  const finish = (tx: Db, rowCount: number, countries: string[], counts: { inserted?: number; updated?: number } = {}) =>
+    finishImport(tx, request, { datasetId, format: format!, source, rows: rowCount, countries, skipped: skipped.count, ...counts });
 
-  switch (request.kind) {
+  switch (kind) {
     case 'territories': {
-      const territories = records.territories;
+      const territories: TRowRecord<TImportRecord['territories']>[] = [];
+      for await (const r of await recordsOf('territories')) territories.push(r);
       // Creating a whole country is for unscoped accounts only; checks cover the rest of reach.
       for (const { row, record } of territories) {
         if (record.level === 'country' && request.actor.scopePath !== null && !ctx.findTerritory(record.code, record.country)) {
@@ -114,108 +115,145 @@ export async function importFile(database: Database, request: ImportRequest): Pr
       }
       const checked = checkTerritories(territories, ctx, errors);
       if (!errors.ok) throw rejection(errors, request);
-      return write(database, request, meta(checked.length, checked[0]?.record.country ?? request.country ?? null), async (tx) => {
+      return db.transaction(async (tx) => {
         const counts = await writeTerritories(tx, database.engine, checked, ctx);
-        return { ...counts, countries: [...new Set(checked.map((c) => c.record.country))] };
+        return finish(tx, checked.length, [...new Set(checked.map((c) => c.record.country))], counts);
       });
     }
     case 'population': {
+      const records = await recordsOf('population');
       const checker = createPopulationChecker(ctx, errors);
-      const lines: string[] = [];
-      const pairs = new Map<string, [number, number]>();
-      let country: string | null = null;
-      for (const { row, record } of records.population) {
-        const ok = checker.check(row, record);
-        if (!ok || !errors.ok) continue;
-        pairs.set(`${ok.territoryId}|${ok.year}`, [ok.territoryId, ok.year]);
-        country ??= ctx.byId.get(ok.territoryId)?.country ?? null;
-        lines.push(`${ok.territoryId},${ok.year},${ok.sex},${ok.ageFrom},${ok.ageTo ?? ''},${ok.count},${datasetId}\n`);
+      const replaced = new Map<string, [number, number]>();
+      const countries = new Set<string>();
+      let written = 0;
+      // Rows are checked and sent to COPY chunk by chunk inside the transaction: PostgreSQL
+      // takes in one chunk while the next is read. After the first error nothing more is sent,
+      // but reading goes on so the report lists every bad row; then everything is rolled back.
+      async function* chunks(): AsyncGenerator<string> {
+        let chunk = '';
+        let inChunk = 0;
+        let lastTerritory = -1;
+        let lastYear = -1;
+        for await (const { row, record } of records) {
+          const ok = checker.check(row, record);
+          if (!ok || !errors.ok) continue;
+          if (ok.territoryId !== lastTerritory || ok.year !== lastYear) {
+            lastTerritory = ok.territoryId;
+            lastYear = ok.year;
+            replaced.set(`${lastTerritory}|${lastYear}`, [lastTerritory, lastYear]);
+            countries.add(ctx.byId.get(ok.territoryId)!.country);
+          }
+          chunk += `${ok.territoryId},${ok.year},${ok.sex},${ok.ageFrom},${ok.ageTo ?? ''},${ok.count},${datasetId}\n`;
+          written++;
+          if (++inChunk === CHUNK_ROWS) {
+            yield chunk;
+            chunk = '';
+            inChunk = 0;
+          }
+        }
+        checker.finish();
+        if (errors.ok && chunk) yield chunk;
       }
-      checker.finish();
-      if (!errors.ok) throw rejection(errors, request);
-      return write(database, request, meta(lines.length, country), async (tx) => {
-        await writePopulation(tx, database.engine, lines, pairs.values());
-        return { countries: country ? [country] : [] };
+      return db.transaction(async (tx) => {
+        await copyInto(tx, database.engine, 'population', POPULATION_COLUMNS, chunks());
+        if (!errors.ok) throw rejection(errors, request);
+        if (written === 0) throw new AppError('import.empty', { fileName: request.fileName });
+        await removeReplacedPopulation(tx, replaced.values(), datasetId);
+        return finish(tx, written, [...countries]);
       });
     }
     case 'indicators': {
       const checker = createIndicatorChecker(ctx, errors);
       const checked: TCheckedIndicator[] = [];
-      for (const { row, record } of records.indicators) {
+      for await (const { row, record } of await recordsOf('indicators')) {
         const ok = checker.check(row, record);
         if (ok) checked.push(ok);
       }
       checker.finish();
       if (!errors.ok) throw rejection(errors, request);
       const countries = [...new Set(checked.map((c) => ctx.byId.get(c.territoryId)!.country))];
-      return write(database, request, meta(checked.length, countries[0] ?? null), async (tx) => {
+      return db.transaction(async (tx) => {
         const lines = checked.map((c) => [c.territoryId, c.year, c.indicator, c.value, c.source, c.sourceDate, datasetId].map(csvCell).join(',') + '\n');
         await writeIndicators(tx, database.engine, lines);
-        return { countries };
+        return finish(tx, checked.length, countries);
       });
     }
     case 'services': {
       const checker = createServiceChecker(ctx, errors);
       const checked: TCheckedService[] = [];
-      for (const { row, record } of records.services) {
+      for await (const { row, record } of await recordsOf('services')) {
         const ok = checker.check(row, record);
         if (ok) checked.push(ok);
       }
       checker.finish();
       if (!errors.ok) throw rejection(errors, request);
       const countries = [...new Set(checked.map((c) => c.country))];
-      return write(database, request, meta(checked.length, countries[0] ?? null), async (tx) => {
-        const existing = new Set(
-          (await rows<{ country: string; site_key: string; year: number }>(tx, sql`select country, site_key, year from service_site where country in ${countries.length ? sql`(${sql.join(countries.map((c) => sql`${c}`), sql`, `)})` : sql`('')`}`)).map(
-            (r) => `${r.country}|${r.site_key}|${r.year}`,
-          ),
-        );
+      return db.transaction(async (tx) => {
+        const known = await knownSiteYears(tx, countries);
         const fresh: string[] = [];
-        const known: string[] = [];
+        const update: string[] = [];
         for (const s of checked) {
-          const line =
-            [
-              s.country,
-              s.siteKey,
-              s.year,
-              s.name,
-              s.serviceType,
-              s.provider,
-              s.providerKind,
-              s.settlementId,
-              pgIntArray(s.servesIds),
-              s.capacity,
-              s.users,
-              s.waitingList,
-              s.staffPositions,
-              s.staffVacancies,
-              s.funding,
-              s.mobile,
-              s.opened,
-              request.illustrative ?? false,
-              datasetId,
-            ]
-              .map((v, i) => (i === 8 ? v : csvCell(v as never)))
-              .join(',') + '\n';
-          (existing.has(`${s.country}|${s.siteKey}|${s.year}`) ? known : fresh).push(line);
+          (known.has(`${s.country}|${s.siteKey}|${s.year}`) ? update : fresh).push(siteLine(s, request.illustrative ?? false, datasetId));
         }
-        await writeServiceSites(tx, database.engine, fresh, known);
-        return { inserted: fresh.length, updated: known.length, countries };
+        await writeServiceSites(tx, database.engine, fresh, update);
+        return finish(tx, checked.length, countries, { inserted: fresh.length, updated: update.length });
       });
     }
   }
 }
 
-type Records = {
-  territories: TRowRecord<TTerritoryRecord>[];
-  population: Iterable<TRowRecord<TPopulationRecord>>;
-  indicators: Iterable<TRowRecord<TIndicatorRecord>>;
-  services: Iterable<TRowRecord<TServiceRecord>>;
-};
+/** One service site as a line of the COPY into service_site (write-figures.ts SITE_COLUMNS). */
+function siteLine(s: TCheckedService, demo: boolean, datasetId: number): string {
+  return (
+    [
+      csvCell(s.country),
+      csvCell(s.siteKey),
+      s.year,
+      csvCell(s.name),
+      csvCell(s.serviceType),
+      csvCell(s.provider),
+      s.providerKind,
+      s.settlementId,
+      pgIntArray(s.servesIds),
+      s.capacity,
+      csvCell(s.users),
+      csvCell(s.waitingList),
+      csvCell(s.staffPositions),
+      csvCell(s.staffVacancies),
+      csvCell(s.funding),
+      s.mobile,
+      csvCell(s.opened),
+      demo,
+      datasetId,
+    ].join(',') + '\n'
+  );
+}
 
-/** Rows of the file as records of the import formats, from our own format or a register's. */
-async function readRecords(db: Db, request: ImportRequest, table: Table, format: TRegisterFormat, errors: ImportErrorList): Promise<{ records: Records; skipped: number }> {
-  const out: Records = { territories: [], population: [], indicators: [], services: [] };
+async function knownSiteYears(tx: Db, countries: string[]): Promise<Set<string>> {
+  if (countries.length === 0) return new Set();
+  const found = await rows<{ country: string; site_key: string; year: number }>(
+    tx,
+    sql`select country, site_key, year from service_site where country in (${sql.join(
+      countries.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
+  return new Set(found.map((r) => `${r.country}|${r.site_key}|${r.year}`));
+}
+
+/**
+ * The rows of the file as records of the import formats — from potreby's own format, parsed as
+ * they are read, or from an official register, converted whole (registers are small).
+ */
+async function readRecords<K extends TImportKind>(
+  db: Db,
+  request: ImportRequest,
+  table: Table,
+  format: TRegisterFormat,
+  kind: K,
+  errors: ImportErrorList,
+  skipped: { count: number },
+): Promise<Rows<K>> {
   if (format !== 'canonical') {
     const regions = await rows<{ code: string; name_en: string | null; name: string }>(db, sql`select code, name_en, name from territory where level = 'region'`);
     const byName = new Map<string, string>();
@@ -223,23 +261,21 @@ async function readRecords(db: Db, request: ImportRequest, table: Table, format:
     // official romanisation is what statistics offices print.
     for (const r of regions) for (const n of [r.name_en, r.name, transliterateBg(r.name)]) if (n) byName.set(n.trim().toLowerCase(), r.code);
     const converted = await convertRegister(format, table, { year: request.year, regionCodeByName: (name) => byName.get(name.trim().toLowerCase()) }, errors);
-    out.territories = converted.territories;
-    out.population = converted.population;
-    return { records: out, skipped: converted.skipped };
+    skipped.count = converted.skipped;
+    if (kind === 'territories') return converted.territories as Rows<K>;
+    if (kind === 'population') return converted.population as Rows<K>;
+    return [];
   }
-  const kind = request.kind as TImportKind;
   const match = matchHeader(kind, table.header, headerAliases(), table.headerRow);
   for (const e of match.errors) errors.add(e);
-  if (!errors.ok) return { records: out, skipped: 0 };
+  if (!errors.ok) return [];
   const parser = createRowParser(kind, match.columns);
-  const list: TRowRecord<never>[] = [];
-  for await (const { row, cells } of table.rows) {
-    const record = parser.parse(cells, row, errors);
-    if (record) list.push({ row, record: record as never });
-  }
-  if (list.length === 0 && errors.ok) throw new AppError('import.empty', { fileName: request.fileName });
-  (out as Record<TImportKind, unknown>)[kind] = list;
-  return { records: out, skipped: 0 };
+  return (async function* () {
+    for await (const { row, cells } of table.rows) {
+      const record = parser.parse(cells, row, errors);
+      if (record) yield { row, record };
+    }
+  })();
 }
 
 async function nextDatasetId(db: Db): Promise<number> {
@@ -247,53 +283,48 @@ async function nextDatasetId(db: Db): Promise<number> {
   return row!.id;
 }
 
-/** One transaction: the dataset record, the rows, and the audit entry of each country touched. */
-async function write(
-  database: Database,
-  request: ImportRequest,
-  meta: { datasetId: number; format: string; source: string | null; rows: number; country: string | null; skipped: number },
-  writeRows: (tx: Db) => Promise<{ countries: string[]; inserted?: number; updated?: number }>,
-): Promise<TImportResult> {
-  const { datasetId, skipped } = meta;
-  return database.db.transaction(async (tx) => {
-    await tx
-      .insert(dataset)
-      .values({
-        id: datasetId,
-        kind: request.kind,
-        country: meta.country,
-        fileName: request.fileName,
-        format: meta.format,
-        source: meta.source,
-        illustrative: request.illustrative ?? false,
-        rows: meta.rows,
-        importedBy: request.author.userId,
-      });
-    const written = await writeRows(tx);
-    for (const country of written.countries.length ? written.countries : [null]) {
-      await recordChange(tx, request.author, {
-        action: 'import',
-        entity: request.kind,
-        entityId: datasetId,
-        country,
-        after: { dataset: datasetId, fileName: request.fileName, format: meta.format, rows: meta.rows, inserted: written.inserted, updated: written.updated },
-      });
-    }
-    return {
-      datasetId,
-      kind: request.kind,
-      format: meta.format,
-      rows: meta.rows,
-      skipped: skipped ? [{ reason: meta.format === 'katottg' ? 'city_districts' : 'not_imported', count: skipped }] : [],
-    };
+type ImportSummary = { datasetId: number; format: string; source: string | null; rows: number; countries: string[]; skipped: number; inserted?: number; updated?: number };
+
+/** Inside the import's transaction: the dataset record and an audit entry per country touched. */
+async function finishImport(tx: Db, request: ImportRequest, s: ImportSummary): Promise<TImportResult> {
+  await tx.insert(dataset).values({
+    id: s.datasetId,
+    kind: request.kind,
+    country: s.countries[0] ?? request.country ?? null,
+    fileName: request.fileName,
+    format: s.format,
+    source: s.source,
+    illustrative: request.illustrative ?? false,
+    rows: s.rows,
+    importedBy: request.author.userId,
   });
+  for (const country of s.countries.length ? s.countries : [null]) {
+    await recordChange(tx, request.author, {
+      action: 'import',
+      entity: request.kind,
+      entityId: s.datasetId,
+      country,
+      after: { dataset: s.datasetId, fileName: request.fileName, format: s.format, rows: s.rows, inserted: s.inserted, updated: s.updated },
+    });
+  }
+  return {
+    datasetId: s.datasetId,
+    kind: request.kind,
+    format: s.format,
+    rows: s.rows,
+    skipped: s.skipped ? [{ reason: s.format === 'katottg' ? 'city_districts' : 'not_imported', count: s.skipped }] : [],
+  };
 }
 
 /** The rejection of a file: every error with its message in the user's language. */
 export function rejection(errors: ImportErrorList, request: Pick<ImportRequest, 'kind' | 'language' | 'fileName'>): AppError {
   // In file order, whichever check found them, so the report reads top to bottom.
   const sorted = [...errors.errors].sort((a, b) => a.row - b.row);
-  return new AppError('import.rejected', { count: errors.total, fileName: request.fileName }, { errors: sorted.map((e) => describeError(e, request.kind, request.language)), totalErrors: errors.total });
+  return new AppError(
+    'import.rejected',
+    { count: errors.total, fileName: request.fileName },
+    { errors: sorted.map((e) => describeError(e, request.kind, request.language)), totalErrors: errors.total },
+  );
 }
 
 export function describeError(e: TImportError, kind: string, language: TLanguage) {

@@ -2,18 +2,22 @@ import { sql } from 'drizzle-orm';
 import { copyInto, type Db, type Engine } from '../db/database';
 import { chunks } from './write-territories';
 
+export const POPULATION_COLUMNS = ['territory_id', 'year', 'sex', 'age_from', 'age_to', 'count', 'dataset_id'];
+
 /**
- * Population: the file is the whole table of each territory and year it mentions, so those
- * territory-years are cleared and written anew (a re-import never leaves a stale band behind).
+ * Population: a file is the whole table of each territory and year it mentions. Its rows are
+ * already in (copied while the file was read); the rows those territory-years had before —
+ * any other dataset's — go now, so a re-import never leaves a stale band behind.
  */
-export async function writePopulation(tx: Db, engine: Engine, lines: readonly string[], territoryYears: Iterable<[number, number]>): Promise<void> {
+export async function removeReplacedPopulation(tx: Db, territoryYears: Iterable<[number, number]>, datasetId: number): Promise<void> {
   const pairs = [...territoryYears];
   for (let i = 0; i < pairs.length; i += 5000) {
     const part = pairs.slice(i, i + 5000);
-    await tx.execute(sql`delete from population p using (select unnest(${sql.raw(`ARRAY[${part.map((p) => p[0]).join(',')}]::int[]`)}) as t, unnest(${sql.raw(`ARRAY[${part.map((p) => p[1]).join(',')}]::int[]`)}) as y) k
-      where p.territory_id = k.t and p.year = k.y`);
+    const territories = `ARRAY[${part.map((p) => p[0]).join(',')}]::int[]`;
+    const years = `ARRAY[${part.map((p) => p[1]).join(',')}]::int[]`;
+    await tx.execute(sql`delete from population p using (select unnest(${sql.raw(territories)}) as t, unnest(${sql.raw(years)}) as y) k
+      where p.territory_id = k.t and p.year = k.y and p.dataset_id is distinct from ${datasetId}`);
   }
-  await copyInto(tx, engine, 'population', ['territory_id', 'year', 'sex', 'age_from', 'age_to', 'count', 'dataset_id'], chunks(lines));
 }
 
 /** Indicators: each territory, year and indicator in the file replaces the stored value. */

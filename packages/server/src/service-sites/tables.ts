@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * A service site's facts for one year. A site is identified across years by its `site_key`
@@ -35,7 +35,6 @@ export const serviceSite = pgTable(
   },
   (t) => [
     uniqueIndex('service_site_key_year').on(t.country, t.siteKey, t.year),
-    index('service_site_year').on(t.country, t.year),
     check('service_site_kind', sql`${t.providerKind} in ('public','ngo','private')`),
     check('service_site_counts', sql`${t.capacity} >= 0 and coalesce(${t.users},0) >= 0 and coalesce(${t.waitingList},0) >= 0`),
   ],
