@@ -2,7 +2,7 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { TCountry, TGapMethod } from '@potreby/domain';
 import { EXPORT_COLUMNS, exportRows, type ExportTable } from '@potreby/server/exports/export-tables';
-import { columnLabel } from '@potreby/server/exports/routes';
+import { columnLabel } from '@potreby/server/exports/column-label';
 import { toCsv, toXlsx } from '@potreby/server/exports/write-table';
 import { CountryModels } from '@potreby/server/model/country-model';
 import { findTerritory } from './find-territory';

@@ -1,16 +1,13 @@
 import { AppError, may } from '@potreby/domain';
-import { pickLanguage, translator } from '@potreby/i18n';
+import { pickLanguage } from '@potreby/i18n';
 import type { App } from '../http/app';
 import { actorOf } from '../http/context';
 import { territoryFor } from '../http/guards';
 import type { RouteContext } from '../http/routes';
+import { columnLabel } from './column-label';
 import { EXPORT_COLUMNS, exportRows } from './export-tables';
 import { ZExportParams, ZExportQuery } from './schema';
 import { toCsv, toXlsx } from './write-table';
-
-/** Header of an export column in a language; the importer accepts these back. */
-export const columnLabel = (language: Parameters<typeof translator>[0], table: string, column: string) =>
-  translator(language)(`columns.${table}.${column}`, { defaultValue: column });
 
 export function exportRoutes(app: App, ctx: RouteContext) {
   const { db } = ctx.database;

@@ -23,10 +23,10 @@ export function toCsv(header: readonly string[], rows: readonly Cell[][]): Buffe
 export function toXlsx(sheetName: string, header: readonly string[], rows: readonly Cell[][]): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  // The streaming worksheet takes its views when created: its `views` has no setter.
+  const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = header.map((h) => ({ header: h, width: Math.max(10, Math.min(40, h.length + 4)) }));
   sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
   void (async () => {
     try {
       for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'boolean' ? (v ? 'yes' : 'no') : v))).commit();

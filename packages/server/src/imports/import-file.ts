@@ -26,7 +26,7 @@ import { translator, type TLanguage } from '@potreby/i18n';
 import { sql } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
 import { copyInto, csvCell, pgIntArray, rows, type Database, type Db } from '../db/database';
-import { columnLabel } from '../exports/routes';
+import { columnLabel } from '../exports/column-label';
 import { dataset } from '../population/tables';
 import { headerAliases } from './header-aliases';
 import { importBoundaries } from './import-boundaries';
