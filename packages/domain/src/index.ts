@@ -27,3 +27,4 @@ export * from './registers/register-table';
 export * from './registers/detect-register-format';
 export * from './registers/convert-register';
 export * from './territories/transliterate-bg';
+export * from './territories/romanise';

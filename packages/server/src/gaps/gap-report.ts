@@ -43,7 +43,21 @@ export async function gapDashboard(models: CountryModels, territory: { id: numbe
     diversity: summary.diversity,
     units: unitCoverage(model, table, territory.id, method, null),
     unplacedSites: table.unplacedSiteIds.length,
+    ...basisOf(model, table, territory.id),
   };
+}
+
+/** Whether any figure of the territory rests on demo sites or illustrative norms. */
+function basisOf(model: CountryModel, table: ReturnType<CountryModel['gapTable']>, territoryId: number) {
+  let demoSites = false;
+  let illustrativeNorms = false;
+  for (const unit of model.tree.planningUnitsOf(territoryId)) {
+    for (const cell of table.cells.get(unit.id)?.values() ?? []) {
+      illustrativeNorms ||= cell.normative.norm?.illustrative ?? false;
+      demoSites ||= cell.shares.some((s) => model.sites.get(s.siteId)?.demo);
+    }
+  }
+  return { demoSites, illustrativeNorms };
 }
 
 export function unitCoverage(model: CountryModel, table: ReturnType<CountryModel['gapTable']>, territoryId: number, method: TGapMethod, serviceType: string | null) {

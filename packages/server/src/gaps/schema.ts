@@ -49,6 +49,9 @@ export const ZGapDashboard = z.object({
   units: z.array(ZUnitCoverage),
   /** Sites whose settlement is in no municipality known here. */
   unplacedSites: z.number().int(),
+  /** The figures rest on synthetic demonstration sites or illustrative norms: the UI says so. */
+  demoSites: z.boolean(),
+  illustrativeNorms: z.boolean(),
 });
 export type TGapDashboard = z.infer<typeof ZGapDashboard>;
 

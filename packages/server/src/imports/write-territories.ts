@@ -1,10 +1,10 @@
-import type { TCheckedTerritory } from '@potreby/domain';
+import { romanise, type TCheckedTerritory } from '@potreby/domain';
 import { sql } from 'drizzle-orm';
 import { copyInto, csvCell, rows, type Db, type Engine } from '../db/database';
 import type { KnownTerritory } from './import-context';
 
 const COLUMNS = ['id', 'country', 'code', 'name', 'name_en', 'level', 'parent_id', 'path', 'lat', 'lon'];
-const UPDATE_COLUMNS = ['id', 'name', 'name_en', 'level', 'parent_id', 'lat', 'lon'];
+const UPDATE_COLUMNS = ['id', 'name', 'name_en', 'name_latin', 'level', 'parent_id', 'lat', 'lon'];
 
 type Placed = { id: number; path: string };
 
@@ -37,21 +37,23 @@ export async function writeTerritories(
       const id = ids[next++]!;
       const path = `${parent?.path ?? '/'}${id}/`;
       placed.set(key, { id, path });
-      inserts.push([id, r.country, r.code, r.name, r.nameEn, r.level, parent?.id ?? null, path, r.lat, r.lon].map(csvCell).join(',') + '\n');
+      // Readers of other languages see the official romanisation when the file gives no English name.
+      inserts.push([id, r.country, r.code, r.name, r.nameEn ?? romanise(r.name, r.country), r.level, parent?.id ?? null, path, r.lat, r.lon].map(csvCell).join(',') + '\n');
       continue;
     }
     const existing = known.byId.get(c.existingId)!;
     const path = `${parent?.path ?? '/'}${existing.id}/`;
     if (path !== existing.path) moves.push({ from: existing.path, to: path });
     placed.set(key, { id: existing.id, path });
-    updates.push([existing.id, r.name, r.nameEn, r.level, parent?.id ?? null, r.lat, r.lon].map(csvCell).join(',') + '\n');
+    updates.push([existing.id, r.name, r.nameEn, romanise(r.name, r.country), r.level, parent?.id ?? null, r.lat, r.lon].map(csvCell).join(',') + '\n');
   }
   if (inserts.length) await copyInto(tx, engine, 'territory', COLUMNS, chunks(inserts));
   if (updates.length) {
-    await tx.execute(sql`create temp table territory_update (id int, name text, name_en text, level text, parent_id int, lat double precision, lon double precision) on commit drop`);
+    await tx.execute(sql`create temp table territory_update (id int, name text, name_en text, name_latin text, level text, parent_id int, lat double precision, lon double precision) on commit drop`);
     await copyInto(tx, engine, 'territory_update', UPDATE_COLUMNS, chunks(updates));
-    // Coordinates and English names are kept when the file leaves them out.
-    await tx.execute(sql`update territory t set name = u.name, name_en = coalesce(u.name_en, t.name_en), level = u.level, parent_id = u.parent_id,
+    // Coordinates and English names are kept when the file leaves them out; a unit that never had
+    // an English name gets the romanisation.
+    await tx.execute(sql`update territory t set name = u.name, name_en = coalesce(u.name_en, t.name_en, u.name_latin), level = u.level, parent_id = u.parent_id,
       lat = coalesce(u.lat, t.lat), lon = coalesce(u.lon, t.lon), updated_at = now() from territory_update u where t.id = u.id`);
   }
   // A unit moved under another parent takes its whole subtree along.
