@@ -28,3 +28,4 @@ export * from './registers/detect-register-format';
 export * from './registers/convert-register';
 export * from './territories/transliterate-bg';
 export * from './territories/romanise';
+export * from './accounts/account';

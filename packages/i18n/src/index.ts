@@ -16,8 +16,9 @@ import ukServer from './locales/uk/server.json';
 import ukUi from './locales/uk/ui.json';
 import ukDashboard from './locales/uk/dashboard.json';
 
-/** The four languages of the UI, documents and messages. `uk` is Ukrainian (ISO 639-1). */
-export const LANGUAGES = ['bg', 'uk', 'pl', 'en'] as const;
+import { LANGUAGES } from '@potreby/domain';
+
+export { LANGUAGES };
 export type TLanguage = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: TLanguage = 'en';
 

@@ -44,17 +44,19 @@ export function createServiceChecker(ctx: ImportContext, errors: ImportErrorList
         ok = false;
       }
 
-      // Served territories are looked up in the site's country; the user's scope is about where
-      // the site is, not whom it serves (a site may serve the neighbouring municipality too).
+      // Served territories are looked up in the site's country, and must be within the user's
+      // reach as the site is: serving a unit changes that unit's figures (the API refuses it too).
       const country = settlement?.country ?? ctx.country;
       const servesIds: number[] = [];
       for (const code of record.servesCodes) {
         const served = ctx.findTerritory(code, country);
-        if (served) servesIds.push(served.id);
-        else {
+        if (!served) {
           errors.add({ row, column: 'serves_codes', value: code, code: 'unknown_territory', params: { code } });
           ok = false;
-        }
+        } else if (!ctx.canWrite(served.id)) {
+          errors.add({ row, column: 'serves_codes', value: code, code: 'outside_scope' });
+          ok = false;
+        } else servesIds.push(served.id);
       }
 
       const key = `${record.siteKey}\u0000${record.year}`;

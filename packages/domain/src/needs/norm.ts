@@ -56,3 +56,14 @@ export class NormBook {
     return undefined;
   }
 }
+
+/** Set (create or replace) the norm of a service type on a country or region. */
+export const ZNormInput = z.object({
+  serviceType: z.string().min(1),
+  territoryId: z.number().int(),
+  target: ZTargetPopulation,
+  ratePer1000: z.number().min(0).max(1000),
+  source: z.string().trim().max(500).nullable().default(null),
+  illustrative: z.boolean().default(false),
+});
+export type TNormInput = z.infer<typeof ZNormInput>;

@@ -122,7 +122,7 @@ describe('PopulationResolver', () => {
     );
     const older = r.resolve(3, 2021, { sex: 'T', age: { from: 65, to: null } })!;
     expect(older.value).toBeCloseTo(2000 * (3000 / 12_000), 9);
-    expect(older.source).toMatchObject({ how: 'apportioned', year: 2021, from: { territoryId: 2, value: 2000, year: 2021 }, share: { year: 2013, own: 3000, enclosing: 12_000 } });
+    expect(older.source).toMatchObject({ how: 'apportioned', year: 2021, from: { territoryId: 2, value: 2000, year: 2021 }, share: { year: 2013, own: 3000, enclosing: 12_000, of: 'peers' } });
     // For the total of 2021 the apportioned 2021 estimate beats the 2013 figure.
     const total = r.total(3, 2021)!;
     expect(total.source.how).toBe('apportioned');
@@ -134,7 +134,20 @@ describe('PopulationResolver', () => {
     expect(r.total(3, 2021)!.source.year).toBe(2019);
   });
 
-  it('apportioned figures of all municipalities add up to the province figure when shares do (property)', () => {
+  it('shares come from totals of one source, so they add up to one even when sources disagree', () => {
+    // The province's published total (12,000) differs from the sum of its municipalities'
+    // (3,000 + 10,000): each share is taken of the 13,000 they add up to.
+    const r = new PopulationResolver(
+      tree,
+      new PopulationIndex([row(2, 2021, 'T', 0, 64, 8000), row(2, 2021, 'T', 65, null, 2000), row(2, 2013, 'T', 0, null, 12_000), row(3, 2013, 'T', 0, null, 3000), row(4, 2013, 'T', 0, null, 10_000)]),
+    );
+    const q = { sex: 'T' as const, age: { from: 65, to: null } };
+    const m3 = r.resolve(3, 2021, q)!;
+    expect(m3.source).toMatchObject({ how: 'apportioned', share: { own: 3000, enclosing: 13_000, of: 'peers' } });
+    expect(m3.value + r.resolve(4, 2021, q)!.value).toBeCloseTo(2000, 9);
+  });
+
+  it('apportioned figures of all municipalities add up to the province figure (property)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 100_000 }),
@@ -146,11 +159,12 @@ describe('PopulationResolver', () => {
             tree,
             new PopulationIndex([row(2, 2021, 'T', 0, 64, young), row(2, 2021, 'T', 65, null, old), row(3, 2021, 'T', 0, null, a), row(4, 2021, 'T', 0, null, b)]),
           );
-          // Province total is given directly and differs from a + b: shares are own ÷ province.
+          // The province's own total (young + old) differs from a + b; shares are taken of a + b.
           const q = { sex: 'T' as const, age: { from: 65, to: null } };
           const m3 = r.resolve(3, 2021, q)!;
           const m4 = r.resolve(4, 2021, q)!;
-          expect(m3.value + m4.value).toBeCloseTo((old * (a + b)) / (young + old), 6);
+          expect(m3.value + m4.value).toBeCloseTo(old, 6);
+          expect(m3.value / old).toBeCloseTo(a / (a + b), 9);
         },
       ),
       { numRuns: 200 },

@@ -20,7 +20,12 @@ export type PopulationSource =
       how: 'apportioned';
       year: number;
       from: { territoryId: number; value: number; year: number };
-      share: { year: number; own: number; enclosing: number };
+      /**
+       * own ÷ enclosing: the unit's total over the total of all units of its level within the
+       * enclosing unit (`of: 'peers'`, so the shares of all of them add up to one), or, when one of
+       * those is unknown, over the enclosing unit's own total (`of: 'enclosing'`).
+       */
+      share: { year: number; own: number; enclosing: number; of: 'peers' | 'enclosing' };
       approximated: boolean;
     };
 
@@ -174,6 +179,7 @@ export class PopulationResolver {
   private readonly resolved = new Memo();
   private readonly local = new Memo();
   private readonly localExact = new Memo();
+  private readonly peerTotals = new Map<string, number | null>();
 
   constructor(
     private readonly tree: TerritoryTree,
@@ -251,25 +257,50 @@ export class PopulationResolver {
     const ownTotal = this.resolveLocal(territoryId, year, TOTAL_QUERY, false);
     if (!ownTotal || (ownTotal.source.how === 'sum_of_parts' && ownTotal.source.mixedYears)) return null;
     const shareYear = ownTotal.source.year;
+    const level = this.tree.get(territoryId)?.level;
     for (const enclosing of this.tree.ancestorsOf(territoryId)) {
       const structure = this.resolveLocal(enclosing.id, year, query, false);
       if (!structure) continue;
-      const enclosingTotal = this.resolveLocal(enclosing.id, shareYear, TOTAL_QUERY, true);
-      if (!enclosingTotal || enclosingTotal.value <= 0) continue;
+      // The share's two totals must come from the same source. The enclosing unit's published
+      // total and the sum of its parts' figures often differ (Pazardzhik's settlements of 2013
+      // sum to 269,287, NSI's revised province total is 261,945): dividing one by the other would
+      // give the municipalities shares adding up to 1.028, and more people than the province has.
+      const peers = level ? this.peersTotal(enclosing.id, level, shareYear) : null;
+      const denominator = peers ?? this.resolveLocal(enclosing.id, shareYear, TOTAL_QUERY, true)?.value ?? 0;
+      if (denominator <= 0) continue;
       return {
         territoryId,
         query,
-        value: (structure.value * ownTotal.value) / enclosingTotal.value,
+        value: (structure.value * ownTotal.value) / denominator,
         source: {
           how: 'apportioned',
           year: structure.source.year,
           from: { territoryId: enclosing.id, value: structure.value, year: structure.source.year },
-          share: { year: shareYear, own: ownTotal.value, enclosing: enclosingTotal.value },
+          share: { year: shareYear, own: ownTotal.value, enclosing: denominator, of: peers === null ? 'enclosing' : 'peers' },
           approximated: structure.source.approximated || ownTotal.source.approximated,
         },
       };
     }
     return null;
+  }
+
+  /** Sum of the totals of every unit of a level within a unit, in one year; null if one is unknown. */
+  private peersTotal(enclosingId: number, level: string, year: number): number | null {
+    const key = `${enclosingId}|${level}|${year}`;
+    const known = this.peerTotals.get(key);
+    if (known !== undefined) return known;
+    let sum: number | null = 0;
+    for (const unit of this.tree.subtree(enclosingId)) {
+      if (unit.level !== level) continue;
+      const total = this.resolveLocal(unit.id, year, TOTAL_QUERY, true);
+      if (!total) {
+        sum = null;
+        break;
+      }
+      sum += total.value;
+    }
+    this.peerTotals.set(key, sum);
+    return sum;
   }
 }
 

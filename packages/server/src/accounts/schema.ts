@@ -1,25 +1,16 @@
+import { ROLES, ZLanguage, ZNewPassword, ZRole } from '@potreby/domain';
 import { z } from 'zod';
-import { LANGUAGES } from '@potreby/i18n';
 import { ZTerritoryRef } from '../http/schema';
 
-/**
- * Roles, from the widest reach to the narrowest. Every role but admin is scoped to the subtree of
- * one territory (a country for the agency, a region for a regional officer, a municipality …).
- */
-import { ROLES } from '@potreby/domain';
-export { ROLES };
-export const ZRole = z.enum(ROLES);
+// The account schemas the browser's forms share live in the domain (accounts/account.ts).
+export { ROLES, ZLanguage, ZNewPassword, ZRole };
+export { ZUserCreate, ZUserUpdate, type TUserCreate } from '@potreby/domain';
 export type TRole = z.infer<typeof ZRole>;
-
-export const ZLanguage = z.enum(LANGUAGES);
 
 export const ZSignIn = z.object({
   login: z.string().trim().min(1).max(200),
   password: z.string().min(1).max(200),
 });
-
-/** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
-export const ZNewPassword = z.string().min(12).max(200);
 
 export const ZChangePassword = z.object({
   currentPassword: z.string().min(1).max(200),
@@ -57,18 +48,6 @@ export const ZSessionResponse = z.object({
   csrfToken: z.string(),
 });
 export type TSessionResponse = z.infer<typeof ZSessionResponse>;
-
-export const ZUserCreate = z.object({
-  login: z.string().trim().toLowerCase().min(3).max(200),
-  name: z.string().trim().min(1).max(200),
-  role: ZRole,
-  territoryId: z.number().int().nullable(),
-  organisation: z.string().trim().max(300).nullable().default(null),
-  language: ZLanguage.default('en'),
-});
-export type TUserCreate = z.infer<typeof ZUserCreate>;
-
-export const ZUserUpdate = ZUserCreate.omit({ login: true }).extend({ disabled: z.boolean() });
 
 export const ZUserCreated = z.object({ user: ZUser, oneTimePassword: z.string() });
 export const ZUserList = z.object({ items: z.array(ZUser) });

@@ -141,7 +141,7 @@ describe(`exports (${ENGINE})`, () => {
     expect(noTerritory.status).toBe(400);
 
     const indicators = await csv(admin, `/api/v1/exports/indicators/csv?territoryId=${ids.PAZ}&lang=uk`);
-    expect(indicators.data).toEqual([
+    expect([...indicators.data].sort((a, b) => a[0]!.localeCompare(b[0]!))).toEqual([
       ['PAZ19', '2023', 'persons_with_disability', '4120', 'Агенция за хората с увреждания', '2024-01-15'],
       ['PAZ20', '2023', 'children_at_risk', '57', 'ДСП Панагюрище, отдел "Закрила на детето"', ''],
     ]);

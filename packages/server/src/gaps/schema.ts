@@ -68,7 +68,7 @@ const ZPopulationSourceView = z.object({
   parts: z.number().int().optional(),
   mixedYears: z.boolean().optional(),
   from: z.object({ territory: ZTerritoryRef, value: z.number(), year: z.number().int() }).optional(),
-  share: z.object({ year: z.number().int(), own: z.number(), enclosing: z.number() }).optional(),
+  share: z.object({ year: z.number().int(), own: z.number(), enclosing: z.number(), of: z.enum(['peers', 'enclosing']) }).optional(),
 });
 
 export const ZExplainUnit = z.object({

@@ -90,7 +90,12 @@ export async function importFile(database: Database, request: ImportRequest): Pr
   const recognised =
     format === 'canonical' ? detectImportKind(table.header, headerAliases()) === kind : format !== null && REGISTER_KINDS[format].includes(kind);
   if (!recognised) {
-    errors.add({ row: table.headerRow, column: null, value: table.header.join(', ').slice(0, 200), code: 'unrecognised_format', params: { kind } });
+    // A file meant to be in our format but with a misspelt or missing column gets told which;
+    // anything else is simply not a format this import knows.
+    const asOurs = matchHeader(kind, table.header, headerAliases(), table.headerRow);
+    const knownColumns = asOurs.columns.filter((c) => c !== null).length;
+    if (format === null && knownColumns > 0 && asOurs.errors.length > 0) for (const e of asOurs.errors) errors.add(e);
+    else errors.add({ row: table.headerRow, column: null, value: table.header.join(', ').slice(0, 200), code: 'unrecognised_format', params: { kind } });
     throw rejection(errors, request);
   }
   const ctx = await loadImportContext(db, request.actor, ACTION[kind], request.country ?? null);

@@ -52,7 +52,8 @@ export const SITE_COLUMNS = [
 
 /**
  * Service sites: new site-years are copied straight in; a site-year already known (same country,
- * site id and year) is updated in place, so its id — and links to it — survive a re-import.
+ * site id and year) is updated in place, so its id — and links to it — survive a re-import. A
+ * demonstration site stays marked demo: re-importing its export does not make it look real.
  */
 export async function writeServiceSites(tx: Db, engine: Engine, fresh: readonly string[], known: readonly string[]): Promise<void> {
   if (fresh.length) await copyInto(tx, engine, 'service_site', SITE_COLUMNS, chunks(fresh));
@@ -62,6 +63,6 @@ export async function writeServiceSites(tx: Db, engine: Engine, fresh: readonly 
   await tx.execute(sql`update service_site s set name = i.name, service_type = i.service_type, provider = i.provider, provider_kind = i.provider_kind,
     settlement_id = i.settlement_id, serves_ids = i.serves_ids, capacity = i.capacity, users = i.users, waiting_list = i.waiting_list,
     staff_positions = i.staff_positions, staff_vacancies = i.staff_vacancies, funding = i.funding, mobile = i.mobile, opened = i.opened,
-    demo = i.demo, dataset_id = i.dataset_id, updated_at = now()
+    demo = s.demo or i.demo, dataset_id = i.dataset_id, updated_at = now()
     from site_import i where s.country = i.country and s.site_key = i.site_key and s.year = i.year`);
 }

@@ -50,6 +50,10 @@ export function normRoutes(app: App, ctx: RouteContext) {
     const actor = actorOf(request);
     const input = request.body;
     const place = await findTerritory(db, input.territoryId);
+    // Norms belong to a country (national standard) or a region (its override), not to a unit below.
+    if (place.level !== 'country' && place.level !== 'region') {
+      throw new AppError('validation.invalid', {}, { issues: [{ path: 'territoryId', message: 'norm_level' }] });
+    }
     if (!mayEditNorm(actor, place)) throw new AppError('auth.forbidden');
     const [type] = await db.select().from(serviceType).where(eq(serviceType.key, input.serviceType));
     if (!type) throw new AppError('validation.invalid', {}, { issues: [{ path: 'serviceType', message: 'unknown_service_type' }] });

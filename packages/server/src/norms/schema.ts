@@ -22,13 +22,4 @@ export type TNormView = z.infer<typeof ZNormView>;
 export const ZNormList = z.object({ items: z.array(ZNormView) });
 export type TNormList = z.infer<typeof ZNormList>;
 
-/** Set (create or replace) the norm of a service type on a country or region. */
-export const ZNormInput = z.object({
-  serviceType: z.string().min(1),
-  territoryId: z.number().int(),
-  target: ZTargetPopulation,
-  ratePer1000: z.number().min(0).max(1000),
-  source: z.string().trim().max(500).nullable().default(null),
-  illustrative: z.boolean().default(false),
-});
-export type TNormInput = z.infer<typeof ZNormInput>;
+export { ZNormInput, type TNormInput } from '@potreby/domain';

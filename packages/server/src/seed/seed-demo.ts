@@ -84,6 +84,13 @@ function municipalCentres(): Map<string, string> {
   return new Map(rowsOf.map((r) => [r.code, r.ekatte]));
 }
 
+/** Data are written in the country's language, as its officers record them; the UI marks them illustrative in every language. */
+const ILLUSTRATIVE_NORM_SOURCE = {
+  BG: 'Илюстративен норматив за демонстрацията, не е официален стандарт',
+  UA: 'Ілюстративний норматив для демонстрації, не є офіційним стандартом',
+  PL: 'Norma poglądowa na potrzeby demonstracji, nie jest normą urzędową',
+};
+
 /** Illustrative national norms, set on the country unit. */
 export async function seedNorms(db: Db, country: string, norms: typeof DEMO_NORMS_BG): Promise<void> {
   const [root] = await db.select().from(territory).where(and(eq(territory.country, country), eq(territory.level, 'country')));
@@ -92,7 +99,7 @@ export async function seedNorms(db: Db, country: string, norms: typeof DEMO_NORM
     for (const n of norms) {
       const [created] = await tx
         .insert(norm)
-        .values({ serviceType: n.serviceType, territoryId: root.id, target: n.target, ratePer1000: n.ratePer1000, source: 'Illustrative norm for the demonstration, not an official standard', illustrative: true })
+        .values({ serviceType: n.serviceType, territoryId: root.id, target: n.target, ratePer1000: n.ratePer1000, source: ILLUSTRATIVE_NORM_SOURCE[country as keyof typeof ILLUSTRATIVE_NORM_SOURCE] ?? ILLUSTRATIVE_NORM_SOURCE.BG, illustrative: true })
         .onConflictDoNothing()
         .returning();
       if (created) await recordChange(tx, SEED_AUTHOR, { action: 'create', entity: 'norm', entityId: created.id, country, territoryId: root.id, after: created });

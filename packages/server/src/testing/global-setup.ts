@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { TestProject } from 'vitest/node';
 import { migrate, openDatabase } from '../db/database';
 import { seedDemo } from '../seed/seed-demo';
-import { TEMPLATE_DATABASE, adminUrl, databaseUrlFor } from './test-database';
+import { templateDatabase, adminUrl, databaseUrlFor } from './test-database';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,17 +20,22 @@ declare module 'vitest' {
  * database created from a template).
  */
 export default async function setup(project: TestProject) {
+  process.env.POTREBY_TEST_RUN ??= String(process.pid);
   if (process.env.DATABASE_URL) {
     const admin = await openDatabase({ url: adminUrl() });
-    await admin.db.execute(sql.raw(`drop database if exists ${TEMPLATE_DATABASE} with (force)`));
-    await admin.db.execute(sql.raw(`create database ${TEMPLATE_DATABASE}`));
+    await admin.db.execute(sql.raw(`drop database if exists ${templateDatabase()} with (force)`));
+    await admin.db.execute(sql.raw(`create database ${templateDatabase()}`));
     await admin.close();
-    const template = await openDatabase({ url: databaseUrlFor(TEMPLATE_DATABASE) });
+    const template = await openDatabase({ url: databaseUrlFor(templateDatabase()) });
     await migrate(template);
     await seedDemo(template);
     await template.close();
     project.provide('pgliteDump', null);
-    return;
+    return async () => {
+      const again = await openDatabase({ url: adminUrl() });
+      await again.db.execute(sql.raw(`drop database if exists ${templateDatabase()} with (force)`));
+      await again.close();
+    };
   }
   const database = await openDatabase({ dataDir: null });
   await migrate(database);

@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../db/database';
 
-export const TEMPLATE_DATABASE = 'potreby_test_template';
+/**
+ * The seeded template of this test run. Named per run (the runner's process id reaches the
+ * workers through the environment), so two runs against one PostgreSQL server do not collide.
+ */
+export const templateDatabase = () => `potreby_test_template_${process.env.POTREBY_TEST_RUN ?? process.pid}`;
 
 /** The server's maintenance database, for creating and dropping test databases. */
 export const adminUrl = () => process.env.DATABASE_URL!;
@@ -28,7 +32,7 @@ export async function freshDatabase(pgliteDump: string | null): Promise<Database
   }
   const name = `potreby_test_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ url: adminUrl() });
-  await admin.db.execute(sql.raw(`create database ${name} template ${TEMPLATE_DATABASE}`));
+  await admin.db.execute(sql.raw(`create database ${name} template ${templateDatabase()}`));
   await admin.close();
   const database = await openDatabase({ url: databaseUrlFor(name) });
   return {

@@ -1,0 +1,51 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { ADMIN_LOGIN, ADMIN_PASSWORD, launch, type RunningApp } from './harness-launch';
+
+export { ADMIN_LOGIN, ADMIN_PASSWORD, type RunningApp };
+
+/**
+ * The real app, started the way a user starts it (`node packages/server/bin/start.js`), on a
+ * fresh copy of the seeded demonstration database that global-setup.ts prepared once per run.
+ */
+export async function startApp(): Promise<RunningApp> {
+  const template = inject('e2eTemplateDir');
+  const dataDir = mkdtempSync(join(tmpdir(), 'potreby-e2e-'));
+  cpSync(join(template, 'pglite'), join(dataDir, 'pglite'), { recursive: true });
+  return launch(dataDir);
+}
+
+export async function openBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** A fresh browser context (its own cookies) in the given UI language. */
+export async function newPage(browser: Browser, app: RunningApp, language = 'en'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: app.url, locale: language, viewport: { width: 1360, height: 900 } });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Sign in through the sign-in screen, as a person would. */
+export async function signIn(page: Page, login = ADMIN_LOGIN, password = ADMIN_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByTestId('sign-in-login').fill(login);
+  await page.getByTestId('sign-in-password').fill(password);
+  await page.getByTestId('sign-in-submit').click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'));
+}
+
+/** No serious or critical WCAG 2.1 AA violations on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}

@@ -1,0 +1,261 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { configFromEnv, openDatabase, rows, type Database } from '@potreby/server/db/database';
+import { buildApp } from '@potreby/server/http/app';
+import { Client } from '@potreby/server/testing/test-app';
+import { databaseUrlFor, ENGINE, freshDatabase } from '@potreby/server/testing/test-database';
+import { run } from './main';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
+const SERVICES_HEADER = 'site_id,name,service_type,provider,provider_kind,settlement_code,serves_codes,year,capacity,users,waiting_list,staff_positions,staff_vacancies,funding,mobile,opened';
+
+type GapRow = { serviceType: string; method: string; need: number | null; capacity: number; gap: number | null; coverage: number | null };
+
+/** The command line as a person uses it, on a copy of the demo database chosen through the environment. */
+describe(`the potreby command (${ENGINE})`, () => {
+  const work = mkdtempSync(join(tmpdir(), 'potreby-cli-'));
+  const restore: Record<string, string | undefined> = {};
+  let dropDatabase: (() => Promise<void>) | null = null;
+  /** The province's table as JSON, from the test that checks its shape. */
+  let provinceRows: GapRow[] = [];
+
+  const cli = async (...argv: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await run(argv, { out: (text) => void (out += text), err: (text) => void (err += text) });
+    return { code, out, err };
+  };
+  /** The CLI's database, opened the way the CLI opens it, for looking at the rows. PGlite allows one user at a time: closed again at once. */
+  const withDatabase = async <T>(body: (database: Database) => Promise<T>): Promise<T> => {
+    const database = await openDatabase(configFromEnv());
+    try {
+      return await body(database);
+    } finally {
+      await database.close();
+    }
+  };
+  const snapshot = () =>
+    withDatabase(async ({ db }) =>
+      (
+        await rows<Record<string, string>>(
+          db,
+          sql`select (select count(*) from service_site)::text as sites, (select coalesce(sum(capacity), 0) from service_site)::text as capacity,
+            (select count(*) from population)::text as population, (select count(*) from dataset)::text as datasets, (select max(id) from audit_log)::text as audit`,
+        )
+      )[0]!,
+    );
+  const file = (name: string, content: string | Uint8Array) => {
+    const path = join(work, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  beforeAll(async () => {
+    for (const key of ['DATABASE_URL', 'POTREBY_DATA_DIR', 'LANG']) restore[key] = process.env[key];
+    delete process.env.LANG;
+    if (process.env.DATABASE_URL) {
+      const database = await freshDatabase(null);
+      const url = databaseUrlFor(new URL(database.location).pathname.slice(1));
+      dropDatabase = async () => {
+        process.env.DATABASE_URL = restore.DATABASE_URL;
+        await database.drop();
+      };
+      process.env.DATABASE_URL = url;
+    } else {
+      // A PGlite data folder as `potreby` keeps it (POTREBY_DATA_DIR/pglite), from the seeded demo.
+      mkdirSync(join(work, 'data'));
+      const pglite = await PGlite.create(join(work, 'data', 'pglite'), { loadDataDir: new Blob([readFileSync(inject('pgliteDump')!)]) });
+      await pglite.close();
+      process.env.POTREBY_DATA_DIR = join(work, 'data');
+    }
+  });
+  afterAll(async () => {
+    await dropDatabase?.();
+    for (const [key, value] of Object.entries(restore)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('imports a services file: exit 0, and the sites are in the database and in the gap', async () => {
+    const path = file(
+      'smolyan-sites.csv',
+      [
+        SERVICES_HEADER,
+        'SML31-HC-1,Домашен социален патронаж – Смолян,bg.home_care,Община Смолян,public,67653,,2025,120,112,16,14,2,municipal,no,2005-01-01',
+        'SML31-DC-1,"Дневен център за възрастни, Смолян",bg.day_care_elderly,Община Смолян,public,67653,SML31|SML05,2025,30,27,0,6,0,state,no,2012-05-01',
+      ].join('\n'),
+    );
+    const res = await cli('import', 'services', path, '--country', 'BG');
+    expect(res).toMatchObject({ code: 0, err: '' });
+    expect(res.out).toMatch(/^Imported 2 rows \(canonical\) as dataset \d+\.\n$/);
+    const stored = await withDatabase(({ db }) =>
+      rows<{ site_key: string; capacity: number; users: number; settlement: string; audit_actor: string }>(
+        db,
+        sql`select s.site_key, s.capacity, s.users, t.code as settlement,
+          (select actor from audit_log where entity = 'services' order by id desc limit 1) as audit_actor
+          from service_site s join territory t on t.id = s.settlement_id where s.site_key like 'SML31-%' order by s.site_key`,
+      ),
+    );
+    expect(stored).toEqual([
+      { site_key: 'SML31-DC-1', capacity: 30, users: 27, settlement: '67653', audit_actor: `cli:${userInfo().username}` },
+      { site_key: 'SML31-HC-1', capacity: 120, users: 112, settlement: '67653', audit_actor: `cli:${userInfo().username}` },
+    ]);
+    // Observed demand in Smolyan municipality is now its home-care users and waiting list.
+    const gap = await cli('gap', '--territory', 'SML31', '--method', 'observed', '--format', 'json');
+    expect(gap.code).toBe(0);
+    expect((JSON.parse(gap.out).rows as GapRow[]).find((r) => r.serviceType === 'bg.home_care')).toEqual({ serviceType: 'bg.home_care', method: 'observed', need: 128, capacity: 120, gap: 8, coverage: 0.9375 });
+  });
+
+  it('rejects a bad file: exit 1, the report on stderr in the language of --lang, and nothing changed', async () => {
+    const before = await snapshot();
+    const path = file(
+      'bad-population.csv',
+      ['code,year,sex,age_from,age_to,count', 'PAZ19,2024,F,0,64,50000', 'NOWHERE,2024,F,65,,9000', 'PAZ19,2024,M,0,64,-3'].join('\n'),
+    );
+    const res = await cli('import', 'population', path, '--lang', 'bg');
+    expect(res.code).toBe(1);
+    expect(res.out).toBe('');
+    expect(res.err.split('\n')).toEqual([
+      'bad-population.csv е отхвърлен: 2 грешки. Нищо не е променено.',
+      'ред 3, code: Няма територия с код „NOWHERE“.',
+      'ред 4, count: „Брой лица“ не може да е отрицателно.',
+      '',
+    ]);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('prints the gap table of a province as JSON in the documented shape, both methods when none is chosen', async () => {
+    const res = await cli('gap', '--territory', 'PAZ', '--format', 'json');
+    expect(res).toMatchObject({ code: 0, err: '' });
+    const output = JSON.parse(res.out);
+    expect(Object.keys(output)).toEqual(['territory', 'year', 'rows']);
+    expect(output.territory).toBe('PAZ');
+    expect(output.year).toBe(2025);
+    const rowsOut = (provinceRows = output.rows as GapRow[]);
+    for (const row of rowsOut) {
+      expect(Object.keys(row)).toEqual(['serviceType', 'method', 'need', 'capacity', 'gap', 'coverage']);
+      expect(Math.abs(row.gap! - (row.need! - row.capacity))).toBeLessThanOrEqual(0.011);
+      if (row.need) expect(Math.abs(row.coverage! - row.capacity / row.need)).toBeLessThan(0.001);
+    }
+    expect(rowsOut.filter((r) => r.method === 'normative')).toHaveLength(16);
+    expect(rowsOut.filter((r) => r.method === 'observed')).toHaveLength(16);
+    expect(rowsOut.map((r) => r.method)).toEqual([...Array(16).fill('normative'), ...Array(16).fill('observed')]);
+    // Panagyurishte's home care as observed: 104 users, none waiting, 110 places.
+    const panagyurishte = JSON.parse((await cli('gap', '--territory', 'PAZ20', '--method', 'observed', '--format', 'json')).out);
+    expect(panagyurishte.rows.find((r: GapRow) => r.serviceType === 'bg.home_care')).toEqual({ serviceType: 'bg.home_care', method: 'observed', need: 104, capacity: 110, gap: -6, coverage: 1.0577 });
+  });
+
+  it('prints the same table as CSV', async () => {
+    expect(provinceRows).toHaveLength(32);
+    const json = provinceRows;
+    const res = await cli('gap', '--territory', 'PAZ', '--format', 'csv');
+    expect(res.code).toBe(0);
+    const lines = res.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('serviceType,method,need,capacity,gap,coverage');
+    expect(lines.slice(1)).toEqual(json.map((r) => [r.serviceType, r.method, r.need, r.capacity, r.gap, r.coverage].map((v) => (v === null ? '' : String(v))).join(',')));
+  });
+
+  it('says so when the territory is unknown: exit 1', async () => {
+    const res = await cli('--lang', 'bg', 'gap', '--territory', 'XX99');
+    expect(res).toEqual({ code: 1, out: '', err: 'Няма територия с код XX99.\n' });
+  });
+
+  it('creates an account with a one-time password that signs in through the API, and agrees with the API on the gap', async () => {
+    const res = await cli('user', 'create', '--login', 'Nadezhda@Pazardzhik.example', '--name', 'Надежда Стоянова', '--role', 'municipal_officer', '--territory', 'PAZ19', '--language', 'bg');
+    expect(res.code).toBe(0);
+    expect(res.out.split('\n')[0]).toBe('Account nadezhda@pazardzhik.example created (Municipal officer).');
+    const otp = /One-time password: (\S+) /.exec(res.out)?.[1];
+    expect(otp).toMatch(/^[a-km-np-z2-9]{5}(-[a-km-np-z2-9]{5}){3}$/);
+    const cliGap = JSON.parse((await cli('gap', '--territory', 'PAZ19', '--method', 'normative', '--format', 'json')).out).rows as GapRow[];
+
+    await withDatabase(async (database) => {
+      const app = await buildApp({ database, webDist: null });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+        const client = new Client(url);
+        const signIn = await client.post('/api/v1/session', { login: 'nadezhda@pazardzhik.example', password: otp });
+        expect(signIn.status).toBe(200);
+        expect(signIn.body.user).toMatchObject({ name: 'Надежда Стоянова', role: 'municipal_officer', territory: { code: 'PAZ19' }, language: 'bg', mustChangePassword: true });
+        client.csrf = signIn.body.csrfToken;
+        expect((await client.post('/api/v1/session/password', { currentPassword: otp, newPassword: 'нова дълга парола 2025' })).status).toBe(204);
+        const paz19 = (await client.get('/api/v1/session')).body.user.territory.id;
+        const api = (await client.get(`/api/v1/gaps?territoryId=${paz19}`)).body;
+        expect(api.year).toBe(2025);
+        expect(cliGap.map((r) => r.serviceType)).toEqual(api.rows.map((r: GapRow) => r.serviceType));
+        cliGap.forEach((r, i) => {
+          expect(r.need).toBeCloseTo(api.rows[i].need, 2);
+          expect(r.capacity).toBeCloseTo(api.rows[i].capacity, 2);
+        });
+      } finally {
+        await app.close();
+      }
+    });
+  });
+
+  it('exports a table as CSV and as XLSX, as the app does', async () => {
+    const csvPath = join(work, 'services.csv');
+    const res = await cli('--lang', 'bg', 'export', 'services', '--out', csvPath, '--territory', 'PAZ');
+    expect(res).toEqual({ code: 0, out: '', err: '' });
+    const bytes = readFileSync(csvPath);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Идентификатор на услугата,Наименование,Вид услуга,Доставчик,Вид доставчик,Код на населеното място,Обслужва (кодове),Година,Капацитет,Потребители,Чакащи,Щатни бройки,Незаети щатни бройки,Финансиране,Мобилна,Открита');
+    expect(lines).toHaveLength(1 + 29);
+    expect(lines.some((l) => l.startsWith('DEMO-PAZ20-') && l.includes('Домашен социален патронаж – Панагюрище,bg.home_care,Община Панагюрище,public,55302,,2025,110,104,0,12,0,municipal,no,2003-01-01'))).toBe(true);
+
+    const xlsxPath = join(work, 'population.xlsx');
+    expect((await cli('export', 'population', '--out', xlsxPath, '--format', 'xlsx', '--territory', 'PAZ', '--year', '2021')).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsxPath);
+    const sheet = workbook.worksheets[0]!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['Code', 'Year', 'Sex', 'Age from', 'Age to', 'Persons']);
+    let total = 0;
+    sheet.eachRow((row, n) => {
+      if (n > 1 && row.getCell(1).value === 'PAZ') total += row.getCell(6).value as number;
+    });
+    expect(total).toBe(227_625);
+  });
+
+  it('answers a wrongly written command with exit 2 and says what is wrong', async () => {
+    const unknownOption = await cli('gap', '--territory', 'PAZ', '--bogus');
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.err).toContain("unknown option '--bogus'");
+    const badChoice = await cli('gap', '--territory', 'PAZ', '--format', 'xml');
+    expect(badChoice.code).toBe(2);
+    expect(badChoice.err).toContain("'xml' is invalid");
+    expect((await cli('gap')).code).toBe(2);
+    expect((await cli('import', 'people', 'x.csv')).code).toBe(2);
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('--lang', 'de', 'gap', '--territory', 'PAZ')).code).toBe(2);
+  });
+
+  it('runs as the installed binary: `potreby gap --territory PAZ19 --method normative --format csv`', async () => {
+    const { stdout, stderr } = await promisify(execFile)('node', ['packages/cli/bin/potreby.js', 'gap', '--territory', 'PAZ19', '--method', 'normative', '--format', 'csv'], {
+      cwd: ROOT,
+      env: process.env,
+      timeout: 60_000,
+    });
+    expect(stderr).toBe('');
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('serviceType,method,need,capacity,gap,coverage');
+    expect(lines).toHaveLength(17);
+    expect(lines.slice(1).every((l) => l.split(',')[1] === 'normative')).toBe(true);
+    const homeCare = lines.find((l) => l.startsWith('bg.home_care,'))!.split(',');
+    expect(Number(homeCare[3])).toBe(260);
+    expect(Number(homeCare[4])).toBeCloseTo(Number(homeCare[2]) - 260, 2);
+    // A refused command exits with its code.
+    const failed = await promisify(execFile)('node', ['packages/cli/bin/potreby.js', 'gap', '--territory', 'XX99'], { cwd: ROOT, env: process.env }).catch((e: { code: number; stderr: string }) => e);
+    expect([(failed as { code: number }).code, (failed as { stderr: string }).stderr]).toEqual([1, 'No territory has the code XX99.\n']);
+  });
+});

@@ -1,0 +1,46 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TNormView } from '@potreby/server/norms/schema';
+import { api } from '../api/client';
+import { useNames } from '../app/names';
+import { ErrorAlert } from '../components/ErrorAlert';
+
+export function DeleteNorm({ norm, onClose }: { norm: TNormView | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (id: number) => api.delete(`/norms/${id}`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['norms'] });
+      await queryClient.invalidateQueries({ queryKey: ['gaps'] });
+      notifications.show({ color: 'teal', message: t('norms.deleted') });
+      remove.reset();
+      onClose();
+    },
+  });
+  const close = () => {
+    remove.reset();
+    onClose();
+  };
+  return (
+    <Modal opened={norm !== null} onClose={close} title={t('norms.deleteTitle')}>
+      <Stack>
+        <Text>
+          {norm ? t('norms.deleteConfirm', { name: names.serviceType(norm.serviceType), territory: names.territory(norm.territory) }) : null}
+        </Text>
+        <ErrorAlert error={remove.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red.9" loading={remove.isPending} onClick={() => norm && remove.mutate(norm.id)} data-testid="confirm-delete-norm">
+            {t('common.delete')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
