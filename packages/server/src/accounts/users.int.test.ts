@@ -69,7 +69,7 @@ describe(`accounts (${ENGINE})`, () => {
   it('requires a territory for every role but admin, and ignores one given to an admin', async () => {
     for (const role of ['agency', 'regional_officer', 'municipal_officer', 'provider', 'viewer']) {
       const res = await admin.post('/api/v1/users', { login: `${role}.noscope@test.example`, name: 'No scope', role, territoryId: null });
-      expect([res.status, res.body.code, res.body.issues], role).toEqual([400, 'validation.invalid', [{ path: 'territoryId', message: 'required_for_role' }]]);
+      expect([res.status, res.body.code, res.body.issues], role).toEqual([400, 'validation.invalid', [{ path: 'territoryId', message: 'territory_required' }]]);
     }
     const unknown = await admin.post('/api/v1/users', { login: 'unknown.scope@test.example', name: 'Unknown scope', role: 'viewer', territoryId: 99_999_999 });
     expect([unknown.status, unknown.body.issues]).toEqual([400, [{ path: 'territoryId', message: 'unknown_territory' }]]);

@@ -47,7 +47,7 @@ const auditView = (u: UserRow) => {
 /** Every account but an admin's is scoped to a territory. */
 async function checkScope(db: Db, role: TRole, territoryId: number | null): Promise<void> {
   if (role === 'admin') return;
-  if (territoryId === null) throw new AppError('validation.invalid', {}, { issues: [{ path: 'territoryId', message: 'required_for_role' }] });
+  if (territoryId === null) throw new AppError('validation.invalid', {}, { issues: [{ path: 'territoryId', message: 'territory_required' }] });
   const [t] = await db.select({ id: territory.id }).from(territory).where(eq(territory.id, territoryId));
   if (!t) throw new AppError('validation.invalid', {}, { issues: [{ path: 'territoryId', message: 'unknown_territory' }] });
 }

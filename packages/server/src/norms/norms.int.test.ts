@@ -42,7 +42,8 @@ describe(`norms (${ENGINE})`, () => {
     for (const n of DEMO_NORMS_BG) {
       const found = items.find((i) => i.serviceType === n.serviceType)!;
       expect(found, n.serviceType).toMatchObject({ territory: { code: 'BG', level: 'country' }, ratePer1000: n.ratePer1000, target: n.target, illustrative: true });
-      expect(found.source).toMatch(/not an official standard/);
+      // Recorded in the country's language, as Bulgarian officers would write it.
+      expect(found.source).toMatch(/не е официален стандарт/);
     }
   });
 
@@ -108,7 +109,7 @@ describe(`norms (${ENGINE})`, () => {
 
   it('sets norms on a country or a region only, not on a municipality', async () => {
     const res = await admin.put('/api/v1/norms', { serviceType: 'bg.home_care', territoryId: ids.PAZ19, target: AGED_65, ratePer1000: 40 });
-    expect(res.status).toBe(403);
+    expect([res.status, res.body.code, res.body.issues]).toEqual([400, 'validation.invalid', [{ path: 'territoryId', message: 'norm_level' }]]);
     expect((await normsFor('PAZ19')).some((n) => n.territory.code === 'PAZ19')).toBe(false);
   });
 
