@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setImmediate } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -42,6 +43,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseCon
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if ('url' in config && config.url) {
     const pool = new pg.Pool({ connectionString: config.url, max: Number(process.env.POTREBY_DB_POOL ?? 10) });
+    // An idle connection the server drops (a restart, a failover) must not bring the app down:
+    // the pool replaces it on the next query.
+    pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     const url = new URL(config.url);
     return { engine: 'postgres', db, location: `postgres://${url.host}${url.pathname}`, close: () => pool.end() };
@@ -125,14 +129,20 @@ export async function rows<T>(db: Db, query: SQL): Promise<T[]> {
  * Bulk-load CSV chunks into a table inside the current transaction, with COPY: the fastest way
  * into either engine. Each chunk must hold whole lines.
  */
-export async function copyInto(tx: Db, engine: Engine, table: string, columns: readonly string[], chunks: AsyncIterable<string> | Iterable<string>): Promise<void> {
+export async function copyInto(
+  tx: Db,
+  engine: Engine,
+  table: string,
+  columns: readonly string[],
+  chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>,
+): Promise<void> {
   const statement = (source: string) => `COPY ${table} (${columns.join(', ')}) FROM ${source} WITH (FORMAT csv)`;
   // drizzle keeps the transaction's own connection here, on both drivers.
   const client = (tx as unknown as { session: { client: unknown } }).session.client;
   if (engine === 'pglite') {
     const pglite = client as { query(q: string, p: unknown[], o: { blob: Blob }): Promise<unknown> };
     for await (const chunk of chunks) {
-      if (chunk.length) await pglite.query(statement("'/dev/blob'"), [], { blob: new Blob([chunk]) });
+      if (chunk.length) await pglite.query(statement("'/dev/blob'"), [], { blob: new Blob([chunk as BlobPart]) });
     }
     return;
   }
@@ -143,6 +153,9 @@ export async function copyInto(tx: Db, engine: Engine, table: string, columns: r
   });
   for await (const chunk of chunks) {
     if (!stream.write(chunk)) await new Promise((r) => stream.once('drain', r));
+    // Give the event loop a turn: otherwise a producer that never waits on I/O keeps the chunks
+    // queued in this process, and the server only starts on them at the end.
+    else await setImmediate();
   }
   stream.end();
   await finished;

@@ -33,7 +33,7 @@ import { importBoundaries } from './import-boundaries';
 import { loadImportContext } from './import-context';
 import { openTable, type Table } from './read-table';
 import type { TImportKindParam, TImportResult } from './schema';
-import { POPULATION_COLUMNS, removeReplacedPopulation, writeIndicators, writeServiceSites } from './write-figures';
+import { POPULATION_COLUMNS, removeReplacedPopulation, storedTerritoryYears, writeIndicators, writeServiceSites } from './write-figures';
 import { writeTerritories } from './write-territories';
 
 export type ImportRequest = {
@@ -73,7 +73,18 @@ const REGISTER_KINDS: Record<Exclude<TRegisterFormat, 'canonical'>, readonly TIm
 /** Population rows go to COPY in chunks of this many while the file is still being read. */
 const CHUNK_ROWS = 50_000;
 
-type Rows<K extends TImportKind> = AsyncIterable<TRowRecord<TImportRecord[K]>> | Iterable<TRowRecord<TImportRecord[K]>>;
+/** Records in batches, as the reader gives rows: one await per batch, plain loops within. */
+type Batches<K extends TImportKind> = AsyncIterable<TRowRecord<TImportRecord[K]>[]>;
+
+async function collect<T>(batches: AsyncIterable<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const batch of batches) for (const item of batch) all.push(item);
+  return all;
+}
+
+async function* inOneBatch<T>(items: T[]): AsyncGenerator<T[]> {
+  yield items;
+}
 
 /**
  * Import one file, all or nothing. Every row is checked; the rows, the dataset record and the
@@ -110,8 +121,7 @@ export async function importFile(database: Database, request: ImportRequest): Pr
 
   switch (kind) {
     case 'territories': {
-      const territories: TRowRecord<TImportRecord['territories']>[] = [];
-      for await (const r of await recordsOf('territories')) territories.push(r);
+      const territories = await collect(await recordsOf('territories'));
       // Creating a whole country is for unscoped accounts only; checks cover the rest of reach.
       for (const { row, record } of territories) {
         if (record.level === 'country' && request.actor.scopePath !== null && !ctx.findTerritory(record.code, record.country)) {
@@ -139,38 +149,60 @@ export async function importFile(database: Database, request: ImportRequest): Pr
         let inChunk = 0;
         let lastTerritory = -1;
         let lastYear = -1;
-        for await (const { row, record } of records) {
-          const ok = checker.check(row, record);
-          if (!ok || !errors.ok) continue;
-          if (ok.territoryId !== lastTerritory || ok.year !== lastYear) {
-            lastTerritory = ok.territoryId;
-            lastYear = ok.year;
-            replaced.set(`${lastTerritory}|${lastYear}`, [lastTerritory, lastYear]);
-            countries.add(ctx.byId.get(ok.territoryId)!.country);
-          }
-          chunk += `${ok.territoryId},${ok.year},${ok.sex},${ok.ageFrom},${ok.ageTo ?? ''},${ok.count},${datasetId}\n`;
-          written++;
-          if (++inChunk === CHUNK_ROWS) {
-            yield chunk;
-            chunk = '';
-            inChunk = 0;
+        for await (const batch of records) {
+          for (const { row, record } of batch) {
+            const ok = checker.check(row, record);
+            if (!ok || !errors.ok) continue;
+            if (ok.territoryId !== lastTerritory || ok.year !== lastYear) {
+              lastTerritory = ok.territoryId;
+              lastYear = ok.year;
+              replaced.set(`${lastTerritory}|${lastYear}`, [lastTerritory, lastYear]);
+              countries.add(ctx.byId.get(ok.territoryId)!.country);
+            }
+            chunk += `${ok.territoryId},${ok.year},${ok.sex},${ok.ageFrom},${ok.ageTo ?? ''},${ok.count},${datasetId}\n`;
+            written++;
+            if (++inChunk === CHUNK_ROWS) {
+              yield chunk;
+              chunk = '';
+              inChunk = 0;
+            }
           }
         }
         checker.finish();
         if (errors.ok && chunk) yield chunk;
       }
-      return db.transaction(async (tx) => {
-        await copyInto(tx, database.engine, 'population', POPULATION_COLUMNS, chunks());
+      const finishPopulation = async (tx: Db) => {
         if (!errors.ok) throw rejection(errors, request);
         if (written === 0) throw new AppError('import.empty', { fileName: request.fileName });
-        await removeReplacedPopulation(tx, replaced.values(), datasetId);
         return finish(tx, written, [...countries]);
+      };
+      if (database.engine === 'postgres') {
+        // PostgreSQL takes the COPY on its own core while this one reads the file; the rows the
+        // file replaces go at the end (they are told apart by their dataset).
+        return db.transaction(async (tx) => {
+          const stored = await storedTerritoryYears(tx);
+          await copyInto(tx, database.engine, 'population', POPULATION_COLUMNS, chunks());
+          if (errors.ok) await removeReplacedPopulation(tx, replaced.values(), stored, datasetId);
+          return finishPopulation(tx);
+        });
+      }
+      // PGlite runs in this thread, so streaming gains nothing: the file is read first (outside
+      // the transaction, which would block every other request), then the replaced rows go —
+      // a scan of the old rows only — and the COPY follows.
+      // Each chunk is flattened into bytes at once: a million-line rope kept whole weighs on the
+      // garbage collector far more than the bytes do.
+      const read: Buffer[] = [];
+      for await (const chunk of chunks()) read.push(Buffer.from(chunk));
+      return db.transaction(async (tx) => {
+        if (errors.ok) await removeReplacedPopulation(tx, replaced.values(), await storedTerritoryYears(tx), datasetId);
+        if (errors.ok) await copyInto(tx, database.engine, 'population', POPULATION_COLUMNS, read);
+        return finishPopulation(tx);
       });
     }
     case 'indicators': {
       const checker = createIndicatorChecker(ctx, errors);
       const checked: TCheckedIndicator[] = [];
-      for await (const { row, record } of await recordsOf('indicators')) {
+      for (const { row, record } of await collect(await recordsOf('indicators'))) {
         const ok = checker.check(row, record);
         if (ok) checked.push(ok);
       }
@@ -186,7 +218,7 @@ export async function importFile(database: Database, request: ImportRequest): Pr
     case 'services': {
       const checker = createServiceChecker(ctx, errors);
       const checked: TCheckedService[] = [];
-      for await (const { row, record } of await recordsOf('services')) {
+      for (const { row, record } of await collect(await recordsOf('services'))) {
         const ok = checker.check(row, record);
         if (ok) checked.push(ok);
       }
@@ -258,7 +290,7 @@ async function readRecords<K extends TImportKind>(
   kind: K,
   errors: ImportErrorList,
   skipped: { count: number },
-): Promise<Rows<K>> {
+): Promise<Batches<K>> {
   if (format !== 'canonical') {
     const regions = await rows<{ code: string; name_en: string | null; name: string }>(db, sql`select code, name_en, name from territory where level = 'region'`);
     const byName = new Map<string, string>();
@@ -267,18 +299,22 @@ async function readRecords<K extends TImportKind>(
     for (const r of regions) for (const n of [r.name_en, r.name, transliterateBg(r.name)]) if (n) byName.set(n.trim().toLowerCase(), r.code);
     const converted = await convertRegister(format, table, { year: request.year, regionCodeByName: (name) => byName.get(name.trim().toLowerCase()) }, errors);
     skipped.count = converted.skipped;
-    if (kind === 'territories') return converted.territories as Rows<K>;
-    if (kind === 'population') return converted.population as Rows<K>;
-    return [];
+    if (kind === 'territories') return inOneBatch(converted.territories) as Batches<K>;
+    if (kind === 'population') return inOneBatch(converted.population) as Batches<K>;
+    return inOneBatch([]);
   }
   const match = matchHeader(kind, table.header, headerAliases(), table.headerRow);
   for (const e of match.errors) errors.add(e);
-  if (!errors.ok) return [];
+  if (!errors.ok) return inOneBatch([]);
   const parser = createRowParser(kind, match.columns);
   return (async function* () {
-    for await (const { row, cells } of table.rows) {
-      const record = parser.parse(cells, row, errors);
-      if (record) yield { row, record };
+    for await (const rows of table.batches) {
+      const records: TRowRecord<TImportRecord[K]>[] = [];
+      for (const { row, cells } of rows) {
+        const record = parser.parse(cells, row, errors);
+        if (record) records.push({ row, record });
+      }
+      yield records;
     }
   })();
 }

@@ -13,7 +13,29 @@ export type Table = {
   headerRow: number;
   /** Data rows, cells trimmed, blank rows left out (their numbers are not reused). */
   rows: AsyncIterable<TableRow>;
+  /**
+   * The same rows in batches: one await per batch instead of per row, for the million-row
+   * imports (per-row promises made garbage collection a third of an import's time). Read the
+   * rows one way or the other, once.
+   */
+  batches: AsyncIterable<TableRow[]>;
 };
+
+/** Rows per batch. */
+const BATCH = 1000;
+
+/** Batches of an async row iterator (XLSX rows arrive one by one from the zip stream anyway). */
+async function* batchesOf(rows: AsyncIterable<TableRow>): AsyncGenerator<TableRow[]> {
+  let batch: TableRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length === BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
 
 export type OpenTableInput = { fileName: string; bytes: Uint8Array; country?: TCountry };
 
@@ -87,7 +109,7 @@ async function openCsv(text: string, fileName: string): Promise<Table> {
   if (header === null) throw new AppError('import.empty', { fileName });
   const rows = new CsvRows(records, headerRow);
   if (!rows.hasData()) throw new AppError('import.empty', { fileName });
-  return { format: 'csv', header: withoutTrailingEmpty(header), headerRow, rows };
+  return { format: 'csv', header: withoutTrailingEmpty(header), headerRow, rows, batches: { [Symbol.asyncIterator]: () => rows.batches() } };
 }
 
 /** The delimiter used most often in the header line; a one-column file has none, so `,`. */
@@ -192,6 +214,23 @@ class CsvRows implements AsyncIterable<TableRow>, AsyncIterator<TableRow> {
     return Promise.resolve(value === null ? { done: true, value: undefined } : { done: false, value });
   }
 
+  /** The rows in batches, each batch read without awaiting (the text is in memory). */
+  async *batches(): AsyncGenerator<TableRow[]> {
+    if (this.iterated) throw new Error('The rows of a table can be read only once');
+    this.iterated = true;
+    for (;;) {
+      const batch: TableRow[] = [];
+      while (batch.length < BATCH) {
+        const value = this.pending ?? this.read();
+        this.pending = null;
+        if (value === null) break;
+        batch.push(value);
+      }
+      if (batch.length) yield batch;
+      if (batch.length < BATCH) return;
+    }
+  }
+
   private read(): TableRow | null {
     for (let cells = this.records.next(); cells !== null; cells = this.records.next()) {
       this.row += 1;
@@ -219,7 +258,8 @@ async function openXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
     yield first.value;
     yield* rows;
   };
-  return { format: 'xlsx', header: withoutTrailingEmpty(header.value.cells), headerRow: header.value.row, rows: dataRows() };
+  const data = dataRows();
+  return { format: 'xlsx', header: withoutTrailingEmpty(header.value.cells), headerRow: header.value.row, rows: data, batches: batchesOf(data) };
 }
 
 /** The rows of the first worksheet that have something in them, with their sheet row numbers. */

@@ -1,16 +1,23 @@
 import { sql } from 'drizzle-orm';
-import { copyInto, type Db, type Engine } from '../db/database';
+import { copyInto, rows, type Db, type Engine } from '../db/database';
 import { chunks } from './write-territories';
 
 export const POPULATION_COLUMNS = ['territory_id', 'year', 'sex', 'age_from', 'age_to', 'count', 'dataset_id'];
 
+/** The territory-years the population table holds, as "territory|year", before a file is written. */
+export async function storedTerritoryYears(tx: Db): Promise<Set<string>> {
+  const found = await rows<{ territory_id: number; year: number }>(tx, sql`select territory_id, year from population group by territory_id, year`);
+  return new Set(found.map((r) => `${r.territory_id}|${r.year}`));
+}
+
 /**
- * Population: a file is the whole table of each territory and year it mentions. Its rows are
- * already in (copied while the file was read); the rows those territory-years had before —
- * any other dataset's — go now, so a re-import never leaves a stale band behind.
+ * Population: a file is the whole table of each territory and year it mentions, so the rows
+ * those territory-years had before — any other dataset's — go, and a re-import never leaves a
+ * stale band behind. Only territory-years that were stored are touched: importing a new year
+ * scans nothing.
  */
-export async function removeReplacedPopulation(tx: Db, territoryYears: Iterable<[number, number]>, datasetId: number): Promise<void> {
-  const pairs = [...territoryYears];
+export async function removeReplacedPopulation(tx: Db, territoryYears: Iterable<[number, number]>, stored: Set<string>, datasetId: number): Promise<void> {
+  const pairs = [...territoryYears].filter(([t, y]) => stored.has(`${t}|${y}`));
   for (let i = 0; i < pairs.length; i += 5000) {
     const part = pairs.slice(i, i + 5000);
     const territories = `ARRAY[${part.map((p) => p[0]).join(',')}]::int[]`;
