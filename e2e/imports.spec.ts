@@ -25,7 +25,7 @@ const GOOD_SERVICES = [
 
 /** Khmilnyk raion of Vinnytsia oblast as the KATOTTG codifier publishes it (;-separated, CRLF). */
 function katottgSample(): string {
-  const file = readFileSync(resolve(import.meta.dirname, '../../shared/reference/ua/katottg-2025-05-16.csv'), 'utf8');
+  const file = readFileSync(resolve(import.meta.dirname, '../reference/ua/katottg-2025-05-16.csv'), 'utf8');
   const lines = file.split(/\r?\n/);
   const oblast = 'UA05000000000010236';
   const raion = 'UA05120000000017020';

@@ -1,10 +1,14 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { detectImportKind, detectRegisterFormat } from './detect-register-format';
 
+/** The repository's copy of the reference data (reference/README.md gives the sources). */
+const REFERENCE = join(import.meta.dirname, '../../../../reference');
+
 /** The header line of a reference file, split on its delimiter. */
 function referenceHeader(path: string, delimiter = ','): string[] {
-  const lines = readFileSync(`/work/shared/reference/${path}`, 'utf8').split(/\r?\n/);
+  const lines = readFileSync(join(REFERENCE, path), 'utf8').split(/\r?\n/);
   const header = lines.find((line) => !line.startsWith('#'))!;
   return header.split(delimiter).map((cell) => cell.replace(/^"|"$/g, ''));
 }

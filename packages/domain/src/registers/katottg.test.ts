@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +8,12 @@ import { ImportErrorList } from '../imports/import-error';
 import { convertKatottg, KATOTTG_COLUMNS } from './katottg';
 import type { TSourceTable } from './register-table';
 
+/** The repository's copy of the reference data (reference/README.md gives the sources). */
+const REFERENCE = join(import.meta.dirname, '../../../../reference');
+
 /** A reference file as a table, with the row numbers a spreadsheet shows. */
 function referenceTable(path: string): TSourceTable {
-  const text = readFileSync(`/work/shared/reference/${path}`, 'utf8');
+  const text = readFileSync(join(REFERENCE, path), 'utf8');
   const [header = [], ...records] = Papa.parse<string[]>(text.trimEnd()).data;
   return { header, rows: records.map((cells, i) => ({ row: i + 2, cells: cells.map((c) => c.trim()) })) };
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +8,12 @@ import { ImportErrorList } from '../imports/import-error';
 import { ageBand, convertNsiPopulation } from './nsi-population';
 import type { TSourceTable } from './register-table';
 
+/** The repository's copy of the reference data (reference/README.md gives the sources). */
+const REFERENCE = join(import.meta.dirname, '../../../../reference');
+
 /** The NSI table as a table: its `#` lines skipped but counted, as the CSV reader does. */
 function nsiTable(): TSourceTable {
-  const lines = readFileSync('/work/shared/reference/bg/population-by-age-sex-PAZ-SML-2012-2021.csv', 'utf8').trimEnd().split('\n');
+  const lines = readFileSync(join(REFERENCE, 'bg/population-by-age-sex-PAZ-SML-2012-2021.csv'), 'utf8').trimEnd().split('\n');
   const comments = lines.findIndex((line) => !line.startsWith('#'));
   const [header = [], ...records] = Papa.parse<string[]>(lines.slice(comments).join('\n')).data;
   const headerRow = comments + 1;

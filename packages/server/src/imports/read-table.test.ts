@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { AppError, ImportErrorList } from '@potreby/domain';
 import { convertRegister } from '@potreby/domain/registers/convert-register';
@@ -8,7 +9,10 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { openTable, type TableRow } from './read-table';
 
-const reference = (path: string) => readFileSync(`/work/shared/reference/${path}`);
+/** The repository's copy of the reference data (reference/README.md gives the sources). */
+const REFERENCE = join(import.meta.dirname, '../../../../reference');
+
+const reference = (path: string) => readFileSync(join(REFERENCE, path));
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 async function readAll(fileName: string, bytes: Uint8Array, country?: 'BG' | 'UA' | 'PL') {
