@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, newPage, openBrowser, signIn, startApp, type RunningApp } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 /** The officer's story: see the province's gaps, understand a figure, then add a site and see it count. */
 describe('gap dashboard of Pazardzhik province', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const session = withAppAndBrowser();
 
   /** A figure as printed in English ("1,234.5"), back to a number. */
   const parseFigure = (text: string | null) => Number((text ?? '').replace(/[^0-9.\-]/g, ''));
@@ -25,7 +14,7 @@ describe('gap dashboard of Pazardzhik province', () => {
   };
 
   it('shows rows and the map, explains a figure, switches method, and counts a new service site', async () => {
-    const { page } = await newPage(browser, app, 'en');
+    const { page } = await session.newPage('en');
     await signIn(page);
 
     // An administrator's /gaps opens the demonstration province.

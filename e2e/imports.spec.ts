@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, newPage, openBrowser, signIn, startApp, type RunningApp } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 const HEADER = 'site_id,name,service_type,provider,provider_kind,settlement_code,year,capacity,users,waiting_list';
 const BATAK = '02837';
@@ -43,21 +43,10 @@ async function upload(page: Page, kind: string, name: string, content: string, m
 }
 
 describe('importing data', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const session = withAppAndBrowser();
 
   it('rejects a bad services file with a row-by-row report in Bulgarian, then imports a good one', async () => {
-    const { page } = await newPage(browser, app, 'en');
+    const { page } = await session.newPage('en');
     await signIn(page);
     await page.getByTestId('language-switch').selectOption('bg');
     await page.goto('/imports');
@@ -100,7 +89,7 @@ describe('importing data', () => {
   });
 
   it('recognises a cut of Ukraine’s KATOTTG codifier', async () => {
-    const { page } = await newPage(browser, app, 'en');
+    const { page } = await session.newPage('en');
     await signIn(page);
     // The same account chose Bulgarian in the test before; this officer reads English.
     await page.getByTestId('language-switch').selectOption('en');

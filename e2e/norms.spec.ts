@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, newPage, openBrowser, signIn, startApp, type RunningApp } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { choose, expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 /** A regional officer sets a regional coverage norm that replaces the country's, then removes it. */
 describe('coverage norms', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const session = withAppAndBrowser();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function choose(page: Page, testId: string, typed: string, option: string | RegExp) {
-    await page.getByTestId(testId).click();
-    await page.getByTestId(testId).fill(typed);
-    await page.getByRole('option', { name: option }).click();
-  }
   const row = (page: Page, text: RegExp) => page.getByTestId('norm-row').filter({ hasText: text });
 
   it('adds a regional norm for Pazardzhik, sees it replace the national one, edits and deletes it', async () => {
-    const { page } = await newPage(browser, app, 'en');
+    const { page } = await session.newPage('en');
     await signIn(page);
     await page.goto('/norms');
     await page.getByTestId('page-title').getByText('Norms').waitFor();

@@ -1,33 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, newPage, openBrowser, signIn, startApp, type RunningApp } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { choose, expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 /** A regional officer keeps the registry of service sites up to date. */
 describe('service registry', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const session = withAppAndBrowser();
 
   const rows = (page: Page) => page.getByTestId('registry-row');
 
   /** Pick an option of a searchable select by typing, then clicking the matching option. */
-  async function choose(page: Page, testId: string, typed: string, option: string | RegExp) {
-    await page.getByTestId(testId).click();
-    await page.getByTestId(testId).fill(typed);
-    await page.getByRole('option', { name: option }).click();
-  }
 
   it('filters the demo sites of Pazardzhik, then adds, edits and deletes a site', async () => {
-    const { page } = await newPage(browser, app, 'en');
+    const { page } = await session.newPage('en');
     await signIn(page);
     await page.goto('/services');
     await page.getByTestId('page-title').getByText('Service registry').waitFor();

@@ -1,32 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import bgServer from '../packages/i18n/src/locales/bg/server.json';
 import bgUi from '../packages/i18n/src/locales/bg/ui.json';
 import enUi from '../packages/i18n/src/locales/en/ui.json';
 import plUi from '../packages/i18n/src/locales/pl/ui.json';
 import ukUi from '../packages/i18n/src/locales/uk/ui.json';
-import { ADMIN_LOGIN, ADMIN_PASSWORD, expectAccessible, newPage, openBrowser, startApp, type RunningApp } from './support/harness';
+import { ADMIN_LOGIN, ADMIN_PASSWORD, expectAccessible, withAppAndBrowser } from './support/harness';
 
 const UI = { bg: bgUi, uk: ukUi, pl: plUi, en: enUi } as const;
 
 /** An officer signs in (after mistyping the password), works in each of the four languages, signs out. */
 describe('signing in and choosing the language', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const session = withAppAndBrowser();
 
   it('explains a wrong password in the browser language, then follows the chosen language everywhere', async () => {
     // A Bulgarian browser: the sign-in screen speaks Bulgarian from the start.
-    const { page, context } = await newPage(browser, app, 'bg');
+    const { page, context } = await session.newPage('bg');
     await page.goto('/gaps');
     await page.waitForURL(/\/sign-in/);
     expect(await page.locator('html').getAttribute('lang')).toBe('bg');
@@ -77,7 +65,7 @@ describe('signing in and choosing the language', () => {
     await page.waitForURL(/\/sign-in/);
     await context.close();
 
-    const other = await newPage(browser, app, 'en');
+    const other = await session.newPage('en');
     await other.page.goto('/sign-in');
     await other.page.getByRole('heading', { name: enUi.signIn.title }).waitFor();
     await other.page.getByTestId('sign-in-login').fill(ADMIN_LOGIN);

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { expectAccessible, newPage, openBrowser, signIn, startApp, type RunningApp } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 /** An officer looks up who lives in a province and in one of its municipalities, by age and sex. */
 describe('territories and their population', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const session = withAppAndBrowser();
 
   const PAZARDZHIK = /^(Pazardzhik|Пазарджик)$/;
   const figure = (text: string | null) => Number((text ?? '').replace(/[^0-9.]/g, ''));
 
   it('opens Pazardzhik province, then a municipality, and shows its estimated age pyramid', async () => {
-    const { page } = await newPage(browser, app, 'en');
+    const { page } = await session.newPage('en');
     await signIn(page);
     await page.goto('/territories');
     await page.getByTestId('page-title').getByText('Territories').waitFor();

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, newPage, openBrowser, signIn, startApp, type RunningApp } from './support/harness';
+import { describe, expect, it } from 'vitest';
+import { choose, expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 /**
  * The administrator gives a municipal officer of Pazardzhik an account; the change is in the
@@ -8,27 +7,11 @@ import { expectAccessible, newPage, openBrowser, signIn, startApp, type RunningA
  * her municipality.
  */
 describe('users and the audit log', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const session = withAppAndBrowser();
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
-  async function choose(page: Page, testId: string, typed: string, option: string | RegExp) {
-    await page.getByTestId(testId).click();
-    await page.getByTestId(testId).fill(typed);
-    await page.getByRole('option', { name: option }).click();
-  }
 
   it('creates a municipal officer, records it, and limits the officer to her municipality', async () => {
-    const admin = await newPage(browser, app, 'en');
+    const admin = await session.newPage('en');
     const page = admin.page;
     await signIn(page);
     await page.goto('/users');
@@ -80,7 +63,7 @@ describe('users and the audit log', () => {
     await expectAccessible(page);
 
     // The officer, on her own computer: the one-time password, then her own.
-    const officer = await newPage(browser, app, 'en');
+    const officer = await session.newPage('en');
     await signIn(officer.page, 'm.ivanova', oneTimePassword);
     await officer.page.waitForURL(/\/change-password/);
     await officer.page.getByTestId('password-change-required').waitFor();

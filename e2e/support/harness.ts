@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { ADMIN_LOGIN, ADMIN_PASSWORD, launch, type RunningApp } from './harness-launch';
 
 export { ADMIN_LOGIN, ADMIN_PASSWORD, type RunningApp };
@@ -48,4 +48,29 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/**
+ * The app and a browser for the tests of one file: started before them, stopped after.
+ * `newPage(language)` opens a fresh browser context (its own cookies) on the app.
+ */
+export function withAppAndBrowser(): { newPage(language?: string): ReturnType<typeof newPage> } {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await openBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return { newPage: (language = 'en') => newPage(browser!, app!, language) };
+}
+
+/** Pick an option of a searchable select as a person does: click, type, choose. */
+export async function choose(page: Page, testId: string, typed: string, option: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByTestId(testId).fill(typed);
+  await page.getByRole('option', { name: option }).click();
 }
