@@ -108,10 +108,15 @@ describe(`access to every route (${ENGINE})`, () => {
       expect((await officer.delete(`/api/v1/service-sites/${sitePAZ20}`)).status).toBe(404);
     });
 
-    it('may not set norms, manage accounts, read the audit log or import territories', async () => {
+    it('may not set or remove norms, manage accounts, read the audit log or import territories', async () => {
       expect((await officer.put('/api/v1/norms', { serviceType: 'bg.home_care', territoryId: ids.BG, target: { kind: 'population', sex: 'T', age: { from: 65, to: null } }, ratePer1000: 1 })).status).toBe(403);
+      const nationalNorm = (await officer.get(`/api/v1/norms?territoryId=${ids.PAZ19}`)).body.items[0];
+      expect((await officer.delete(`/api/v1/norms/${nationalNorm.id}`)).status).toBe(403);
       expect((await officer.get('/api/v1/users')).status).toBe(403);
       expect((await officer.post('/api/v1/users', { login: 'x@y.z', name: 'X', role: 'viewer', territoryId: ids.PAZ19 })).status).toBe(403);
+      const someone = (await (await t.as('admin')).get('/api/v1/users')).body.items[0];
+      expect((await officer.put(`/api/v1/users/${someone.id}`, { name: 'X', role: 'admin', territoryId: null, organisation: null, language: 'en', disabled: false })).status).toBe(403);
+      expect((await officer.post(`/api/v1/users/${someone.id}/password`)).status).toBe(403);
       expect((await officer.get('/api/v1/audit')).status).toBe(403);
       expect((await officer.get('/api/v1/exports/audit/csv')).status).toBe(403);
       const form = new FormData();
@@ -139,9 +144,16 @@ describe(`access to every route (${ENGINE})`, () => {
       expect((await viewer.post('/api/v1/service-sites', siteBody('55155'))).status).toBe(403);
       expect((await viewer.put(`/api/v1/service-sites/${sitePAZ19}`, siteBody('55155'))).status).toBe(403);
       expect((await viewer.delete(`/api/v1/service-sites/${sitePAZ19}`)).status).toBe(403);
-      const form = new FormData();
-      form.append('file', new Blob(['code,year,sex,age_from,age_to,count\nPAZ19,2024,T,0,,1\n']), 'p.csv');
-      expect((await viewer.post('/api/v1/imports/population', form)).status).toBe(403);
+      for (const [kind, content] of [
+        ['population', 'code,year,sex,age_from,age_to,count\nPAZ19,2024,T,0,,1\n'],
+        ['indicators', 'code,year,indicator,value,source\nPAZ19,2024,idp,1,x\n'],
+        ['services', 'site_id,name,service_type,provider,provider_kind,settlement_code,year,capacity\nV1,V,bg.home_care,P,public,55155,2025,1\n'],
+        ['boundaries', '{"type":"FeatureCollection","features":[]}'],
+      ]) {
+        const form = new FormData();
+        form.append('file', new Blob([content!]), 'f.csv');
+        expect((await viewer.post(`/api/v1/imports/${kind}`, form)).status, kind).toBe(403);
+      }
     });
   });
 
