@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Loader, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Table, Text } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { useSession } from '../app/session';
 import { DemoBadge } from '../components/DemoBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButtons } from '../components/ExportButtons';
+import { RowAction } from '../components/RowAction';
 import { PageTitle } from '../components/PageTitle';
 import { TerritoryPicker } from '../components/TerritoryPicker';
 import { DeleteNorm } from './DeleteNorm';
@@ -160,27 +161,8 @@ export function NormsPage() {
                       {canEdit ? (
                         <Table.Td>
                           <Group gap={4} wrap="nowrap" justify="flex-end">
-                            <Tooltip label={t('common.edit')}>
-                              <ActionIcon
-                                variant="subtle"
-                                onClick={() => setEditing({ norm: n })}
-                                aria-label={t('norms.editNamed', { name: names.serviceType(n.serviceType), territory: names.territory(n.territory) })}
-                                data-testid="edit-norm"
-                              >
-                                <IconPencil size={16} aria-hidden />
-                              </ActionIcon>
-                            </Tooltip>
-                            <Tooltip label={t('common.delete')}>
-                              <ActionIcon
-                                variant="subtle"
-                                color="red.9"
-                                onClick={() => setDeleting(n)}
-                                aria-label={t('norms.deleteNamed', { name: names.serviceType(n.serviceType), territory: names.territory(n.territory) })}
-                                data-testid="delete-norm"
-                              >
-                                <IconTrash size={16} aria-hidden />
-                              </ActionIcon>
-                            </Tooltip>
+                            <RowAction tooltip={t('common.edit')} label={t('norms.editNamed', { name: names.serviceType(n.serviceType), territory: names.territory(n.territory) })} icon={IconPencil} onClick={() => setEditing({ norm: n })} testId="edit-norm" />
+                            <RowAction tooltip={t('common.delete')} label={t('norms.deleteNamed', { name: names.serviceType(n.serviceType), territory: names.territory(n.territory) })} icon={IconTrash} onClick={() => setDeleting(n)} testId="delete-norm" danger />
                           </Group>
                         </Table.Td>
                       ) : null}

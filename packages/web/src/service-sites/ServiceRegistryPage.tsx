@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconEye, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -16,6 +16,7 @@ import { useSession } from '../app/session';
 import { DemoBadge } from '../components/DemoBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButtons } from '../components/ExportButtons';
+import { RowAction } from '../components/RowAction';
 import { PageTitle } from '../components/PageTitle';
 import { Pager } from '../components/Pager';
 import { TerritoryPicker } from '../components/TerritoryPicker';
@@ -261,39 +262,11 @@ export function ServiceRegistryPage() {
                           <Group gap={4} wrap="nowrap" justify="flex-end">
                             {canEdit ? (
                               <>
-                                <Tooltip label={t('common.edit')}>
-                                  <ActionIcon
-                                    variant="subtle"
-                                    onClick={() => setEditing({ site: s, readOnly: false })}
-                                    aria-label={t('registry.editNamed', { name: s.name })}
-                                    data-testid="edit-site"
-                                  >
-                                    <IconPencil size={16} aria-hidden />
-                                  </ActionIcon>
-                                </Tooltip>
-                                <Tooltip label={t('common.delete')}>
-                                  <ActionIcon
-                                    variant="subtle"
-                                    color="red.9"
-                                    onClick={() => setDeleting(s)}
-                                    aria-label={t('registry.deleteNamed', { name: s.name })}
-                                    data-testid="delete-site"
-                                  >
-                                    <IconTrash size={16} aria-hidden />
-                                  </ActionIcon>
-                                </Tooltip>
+                                <RowAction tooltip={t('common.edit')} label={t('registry.editNamed', { name: s.name })} icon={IconPencil} onClick={() => setEditing({ site: s, readOnly: false })} testId="edit-site" />
+                                <RowAction tooltip={t('common.delete')} label={t('registry.deleteNamed', { name: s.name })} icon={IconTrash} onClick={() => setDeleting(s)} testId="delete-site" danger />
                               </>
                             ) : (
-                              <Tooltip label={t('common.view')}>
-                                <ActionIcon
-                                  variant="subtle"
-                                  onClick={() => setEditing({ site: s, readOnly: true })}
-                                  aria-label={t('registry.viewNamed', { name: s.name })}
-                                  data-testid="view-site"
-                                >
-                                  <IconEye size={16} aria-hidden />
-                                </ActionIcon>
-                              </Tooltip>
+                              <RowAction tooltip={t('common.view')} label={t('registry.viewNamed', { name: s.name })} icon={IconEye} onClick={() => setEditing({ site: s, readOnly: true })} testId="view-site" />
                             )}
                           </Group>
                         </Table.Td>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Loader, Modal, Paper, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Loader, Modal, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconKey, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { useFormat } from '../app/format';
 import { LANGUAGE_NAMES } from '../app/LanguageSwitch';
 import { useNames } from '../app/names';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { RowAction } from '../components/RowAction';
 import { PageTitle } from '../components/PageTitle';
 import { OneTimePassword } from './OneTimePassword';
 import { UserForm } from './UserForm';
@@ -93,16 +94,8 @@ export function UsersPage() {
                     <Table.Td>{u.lastSignInAt ? fmt.dateTime(u.lastSignInAt) : t('users.never')}</Table.Td>
                     <Table.Td>
                       <Group gap={4} wrap="nowrap" justify="flex-end">
-                        <Tooltip label={t('common.edit')}>
-                          <ActionIcon variant="subtle" onClick={() => setEditing({ user: u })} aria-label={t('users.editNamed', { name: u.name })} data-testid="edit-user">
-                            <IconPencil size={16} aria-hidden />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label={t('users.resetPassword')}>
-                          <ActionIcon variant="subtle" onClick={() => setResetting(u)} aria-label={t('users.resetNamed', { name: u.name })} data-testid="reset-password">
-                            <IconKey size={16} aria-hidden />
-                          </ActionIcon>
-                        </Tooltip>
+                        <RowAction tooltip={t('common.edit')} label={t('users.editNamed', { name: u.name })} icon={IconPencil} onClick={() => setEditing({ user: u })} testId="edit-user" />
+                        <RowAction tooltip={t('users.resetPassword')} label={t('users.resetNamed', { name: u.name })} icon={IconKey} onClick={() => setResetting(u)} testId="reset-password" />
                       </Group>
                     </Table.Td>
                   </Table.Tr>
