@@ -8,8 +8,6 @@ describe('service registry', () => {
 
   const rows = (page: Page) => page.getByTestId('registry-row');
 
-  /** Pick an option of a searchable select by typing, then clicking the matching option. */
-
   it('filters the demo sites of Pazardzhik, then adds, edits and deletes a site', async () => {
     const { page } = await session.newPage('en');
     await signIn(page);
@@ -89,5 +87,26 @@ describe('service registry', () => {
     await page.getByTestId('confirm-delete').click();
     await page.getByTestId('registry-empty').waitFor();
     expect(await rows(page).count()).toBe(0);
+  });
+
+  it('starts next year’s registry of a municipality from this year’s sites', async () => {
+    const { page } = await session.newPage('en');
+    await signIn(page);
+    await page.goto('/services');
+    await page.getByTestId('registry-count').waitFor();
+    await choose(page, 'filter-territory', 'Velingrad', /Velingrad.*PAZ08/);
+    await page.waitForURL(/territoryId=\d+.*year=2025|year=2025.*territoryId=\d+/);
+    // Velingrad's four demonstration sites, and four of Pazardzhik that serve the whole province.
+    await page.getByTestId('registry-count').getByText('8 service sites').waitFor();
+
+    await page.getByTestId('copy-year').getByText('Start 2026 from this year').click();
+    await page.getByRole('dialog').getByText(/Users, waiting list and vacancies of 2026 are left empty/).waitFor();
+    await expectAccessible(page);
+    await page.getByTestId('confirm-copy-year').click();
+    await page.getByText('4 sites copied to 2026.').waitFor();
+    // The list now shows 2026: Velingrad's own sites, their users still to be entered; the
+    // province's sites start their year in Pazardzhik's registry.
+    await page.waitForURL(/year=2026/);
+    await page.getByTestId('registry-count').getByText('4 service sites').waitFor();
   });
 });

@@ -7,7 +7,8 @@ import type { RouteContext } from '../http/routes';
 import { ZIdParam } from '../http/schema';
 import { findServiceSite, listServiceSites, territoriesByIds } from './queries';
 import { createServiceSite, deleteServiceSite, presentSites, updateServiceSite } from './save-service-site';
-import { ZServiceSiteList, ZServiceSiteQuery, ZServiceSiteView } from './schema';
+import { copyYear } from './copy-year';
+import { ZCopyYear, ZCopyYearResult, ZServiceSiteList, ZServiceSiteQuery, ZServiceSiteView } from './schema';
 
 export function serviceSiteRoutes(app: App, ctx: RouteContext) {
   const { db } = ctx.database;
@@ -40,6 +41,15 @@ export function serviceSiteRoutes(app: App, ctx: RouteContext) {
     const updated = await updateServiceSite(db, actor, authorOf(actor), request.params.id, request.body);
     return (await presentSites(db, actor, [updated]))[0]!;
   });
+
+  app.post(
+    '/api/v1/service-sites/copy-year',
+    { schema: { tags: ['service-sites'], summary: "Start a year's registry from another year's sites in a territory", body: ZCopyYear, response: { 200: ZCopyYearResult } } },
+    async (request) => {
+      const { actor, territory } = await territoryFor(ctx, request, request.body.territoryId, 'edit_service_site');
+      return copyYear(db, actor, authorOf(actor), { ...request.body, path: territory.path });
+    },
+  );
 
   app.delete('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'Remove a service site', params: ZIdParam, response: { 204: z.undefined() } } }, async (request, reply) => {
     const actor = actorOf(request);

@@ -31,3 +31,18 @@ export const ZServiceSiteList = z.object({
   years: z.array(z.number().int()),
 });
 export type TServiceSiteList = z.infer<typeof ZServiceSiteList>;
+
+export const ZCopyYear = z
+  .object({
+    territoryId: z.number().int(),
+    fromYear: z.number().int().min(1990).max(2100),
+    toYear: z.number().int().min(1990).max(2100),
+  })
+  .refine((c) => c.toYear !== c.fromYear, { path: ['toYear'], message: 'same_year' });
+
+export const ZCopyYearResult = z.object({
+  /** Sites now in `toYear`, copied from `fromYear`. */
+  copied: z.number().int(),
+  /** Sites left alone because `toYear` already had them. */
+  alreadyThere: z.number().int(),
+});

@@ -194,4 +194,42 @@ describe(`service sites (${ENGINE})`, () => {
     ]);
     expect(history.years).toEqual([2025, 2024, 2023]);
   });
+
+  it('starts next year from this year: structure copied, the year’s counts left to fill in, nothing copied twice', async () => {
+    const officer = await t.as('municipal_officer', 'PAZ08');
+    const velingrad = await t.territoryId('PAZ08');
+    const before = (await officer.get(`/api/v1/service-sites?territoryId=${velingrad}&year=2025&pageSize=100`)).body.items as { siteKey: string; capacity: number; editable: boolean }[];
+    // Its own sites; the province-wide ones located in Pazardzhik are listed too, not editable.
+    const editable = before.filter((s) => s.editable);
+    expect(editable.length).toBe(4);
+    expect(before.length).toBe(8);
+
+    const copy = await officer.post('/api/v1/service-sites/copy-year', { territoryId: velingrad, fromYear: 2025, toYear: 2026 });
+    expect(copy.status).toBe(200);
+    expect(copy.body).toEqual({ copied: editable.length, alreadyThere: 0 });
+    const after = (await officer.get(`/api/v1/service-sites?territoryId=${velingrad}&year=2026&pageSize=100`)).body.items as { siteKey: string; capacity: number; users: number | null; waitingList: number | null; staffVacancies: number | null; demo: boolean }[];
+    expect(after.map((s) => [s.siteKey, s.capacity]).sort()).toEqual(editable.map((s) => [s.siteKey, s.capacity]).sort());
+    expect(after.every((s) => s.users === null && s.waitingList === null && s.staffVacancies === null)).toBe(true);
+    // The copies of demo sites are demo sites too.
+    expect(after.every((s) => s.demo)).toBe(true);
+    // The new year has its own gap table at once.
+    const gaps = (await officer.get(`/api/v1/gaps?territoryId=${velingrad}&year=2026`)).body;
+    expect(gaps.year).toBe(2026);
+    expect(gaps.years).toContain(2026);
+
+    // Asking again changes nothing.
+    expect((await officer.post('/api/v1/service-sites/copy-year', { territoryId: velingrad, fromYear: 2025, toYear: 2026 })).body).toEqual({ copied: 0, alreadyThere: editable.length });
+    const audit = (await admin.get('/api/v1/audit?entity=service_site&pageSize=50')).body.items.filter((a: { after: { copiedFrom?: number } | null }) => a.after?.copiedFrom);
+    expect(audit).toHaveLength(editable.length);
+  });
+
+  it('refuses a copy to the same year, outside one’s reach, and for those who may not change sites', async () => {
+    const velingrad = await t.territoryId('PAZ08');
+    const same = await admin.post('/api/v1/service-sites/copy-year', { territoryId: velingrad, fromYear: 2025, toYear: 2025 });
+    expect([same.status, same.body.issues?.[0]?.message]).toEqual([400, 'same_year']);
+    const officer = await t.as('municipal_officer', 'PAZ19');
+    expect((await officer.post('/api/v1/service-sites/copy-year', { territoryId: velingrad, fromYear: 2025, toYear: 2027 })).status).toBe(403);
+    const viewer = await t.as('viewer', 'PAZ08');
+    expect((await viewer.post('/api/v1/service-sites/copy-year', { territoryId: velingrad, fromYear: 2025, toYear: 2027 })).status).toBe(403);
+  });
 });

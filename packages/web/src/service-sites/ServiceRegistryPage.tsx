@@ -20,6 +20,7 @@ import { RowAction } from '../components/RowAction';
 import { PageTitle } from '../components/PageTitle';
 import { Pager } from '../components/Pager';
 import { TerritoryPicker } from '../components/TerritoryPicker';
+import { CopyYear } from './CopyYear';
 import { DeleteServiceSite } from './DeleteServiceSite';
 import { ServiceSiteForm } from './ServiceSiteForm';
 
@@ -117,6 +118,9 @@ export function ServiceRegistryPage() {
   return (
     <>
       <PageTitle title={t('registry.title')}>
+        {canAdd && territoryId !== null && year !== null && filterTerritory.data ? (
+          <CopyYear territoryId={territoryId} territoryName={names.territory(filterTerritory.data.territory)} year={year} onCopied={(toYear) => setFilter('year', toYear)} />
+        ) : null}
         {canAdd ? (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ site: null, readOnly: false })} data-testid="add-site">
             {t('registry.add')}

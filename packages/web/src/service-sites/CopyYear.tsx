@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCopy } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import type { ZCopyYearResult } from '@potreby/server/service-sites/schema';
+import { api } from '../api/client';
+import { ErrorAlert } from '../components/ErrorAlert';
+
+type TCopyYearResult = z.infer<typeof ZCopyYearResult>;
+
+/**
+ * "Start next year from this one": copies the shown year's sites of the chosen territory to the
+ * following year, then shows that year. Users, waiting list and vacancies are left to fill in.
+ */
+export function CopyYear({ territoryId, territoryName, year, onCopied }: { territoryId: number; territoryName: string; year: number; onCopied: (toYear: number) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [opened, setOpened] = useState(false);
+  const toYear = year + 1;
+  const copy = useMutation({
+    mutationFn: () => api.post<TCopyYearResult>('/service-sites/copy-year', { territoryId, fromYear: year, toYear }),
+    onSuccess: async (result) => {
+      await queryClient.invalidateQueries({ queryKey: ['service-sites'] });
+      await queryClient.invalidateQueries({ queryKey: ['gaps'] });
+      notifications.show({
+        color: 'teal',
+        message: [
+          t('registry.copyYear.done', { count: result.copied, year: toYear }),
+          result.alreadyThere ? t('registry.copyYear.alreadyThere', { count: result.alreadyThere }) : '',
+        ].join(' '),
+      });
+      setOpened(false);
+      copy.reset();
+      onCopied(toYear);
+    },
+  });
+  return (
+    <>
+      <Button variant="default" leftSection={<IconCopy size={16} aria-hidden />} onClick={() => setOpened(true)} data-testid="copy-year">
+        {t('registry.copyYear.button', { year: toYear })}
+      </Button>
+      <Modal opened={opened} onClose={() => setOpened(false)} title={t('registry.copyYear.title', { from: year, to: toYear })}>
+        <Stack>
+          <Text>{t('registry.copyYear.explain', { territory: territoryName, from: year, to: toYear })}</Text>
+          <ErrorAlert error={copy.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpened(false)}>
+              {t('common.cancel')}
+            </Button>
+            <Button loading={copy.isPending} onClick={() => copy.mutate()} data-testid="confirm-copy-year">
+              {t('registry.copyYear.confirm', { year: toYear })}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
