@@ -12,14 +12,9 @@ const region = (r: number) => `SYNR${String(r).padStart(2, '0')}`;
 const municipality = (m: number) => `SYNM${String(m).padStart(5, '0')}`;
 const settlement = (m: number, s: number) => `SYNS${String(m).padStart(5, '0')}${s}`;
 
-/** Deterministic pseudo-random numbers, so every run measures the same data. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
+import { seededRandom as random } from '../packages/server/src/seed/seeded-random';
+
+export { random };
 
 export function territoriesCsv(): string {
   const lines = ['code,name,level,parent_code,country', 'PL,Synthetic country,country,,PL'];

@@ -3,18 +3,30 @@ import bgCatalogue from './locales/bg/catalogue.json';
 import bgServer from './locales/bg/server.json';
 import bgUi from './locales/bg/ui.json';
 import bgDashboard from './locales/bg/dashboard.json';
+import bgSurveys from './locales/bg/surveys.json';
+import bgAssessments from './locales/bg/assessments.json';
+import bgDocuments from './locales/bg/documents.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enServer from './locales/en/server.json';
 import enUi from './locales/en/ui.json';
 import enDashboard from './locales/en/dashboard.json';
+import enSurveys from './locales/en/surveys.json';
+import enAssessments from './locales/en/assessments.json';
+import enDocuments from './locales/en/documents.json';
 import plCatalogue from './locales/pl/catalogue.json';
 import plServer from './locales/pl/server.json';
 import plUi from './locales/pl/ui.json';
 import plDashboard from './locales/pl/dashboard.json';
+import plSurveys from './locales/pl/surveys.json';
+import plAssessments from './locales/pl/assessments.json';
+import plDocuments from './locales/pl/documents.json';
 import ukCatalogue from './locales/uk/catalogue.json';
 import ukServer from './locales/uk/server.json';
 import ukUi from './locales/uk/ui.json';
 import ukDashboard from './locales/uk/dashboard.json';
+import ukSurveys from './locales/uk/surveys.json';
+import ukAssessments from './locales/uk/assessments.json';
+import ukDocuments from './locales/uk/documents.json';
 
 import { LANGUAGES } from '@potreby/domain';
 
@@ -29,10 +41,10 @@ export const DEFAULT_LANGUAGE: TLanguage = 'en';
  * not repeat between the files; a test checks it.
  */
 export const localeFiles = {
-  bg: { ui: bgUi, dashboard: bgDashboard, server: bgServer, catalogue: bgCatalogue },
-  uk: { ui: ukUi, dashboard: ukDashboard, server: ukServer, catalogue: ukCatalogue },
-  pl: { ui: plUi, dashboard: plDashboard, server: plServer, catalogue: plCatalogue },
-  en: { ui: enUi, dashboard: enDashboard, server: enServer, catalogue: enCatalogue },
+  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, server: bgServer, catalogue: bgCatalogue },
+  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, server: ukServer, catalogue: ukCatalogue },
+  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, server: plServer, catalogue: plCatalogue },
+  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, server: enServer, catalogue: enCatalogue },
 } as const;
 
 const merge = (files: Record<string, object>) => Object.assign({}, ...Object.values(files)) as Record<string, unknown>;

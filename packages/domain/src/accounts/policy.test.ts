@@ -35,6 +35,10 @@ describe('policy: reach', () => {
     ['a municipal officer imports population of its municipality', municipal, 'import_population', municipality, true],
     ['… but not territories', municipal, 'import_territories', municipality, false],
     ['the agency imports territories in its country', agency, 'import_territories', province, true],
+    ['a municipal officer runs its municipality’s needs assessment', municipal, 'edit_assessment', municipality, true],
+    ['… not the neighbour’s', municipal, 'edit_assessment', neighbour, false],
+    ['a viewer reads an assessment but does not change it', viewer, 'edit_assessment', municipality, false],
+    ['a provider does not run assessments', provider, 'edit_assessment', municipality, false],
   ];
   it.each(cases)('%s', (_label, who, action, place, expected) => {
     expect(may(who, action, place)).toBe(expected);

@@ -28,6 +28,8 @@ export const ACTIONS = [
   'import_services',
   'import_boundaries',
   'edit_norm',
+  /** Run a needs assessment: working group, plan, questionnaires, responses, findings. */
+  'edit_assessment',
   'manage_users',
   'view_audit',
 ] as const;
@@ -45,9 +47,10 @@ const GRANTS: Record<TRole, ReadonlySet<TAction>> = {
     'import_services',
     'import_boundaries',
     'edit_norm',
+    'edit_assessment',
   ]),
-  regional_officer: new Set<TAction>(['read', 'edit_service_site', 'import_population', 'import_indicators', 'import_services', 'edit_norm']),
-  municipal_officer: new Set<TAction>(['read', 'edit_service_site', 'import_population', 'import_indicators', 'import_services']),
+  regional_officer: new Set<TAction>(['read', 'edit_service_site', 'import_population', 'import_indicators', 'import_services', 'edit_norm', 'edit_assessment']),
+  municipal_officer: new Set<TAction>(['read', 'edit_service_site', 'import_population', 'import_indicators', 'import_services', 'edit_assessment']),
   provider: new Set<TAction>(['read', 'edit_service_site']),
   viewer: new Set<TAction>(['read']),
 };

@@ -5,3 +5,5 @@ export * from '../norms/tables';
 export * from '../service-sites/tables';
 export * from '../accounts/tables';
 export * from '../audit/tables';
+export * from '../assessments/tables';
+export * from '../surveys/tables';

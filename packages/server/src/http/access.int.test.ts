@@ -40,9 +40,17 @@ describe(`access to every route (${ENGINE})`, () => {
     const doc = (await t.anonymous().get('/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => [m.toUpperCase(), path] as const));
     expect(operations.length).toBeGreaterThan(25);
-    const publicOps = new Set(['GET /api/v1/health', 'POST /api/v1/session']);
+    const publicOps = new Set(['GET /api/v1/health', 'POST /api/v1/session', 'GET /api/v1/public/forms/{token}', 'POST /api/v1/public/forms/{token}/responses']);
     for (const [method, path] of operations) {
-      const concrete = path.replace('{id}', '1').replace('{kind}', 'services').replace('{table}', 'services').replace('{format}', 'csv');
+      const concrete = path
+        .replace('{id}', '1')
+        .replace('{partId}', '1')
+        .replace('{linkId}', '1')
+        .replace('{token}', 'no-such-link-token')
+        .replace('{kind}', 'services')
+        .replace('{table}', 'services')
+        .replace('{format}', 'csv')
+        .replace('{document}', 'report');
       const res = await t.anonymous().request(method, concrete, method === 'GET' || method === 'DELETE' ? undefined : {});
       if (publicOps.has(`${method} ${path}`)) expect(res.status, `${method} ${path}`).not.toBe(401);
       else expect([res.status, res.body?.code], `${method} ${path}`).toEqual([401, 'auth.required']);

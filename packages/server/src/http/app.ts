@@ -32,6 +32,8 @@ export type AppOptions = {
   /** Sign-in attempts allowed per client and login within `signInWindow`. */
   signInLimit?: number;
   signInWindow?: string;
+  /** Answers one address may send through one public link per minute. */
+  publicSubmissionLimit?: number;
   /** Behind a TLS-terminating proxy: trust X-Forwarded-* so cookies are marked Secure. */
   trustProxy?: boolean;
   version?: string;
@@ -88,6 +90,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
         { name: 'exports' },
         { name: 'users' },
         { name: 'audit' },
+        { name: 'assessments' },
+        { name: 'questionnaires' },
+        { name: 'analysis' },
+        { name: 'collection', description: 'Public: answering a questionnaire by its link, without an account' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -1,6 +1,7 @@
 import type { CountryModels } from '../model/country-model';
 import { sessionRoutes } from '../accounts/session-routes';
 import { userRoutes } from '../accounts/user-routes';
+import { assessmentRoutes } from '../assessments/routes';
 import { auditRoutes } from '../audit/routes';
 import { catalogueRoutes } from '../catalogue/routes';
 import { exportRoutes } from '../exports/routes';
@@ -10,6 +11,7 @@ import { importRoutes } from '../imports/routes';
 import { normRoutes } from '../norms/routes';
 import { populationRoutes } from '../population/routes';
 import { serviceSiteRoutes } from '../service-sites/routes';
+import { surveyRoutes } from '../surveys/routes';
 import { territoryRoutes } from '../territories/routes';
 import type { App, AppOptions } from './app';
 import { healthRoutes } from './health-routes';
@@ -31,5 +33,7 @@ export async function registerRoutes(app: App, ctx: RouteContext): Promise<Route
   importRoutes(app, ctx);
   exportRoutes(app, ctx);
   auditRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
+  surveyRoutes(app, ctx);
   return ctx;
 }

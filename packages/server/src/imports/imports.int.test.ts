@@ -370,12 +370,16 @@ describe(`imports (${ENGINE})`, () => {
       // The first 300 lines, and Simferopol's raion, hromada, city and its three districts (lines 998, 1099–1103).
       const lines = [...all.slice(0, 300), all[997]!, ...all.slice(1098, 1103)];
       expect(lines.slice(-3).every((l) => l.split(';')[5] === 'B')).toBe(true);
+      // The demonstration already holds the whole codifier: importing a part of it again updates
+      // those units and creates none.
+      const countUA = async () => ((await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from territory where country = 'UA'`)) as [{ n: number }])[0].n;
+      const before = await countUA();
+      expect(before).toBeGreaterThan(30_000);
       const res = await admin.upload('territories', 'katottg.csv', lines.join('\r\n') + '\r\n');
       expect(res.status).toBe(200);
       const units = lines.length - 1 - 3;
       expect(res.body).toMatchObject({ format: 'katottg', rows: units + 1, skipped: [{ reason: 'city_districts', count: 3 }] });
-      const [{ n }] = (await rows<{ n: number }>(t.database.db, sql`select count(*)::int as n from territory where country = 'UA'`)) as [{ n: number }];
-      expect(n).toBe(units + 1);
+      expect(await countUA()).toBe(before);
 
       const country = (await territoryByCode('UA', 'UA'))!;
       expect(country).toMatchObject({ level: 'country', parent_code: null, name: 'Україна' });

@@ -12,6 +12,7 @@ import { territory } from '../territories/tables';
 import { DEMO_NORMS_BG } from './demo-norms';
 import { demoSitesCsv } from './demo-sites';
 import { seedCatalogue } from './seed-catalogue';
+import { seedUkraine } from './seed-khmilnyk';
 
 /** The seed works with full reach, like the command line. */
 export const SEED_ACTOR: Actor = { userId: null, role: 'admin', scopePath: null, organisation: null };
@@ -32,8 +33,9 @@ export async function seedImport(database: Database, kind: ImportRequest['kind']
 /**
  * The demonstration: all of Bulgaria's provinces, municipalities and settlements with their
  * real codes, coordinates, boundaries and population (reference/README.md gives the sources),
- * illustrative norms, and synthetic service sites in Pazardzhik province. Everything goes
- * through the same imports a user runs, so the demo also proves them.
+ * illustrative norms, and synthetic service sites in Pazardzhik province; all of Ukraine's units
+ * (KATOTTG) with the hromadas' 2022 population, and an illustrative needs assessment of Khmilnyk
+ * hromada. Everything goes through the same imports and use cases a user runs.
  */
 export async function seedDemo(database: Database): Promise<void> {
   const { db } = database;
@@ -58,6 +60,7 @@ export async function seedDemo(database: Database): Promise<void> {
   await seedImport(database, 'boundaries', 'municipalities.geojson', reference('bg/municipalities.geojson'), { country: 'BG', source: 'yurukov/Bulgaria-geocoding' });
   await seedNorms(db, 'BG', DEMO_NORMS_BG);
   await seedImport(database, 'services', 'demo-sites-pazardzhik.csv', Buffer.from(demoSitesCsv(municipalCentres())), { country: 'BG', illustrative: true, source: 'Synthetic demonstration data' });
+  await seedUkraine(database);
 }
 
 /**

@@ -63,7 +63,9 @@ describe(`service sites (${ENGINE})`, () => {
       ['a municipality: its own sites and those serving it or the whole province', () => `territoryId=${ids.PAZ20}`, concerns('PAZ20').length],
       ['the province', () => `territoryId=${ids.PAZ}`, demo.length],
     ])('filters by %s', async (_label, query, expected) => {
-      const res = await list(`${query()}&pageSize=500`);
+      // Within Bulgaria: the demonstration also holds Ukrainian sites.
+      const scoped = query().includes('territoryId=') ? query() : `territoryId=${ids.BG}&${query()}`;
+      const res = await list(`${scoped}&pageSize=500`);
       expect(expected).toBeGreaterThan(0);
       expect(res.total).toBe(expected);
       expect(res.items).toHaveLength(expected);
@@ -187,7 +189,7 @@ describe(`service sites (${ENGINE})`, () => {
     // Renaming next year's snapshot onto last year's is the same clash.
     const clash = await admin.put(`/api/v1/service-sites/${nextYear.body.id}`, body({ siteKey: 'PAZ20-HC-7', year: 2023, settlementId: ids['55302'], servesIds: [] }));
     expect([clash.status, clash.body.code]).toEqual([409, 'conflict.duplicate']);
-    const history = await list(`q=PAZ20-HC-7`);
+    const history = await list(`territoryId=${ids.BG}&q=PAZ20-HC-7`);
     expect(history.items.map((s) => [s.year, s.name])).toEqual([
       [2024, body().name],
       [2023, body().name],

@@ -1,0 +1,145 @@
+import {
+  AppError,
+  may,
+  ZFindingInput,
+  ZMeasureInput,
+  ZMemberInput,
+  ZMethodInput,
+  ZRespondentGroupInput,
+  type TAssessmentInput,
+} from '@potreby/domain';
+import { and, eq, ne } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import { recordChange, type ChangeAuthor } from '../audit/record-change';
+import type { Db } from '../db/database';
+import type { Actor } from '@potreby/domain';
+import { findTerritory } from '../territories/queries';
+import { assessmentFor } from './queries';
+import { assessment, assessmentMethod, finding, planMeasure, respondentGroup, workingGroupMember } from './tables';
+
+const invalid = (path: string, message: string) => new AppError('validation.invalid', {}, { issues: [{ path, message }] });
+
+/** Assessments are made for municipalities (the planning unit) or larger units, within one's reach. */
+async function checkTerritory(db: Db, actor: Actor, territoryId: number) {
+  const place = await findTerritory(db, territoryId).catch(() => {
+    throw invalid('territoryId', 'unknown_territory');
+  });
+  if (place.level === 'settlement') throw invalid('territoryId', 'below_planning_level');
+  if (!may(actor, 'edit_assessment', place)) throw new AppError('auth.forbidden');
+  return place;
+}
+
+export async function createAssessment(db: Db, actor: Actor, author: ChangeAuthor, input: TAssessmentInput): Promise<number> {
+  const place = await checkTerritory(db, actor, input.territoryId);
+  return db.transaction(async (tx) => {
+    const [created] = await tx.insert(assessment).values(input).returning();
+    await recordChange(tx, author, { action: 'create', entity: 'assessment', entityId: created!.id, territoryId: place.id, after: created });
+    return created!.id;
+  });
+}
+
+export async function updateAssessment(db: Db, actor: Actor, author: ChangeAuthor, id: number, input: TAssessmentInput): Promise<void> {
+  const { row: before } = await assessmentFor(db, actor, id, 'edit_assessment');
+  const place = await checkTerritory(db, actor, input.territoryId);
+  await db.transaction(async (tx) => {
+    const [after] = await tx.update(assessment).set({ ...input, updatedAt: new Date() }).where(eq(assessment.id, id)).returning();
+    await recordChange(tx, author, { action: 'update', entity: 'assessment', entityId: id, territoryId: place.id, before, after });
+  });
+}
+
+export async function deleteAssessment(db: Db, actor: Actor, author: ChangeAuthor, id: number): Promise<void> {
+  const { row, place } = await assessmentFor(db, actor, id, 'edit_assessment');
+  await db.transaction(async (tx) => {
+    await tx.delete(assessment).where(eq(assessment.id, id));
+    await recordChange(tx, author, { action: 'delete', entity: 'assessment', entityId: id, territoryId: place.id, before: row });
+  });
+}
+
+/**
+ * The parts of an assessment, edited one at a time. Each is a table row belonging to the
+ * assessment; the same create/update/delete serves them all.
+ */
+type PartSpec<S extends z.ZodType> = {
+  table: PgTable & { id: any; assessmentId: any };
+  entity: string;
+  input: S;
+  /** Checks against the rest of the assessment; may add values derived from it. */
+  check?: (tx: Db, assessmentId: number, input: z.infer<S>, partId: number | null) => Promise<void>;
+};
+
+export const PARTS = {
+  members: {
+    table: workingGroupMember,
+    entity: 'working_group_member',
+    input: ZMemberInput,
+    // One chair: naming a new one makes the previous an ordinary member.
+    check: async (tx, assessmentId, input, partId) => {
+      if (input.chair) {
+        await tx
+          .update(workingGroupMember)
+          .set({ chair: false })
+          .where(and(eq(workingGroupMember.assessmentId, assessmentId), partId === null ? undefined : ne(workingGroupMember.id, partId)));
+      }
+    },
+  } satisfies PartSpec<typeof ZMemberInput>,
+  measures: { table: planMeasure, entity: 'plan_measure', input: ZMeasureInput } satisfies PartSpec<typeof ZMeasureInput>,
+  methods: { table: assessmentMethod, entity: 'assessment_method', input: ZMethodInput } satisfies PartSpec<typeof ZMethodInput>,
+  groups: {
+    table: respondentGroup,
+    entity: 'respondent_group',
+    input: ZRespondentGroupInput,
+    check: async (tx, assessmentId, input, partId) => {
+      const [clash] = await tx
+        .select({ id: respondentGroup.id })
+        .from(respondentGroup)
+        .where(and(eq(respondentGroup.assessmentId, assessmentId), eq(respondentGroup.key, input.key)));
+      if (clash && clash.id !== partId) throw new AppError('conflict.duplicate', { field: 'key', value: input.key });
+    },
+  } satisfies PartSpec<typeof ZRespondentGroupInput>,
+  findings: {
+    table: finding,
+    entity: 'finding',
+    input: ZFindingInput,
+    check: async (tx, assessmentId, input) => {
+      if (input.respondentGroupId === null) return;
+      const [group] = await tx.select({ id: respondentGroup.id }).from(respondentGroup).where(and(eq(respondentGroup.id, input.respondentGroupId), eq(respondentGroup.assessmentId, assessmentId)));
+      if (!group) throw invalid('respondentGroupId', 'not_in_assessment');
+    },
+  } satisfies PartSpec<typeof ZFindingInput>,
+} as const;
+export type PartName = keyof typeof PARTS;
+export const PART_NAMES = Object.keys(PARTS) as PartName[];
+
+export async function savePart(db: Db, actor: Actor, author: ChangeAuthor, assessmentId: number, part: PartName, partId: number | null, input: unknown): Promise<Record<string, unknown>> {
+  const spec = PARTS[part] as unknown as PartSpec<z.ZodType<Record<string, unknown>>>;
+  const { place } = await assessmentFor(db, actor, assessmentId, 'edit_assessment');
+  const values = input as Record<string, unknown>;
+  return db.transaction(async (tx) => {
+    await spec.check?.(tx, assessmentId, values, partId);
+    const t = spec.table as any;
+    if (partId === null) {
+      const [created] = (await tx.insert(t).values({ ...values, assessmentId }).returning()) as Record<string, any>[];
+      await recordChange(tx, author, { action: 'create', entity: spec.entity, entityId: created!.id, territoryId: place.id, after: created });
+      return created!;
+    }
+    const [before] = await tx.select().from(t).where(and(eq(t.id, partId), eq(t.assessmentId, assessmentId)));
+    if (!before) throw new AppError('not_found');
+    const [after] = (await tx.update(t).set(values).where(eq(t.id, partId)).returning()) as Record<string, any>[];
+    await recordChange(tx, author, { action: 'update', entity: spec.entity, entityId: partId, territoryId: place.id, before, after });
+    await tx.update(assessment).set({ updatedAt: new Date() }).where(eq(assessment.id, assessmentId));
+    return after!;
+  });
+}
+
+export async function deletePart(db: Db, actor: Actor, author: ChangeAuthor, assessmentId: number, part: PartName, partId: number): Promise<void> {
+  const spec = PARTS[part];
+  const { place } = await assessmentFor(db, actor, assessmentId, 'edit_assessment');
+  const t = spec.table as any;
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(t).where(and(eq(t.id, partId), eq(t.assessmentId, assessmentId)));
+    if (!before) throw new AppError('not_found');
+    await tx.delete(t).where(eq(t.id, partId));
+    await recordChange(tx, author, { action: 'delete', entity: spec.entity, entityId: partId, territoryId: place.id, before });
+  });
+}

@@ -1,0 +1,273 @@
+import type { TBlock, TDocument, TInline, TTableCell } from './document-blocks';
+import { documentText, paragraphsOf, type TDocumentText } from './document-text';
+import { ageTable, gapsTable, indicatorsTable, noData, populationSentence, sum, suppressedNote } from './document-tables';
+import type { ReportData } from './report-data';
+import { chairOf, membersTable, periodLine, titleBlocks } from './title-page';
+import { writeDocx } from './write-docx';
+import { writePdf } from './write-pdf';
+
+const bold = (text: string): TTableCell => ({ runs: [text], bold: true });
+
+/**
+ * The report "with conclusions" that Ukraine's procedure asks the working group to publish
+ * (Order No. 130-Н of 19.04.2023), in its structure: general information, the community's
+ * socio-demographic profile, existing services, needs by respondent group and service type,
+ * qualitative findings, conclusions and recommendations, and the working group in an annex.
+ * Bulgarian and Polish assessments use the same structure.
+ */
+export function assessmentReport(data: ReportData): TDocument {
+  const text = documentText(data);
+  const { t } = text;
+  const kind = t('documents.report.kind');
+  const blocks: TBlock[] = [
+    ...titleBlocks(text, data, {
+      kind,
+      title: t('documents.report.title'),
+      lines: [data.assessment.title, periodLine(text, data), t('documents.common.preparedOn', { date: text.date(data.generatedOn) })],
+    }),
+    { kind: 'pageBreak' },
+    { kind: 'contents', title: t('documents.common.contents') },
+    { kind: 'pageBreak' },
+    ...generalInformation(text, data),
+    ...profile(text, data),
+    ...existingServices(text, data),
+    ...needs(text, data),
+    ...findings(text, data),
+    ...conclusions(text, data),
+    { kind: 'pageBreak' },
+    { kind: 'heading', level: 1, text: t('documents.report.annex') },
+    membersTable(text, data),
+    {
+      kind: 'signatures',
+      signatureLabel: t('documents.common.signature'),
+      nameLabel: t('documents.common.fullName'),
+      rows: [{ role: t('documents.plan.signChair'), name: chairOf(data)?.name ?? null }],
+    },
+  ];
+  return {
+    language: data.language,
+    title: `${kind} ${t('documents.report.title')} — ${text.community}`,
+    subject: data.assessment.title,
+    pageLabel: text.pageLabel,
+    runningHead: `${text.community} — ${kind}`,
+    blocks,
+  };
+}
+
+function generalInformation(text: TDocumentText, data: ReportData): TBlock[] {
+  const { t } = text;
+  const chair = chairOf(data);
+  const members = text.counted('members', data.members.length);
+  const responses = sum(data.groups.map((g) => g.responses));
+  const targets = sum(data.groups.map((g) => g.targetRespondents));
+  const populations = data.groups.map((g) => g.population);
+  const achieved = (responses: number, target: number) => (target > 0 ? text.percent(responses / target) : text.none);
+  return [
+    { kind: 'heading', level: 1, text: t('documents.report.general') },
+    { kind: 'paragraph', runs: [t('documents.report.community', { community: text.community, code: data.territory.code })] },
+    { kind: 'paragraph', runs: [t('documents.report.periodText', { from: text.date(data.assessment.periodFrom), to: text.date(data.assessment.periodTo) })] },
+    { kind: 'paragraph', runs: [chair ? t('documents.report.groupText', { members, chair: chair.name }) : t('documents.report.groupTextNoChair', { members })] },
+
+    { kind: 'heading', level: 2, text: t('documents.report.methods') },
+    data.methods.length === 0
+      ? noData(text)
+      : { kind: 'bullets', items: data.methods.map((m): TInline[] => [{ text: text.method(m.method), bold: true }, ...(m.description ? [` — ${m.description}`] : [])]) },
+
+    { kind: 'heading', level: 2, text: t('documents.report.groups') },
+    { kind: 'paragraph', runs: [t('documents.report.groupsText', { respondents: text.counted('respondents', responses) })] },
+    data.groups.length === 0
+      ? noData(text)
+      : {
+          kind: 'table',
+          header: ['group', 'target', 'achieved', 'achievedShare', 'population', 'populationSource'].map((c) => t(`documents.columns.${c}`)),
+          widths: [4.5, 2.6, 2.4, 2.4, 2.6, 4],
+          align: ['left', 'right', 'right', 'right', 'right', 'left'],
+          rows: data.groups.map((g) => [g.name, text.number(g.targetRespondents), text.number(g.responses), achieved(g.responses, g.targetRespondents), text.maybe(g.population), g.populationSource ?? text.none]),
+          total: [
+            t('documents.common.total'),
+            text.number(targets),
+            text.number(responses),
+            achieved(responses, targets),
+            populations.every((p) => p !== null) ? text.number(sum(populations as number[])) : '',
+            '',
+          ],
+        },
+  ];
+}
+
+function profile(text: TDocumentText, data: ReportData): TBlock[] {
+  const { t } = text;
+  return [
+    { kind: 'heading', level: 1, text: t('documents.report.profile') },
+    { kind: 'heading', level: 2, text: t('documents.report.population') },
+    { kind: 'paragraph', runs: [populationSentence(text, data)] },
+    { kind: 'paragraph', runs: [t('documents.report.settlementsText', { settlements: text.counted('settlements', data.profile.settlements) })] },
+    { kind: 'heading', level: 2, text: t('documents.report.ageStructure') },
+    data.profile.ageBands.length === 0 ? noData(text) : ageTable(text, data.profile.ageBands),
+    { kind: 'heading', level: 2, text: t('documents.report.indicators') },
+    indicatorsTable(text, data),
+  ];
+}
+
+function existingServices(text: TDocumentText, data: ReportData): TBlock[] {
+  const { t } = text;
+  const services = [...data.services].sort((a, b) => text.serviceType(a.serviceType, a.serviceTypeName).localeCompare(text.serviceType(b.serviceType, b.serviceTypeName), text.language));
+  const anyDemo = services.some((s) => s.demo);
+  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: t('documents.report.services') }];
+  if (services.length === 0) return [...blocks, noData(text)];
+  const users = services.map((s) => s.users);
+  const waiting = services.map((s) => s.waitingList);
+  const total = (values: (number | null)[]) => (values.some((v) => v !== null) ? text.number(sum(values.map((v) => v ?? 0))) : text.none);
+  blocks.push(
+    {
+      kind: 'paragraph',
+      runs: [t('documents.report.servicesText', { sites: text.counted('sites', services.length), capacity: text.number(sum(services.map((s) => s.capacity))), users: total(users) })],
+    },
+    {
+      kind: 'table',
+      header: ['serviceType', 'service', 'provider', 'settlement', 'capacity', 'users', 'waitingList'].map((c) => t(`documents.columns.${c}`)),
+      widths: [3.6, 4, 4, 2.6, 2.6, 2.6, 2],
+      align: ['left', 'left', 'left', 'left', 'right', 'right', 'right'],
+      size: 'small',
+      rows: services.map((s) => [
+        text.serviceType(s.serviceType, s.serviceTypeName),
+        s.demo ? `${s.name} *` : s.name,
+        s.provider,
+        s.settlement,
+        text.number(s.capacity),
+        text.maybe(s.users),
+        text.maybe(s.waitingList),
+      ]),
+      total: [t('documents.common.total'), '', '', '', text.number(sum(services.map((s) => s.capacity))), total(users), total(waiting)],
+    },
+  );
+  if (anyDemo) blocks.push({ kind: 'paragraph', size: 'small', runs: [t('documents.common.demoRow')] });
+  return blocks;
+}
+
+/** A count shown, or withheld as "<5" when it is from 1 to the threshold − 1 (so nobody can be recognised). */
+const isSmall = (data: ReportData, count: number) => count >= 1 && count < data.suppressionThreshold;
+
+function needs(text: TDocumentText, data: ReportData): TBlock[] {
+  const { t } = text;
+  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: t('documents.report.needs') }];
+
+  // 4.1 Survey estimates: per service type its estimate, then each respondent group's answers.
+  blocks.push({ kind: 'heading', level: 2, text: t('documents.report.estimates') }, { kind: 'paragraph', align: 'justify', runs: [t('documents.report.estimatesMethod')] });
+  if (data.estimates.length === 0) blocks.push(noData(text));
+  else {
+    let withheld = false;
+    const rows: TTableCell[][] = [];
+    for (const e of data.estimates) {
+      const populations = e.byGroup.map((g) => g.population);
+      rows.push([
+        bold(text.serviceType(e.serviceType, e.serviceTypeName)),
+        bold(text.number(e.respondents)),
+        '',
+        bold(text.shareWithInterval(e.prevalence, e.low, e.high)),
+        populations.every((p) => p !== null) && populations.length > 0 ? text.number(sum(populations as number[])) : text.none,
+        bold(text.countWithInterval(e.need, e.needLow, e.needHigh)),
+      ]);
+      for (const g of e.byGroup) {
+        const hidden = isSmall(data, g.positive);
+        withheld ||= hidden;
+        rows.push([`\u00a0\u00a0\u00a0${text.group(g.group)}`, text.number(g.answered), hidden ? text.suppressed : text.number(g.positive), hidden ? '' : text.percent(g.prevalence), text.maybe(g.population), '']);
+      }
+    }
+    blocks.push({
+      kind: 'table',
+      header: [`${t('documents.columns.serviceType')} / ${t('documents.columns.group')}`, ...['answered', 'positive', 'prevalence', 'population', 'need'].map((c) => t(`documents.columns.${c}`))],
+      widths: [5, 2, 2, 3.5, 2.2, 3.8],
+      align: ['left', 'right', 'right', 'right', 'right', 'right'],
+      size: 'small',
+      rows,
+    });
+    if (withheld) blocks.push(suppressedNote(text));
+  }
+
+  // 4.2 Potential recipients' need against current recipients' satisfaction.
+  blocks.push({ kind: 'heading', level: 2, text: t('documents.report.recipients') }, { kind: 'paragraph', runs: [t('documents.report.recipientsText')] });
+  if (data.recipients.length === 0) blocks.push(noData(text));
+  else {
+    let withheld = false;
+    const view = (v: { count: number; of: number; share: number; low: number; high: number } | null): TInline[] => {
+      if (!v) return [text.none];
+      // Fewer recipients asked than the threshold: the whole cell is withheld, not only the count.
+      if (isSmall(data, v.of)) {
+        withheld = true;
+        return [text.suppressed];
+      }
+      if (isSmall(data, v.count)) {
+        withheld = true;
+        return [t('documents.common.countOf', { n: text.suppressed, of: text.number(v.of) })];
+      }
+      return [`${text.shareWithInterval(v.share, v.low, v.high)}; `, { text: t('documents.common.countOf', { n: text.number(v.count), of: text.number(v.of) }), italic: true }];
+    };
+    blocks.push({
+      kind: 'table',
+      header: [t('documents.columns.serviceType'), t('documents.columns.potentialNeed'), t('documents.columns.currentSatisfaction')],
+      widths: [4, 5, 5],
+      rows: data.recipients.map((r) => [text.serviceType(r.serviceType, r.serviceTypeName), view(r.potentialNeed), view(r.currentSatisfaction)]),
+    });
+    if (withheld) blocks.push(suppressedNote(text));
+  }
+
+  // 4.3 Key questions, as published: the counts under the threshold already withheld.
+  blocks.push({ kind: 'heading', level: 2, text: t('documents.report.questions') });
+  if (data.questions.length === 0) blocks.push(noData(text));
+  for (const q of data.questions) {
+    blocks.push({ kind: 'heading', level: 3, text: `${q.title} ${t('documents.report.questionRespondents', { respondents: text.counted('respondents', q.respondents) })}` });
+    blocks.push({
+      kind: 'table',
+      header: [t('documents.columns.answer'), t('documents.columns.count'), t('documents.columns.share')],
+      widths: [8, 2, 2],
+      align: ['left', 'right', 'right'],
+      rows: q.items.map((item) => [item.text, item.count === null ? text.suppressed : text.number(item.count), item.share === null ? (item.count === null ? '' : text.none) : text.percent(item.share)]),
+    });
+    if (q.items.some((item) => item.count === null)) blocks.push(suppressedNote(text));
+  }
+
+  // 4.4 Need against capacity, by each method of estimation.
+  blocks.push({ kind: 'heading', level: 2, text: t('documents.report.gaps') }, { kind: 'paragraph', runs: [t('documents.report.gapsText')] });
+  if (data.gaps.length === 0) blocks.push(noData(text));
+  else blocks.push(gapsTable(text, data.gaps));
+  return blocks;
+}
+
+function findings(text: TDocumentText, data: ReportData): TBlock[] {
+  const { t } = text;
+  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: t('documents.report.findings') }];
+  if (data.findings.length === 0) return [...blocks, noData(text)];
+  const topics = [...new Set(data.findings.map((f) => f.topic))];
+  for (const topic of topics) {
+    blocks.push({ kind: 'heading', level: 3, text: topic });
+    for (const f of data.findings.filter((x) => x.topic === topic)) {
+      const source = [text.method(f.method), ...(f.group ? [text.group(f.group)] : [])].join('; ');
+      blocks.push({ kind: 'paragraph', align: 'justify', runs: [f.text, ' ', { text: `(${source})`, italic: true }] });
+      if (f.quote) blocks.push({ kind: 'paragraph', runs: [{ text: t('documents.common.quote', { text: f.quote }), italic: true }] });
+      if (f.serviceTypes.length > 0) {
+        blocks.push({ kind: 'paragraph', size: 'small', runs: [t('documents.report.linkedServices', { list: f.serviceTypes.map((s) => text.serviceType(s)).join(', ') })] });
+      }
+    }
+  }
+  return blocks;
+}
+
+function conclusions(text: TDocumentText, data: ReportData): TBlock[] {
+  const { t } = text;
+  const written = (value: string | null): TBlock[] => {
+    const paragraphs = paragraphsOf(value);
+    if (paragraphs.length === 0) return [{ kind: 'paragraph', runs: [{ text: t('documents.common.notWritten'), italic: true }] }];
+    return paragraphs.map((p): TBlock => ({ kind: 'paragraph', align: 'justify', runs: [p] }));
+  };
+  return [
+    { kind: 'heading', level: 1, text: t('documents.report.conclusions') },
+    { kind: 'heading', level: 2, text: t('documents.report.conclusionsTitle') },
+    ...written(data.assessment.conclusions),
+    { kind: 'heading', level: 2, text: t('documents.report.recommendationsTitle') },
+    ...written(data.assessment.recommendations),
+  ];
+}
+
+export const renderReportDocx = (data: ReportData): Promise<Buffer> => writeDocx(assessmentReport(data));
+export const renderReportPdf = (data: ReportData): Promise<Buffer> => writePdf(assessmentReport(data));

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq, like } from 'drizzle-orm';
+import { parse } from 'csv-parse/sync';
+import { createAssessment, savePart } from '../assessments/save-assessment';
+import { assessment, respondentGroup } from '../assessments/tables';
+import { recordChange } from '../audit/record-change';
+import { REFERENCE_DIR } from '../config';
+import type { Database } from '../db/database';
+import { createLink, createQuestionnaire, setTags } from '../surveys/questionnaires';
+import { response } from '../surveys/tables';
+import { territory } from '../territories/tables';
+import {
+  KHMILNYK,
+  KHMILNYK_ANSWERS_PER_GROUP,
+  KHMILNYK_ASSESSMENT,
+  KHMILNYK_FINDINGS,
+  KHMILNYK_GROUPS,
+  KHMILNYK_MEASURES,
+  KHMILNYK_MEMBERS,
+  KHMILNYK_METHODS,
+  KHMILNYK_PREVALENCE,
+  KHMILNYK_PROBLEMS,
+  KHMILNYK_SITES,
+  KHMILNYK_TAGS,
+  KHMILNYK_YEAR,
+  khmilnykQuestionnaire,
+} from './demo-khmilnyk';
+import { seededRandom } from './seeded-random';
+import { SEED_ACTOR, SEED_AUTHOR, seedImport, seedNorms } from './seed-demo';
+
+const reference = (path: string) => readFileSync(join(REFERENCE_DIR, path));
+
+/** Illustrative norms for Ukraine: no age structure by hromada in the reference data, so per 1,000 people. */
+const DEMO_NORMS_UA = [
+  { serviceType: 'ua.home_care', ratePer1000: 12 },
+  { serviceType: 'ua.day_care', ratePer1000: 1.5 },
+  { serviceType: 'ua.physical_escort', ratePer1000: 3 },
+  { serviceType: 'ua.counselling', ratePer1000: 15 },
+  { serviceType: 'ua.in_kind_aid', ratePer1000: 25 },
+].map((n) => ({ ...n, target: { kind: 'population' as const, sex: 'T' as const, age: { from: 0, to: null } } }));
+
+/**
+ * Ukraine's territories from the KATOTTG codifier and the hromadas' 2022 population (real), and
+ * the illustrative needs assessment of Khmilnyk hromada (story 4 of PRODUCT.md).
+ */
+export async function seedUkraine(database: Database): Promise<void> {
+  const { db } = database;
+  await seedImport(database, 'territories', 'katottg-2025-05-16.csv', reference('ua/katottg-2025-05-16.csv'), { country: 'UA', source: 'KATOTTG codifier of 16 May 2025 (igskak/KATOTTG)' });
+  const hromadas = parse(reference('ua/hromadas-population-2022.csv'), { columns: true }) as { hromada_code: string; total_popultaion_2022: string }[];
+  const population = ['code,year,sex,age_from,age_to,count', ...hromadas.filter((h) => /^\d+$/.test(h.total_popultaion_2022)).map((h) => `${h.hromada_code},2022,T,0,,${h.total_popultaion_2022}`)].join('\n');
+  await seedImport(database, 'population', 'hromadas-population-2022.csv', Buffer.from(population), {
+    country: 'UA',
+    source: 'State Statistics Service of Ukraine, population on 1 January 2022 (via kse-ua/KSE-Loc-Data-Hub)',
+  });
+  await seedNorms(db, 'UA', DEMO_NORMS_UA);
+
+  const [hromada] = await db.select().from(territory).where(eq(territory.code, KHMILNYK));
+  if (!hromada) return;
+  const settlements = await db.select({ id: territory.id, code: territory.code, name: territory.name }).from(territory).where(like(territory.path, `${hromada.path}%`));
+  const town = settlements.find((s) => s.name === 'Хмільник');
+  const sites = [
+    'site_id,name,service_type,provider,provider_kind,settlement_code,year,capacity,users,waiting_list,staff_positions,staff_vacancies,funding',
+    ...KHMILNYK_SITES.map((s) => `${s.key},"${s.name.replaceAll('"', '""')}",${s.type},Хмільницька міська рада,public,${town?.code ?? KHMILNYK},${KHMILNYK_YEAR},${s.capacity},${s.users},${s.waiting},${s.staff},${s.vacancies},municipal`),
+  ].join('\n');
+  await seedImport(database, 'services', 'demo-sites-khmilnyk.csv', Buffer.from(sites), { country: 'UA', illustrative: true, source: 'Synthetic demonstration data' });
+
+  const assessmentId = await createAssessment(db, SEED_ACTOR, SEED_AUTHOR, { ...KHMILNYK_ASSESSMENT, territoryId: hromada.id });
+  await db.update(assessment).set({ demo: true }).where(eq(assessment.id, assessmentId));
+  for (const m of KHMILNYK_MEMBERS) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'members', null, m);
+  for (const m of KHMILNYK_MEASURES) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'measures', null, m);
+  for (const m of KHMILNYK_METHODS) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'methods', null, m);
+  for (const g of KHMILNYK_GROUPS) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'groups', null, g);
+  const groups = await db.select().from(respondentGroup).where(eq(respondentGroup.assessmentId, assessmentId));
+  const groupId = (key: string) => groups.find((g) => g.key === key)?.id ?? null;
+  for (const f of KHMILNYK_FINDINGS) {
+    const { groupKey, ...rest } = f;
+    await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'findings', null, { ...rest, respondentGroupId: groupKey ? groupId(groupKey) : null });
+  }
+
+  const villages = settlements.filter((s) => s.code !== KHMILNYK).sort((a, b) => a.name.localeCompare(b.name, 'uk'));
+  const definition = khmilnykQuestionnaire(villages);
+  const questionnaireId = await createQuestionnaire(db, SEED_ACTOR, SEED_AUTHOR, { title: 'Анкета: потреби у соціальних послугах (демонстрація)', assessmentId, territoryId: null, definition, demo: true });
+  await setTags(db, SEED_ACTOR, SEED_AUTHOR, questionnaireId, KHMILNYK_TAGS);
+  for (const g of groups) await createLink(db, SEED_ACTOR, SEED_AUTHOR, questionnaireId, g.id);
+  await db.transaction(async (tx) => {
+    const rows = illustrativeAnswers(villages, town?.code ?? null).map((a) => ({
+      questionnaireId,
+      version: 1,
+      respondentGroupId: groupId(a.group),
+      settlementId: villages.find((v) => v.code === a.answers.settlement)?.id ?? null,
+      answers: a.answers,
+      channel: a.channel,
+      submissionKey: a.key,
+      enteredBy: null,
+      demo: true,
+    }));
+    await tx.insert(response).values(rows);
+    await recordChange(tx, SEED_AUTHOR, { action: 'seed', entity: 'response', entityId: questionnaireId, after: { questionnaireId, responses: rows.length, illustrative: true } });
+  });
+}
+
+/** Deterministic illustrative answers: same every start, plausible by group. */
+function illustrativeAnswers(villages: { code: string; name: string }[], townCode: string | null) {
+  const rnd = seededRandom(42);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const out: { group: string; channel: 'web' | 'paper'; key: string; answers: Record<string, unknown> }[] = [];
+  let n = 0;
+  for (const [group, count] of Object.entries(KHMILNYK_ANSWERS_PER_GROUP)) {
+    const p = KHMILNYK_PREVALENCE[group]!;
+    for (let i = 0; i < count; i++) {
+      const yes = (q: string) => (rnd() < (p[q] ?? 0) ? 'yes' : 'no');
+      // Six in ten live in the town itself, the others in its villages.
+      const settlement = townCode && rnd() < 0.6 ? townCode : pick(villages).code;
+      const age = group === 'older_people' ? 65 + Math.floor(rnd() * 25) : group === 'families_with_children' ? 25 + Math.floor(rnd() * 20) : 18 + Math.floor(rnd() * 60);
+      const answers: Record<string, unknown> = { settlement, age, lives_alone: yes('lives_alone') };
+      for (const q of ['needs_home_care', 'uses_home_care', 'needs_day_care', 'needs_escort', 'needs_counselling', 'needs_in_kind']) answers[q] = yes(q);
+      if (answers.uses_home_care === 'yes') answers.satisfied_home_care = pick(['satisfied', 'satisfied', 'partly', 'not_satisfied']);
+      answers.information_sources = ['starosta', 'social_worker', 'internet', 'neighbours'].filter(() => rnd() < 0.4);
+      if (rnd() < 0.3) answers.main_problem = pick(KHMILNYK_PROBLEMS);
+      out.push({ group, channel: rnd() < 0.35 ? 'paper' : 'web', key: `demo-khm-${String(++n).padStart(4, '0')}`, answers });
+    }
+  }
+  return out;
+}
