@@ -41,3 +41,4 @@ export * from './surveys/translate-xlsform-expression';
 export * from './surveys/read-xlsform-sheet';
 export * from './surveys/convert-xlsform';
 export * from './surveys/read-response-table';
+export * from './surveys/summarise-counts';

@@ -8,6 +8,8 @@ import { SignInPage } from './auth/SignInPage';
 // Screens load when first opened, so the sign-in screen does not wait for the charts library.
 const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  // The public questionnaire: no sign-in, no app shell; made for phones.
+  { path: '/f/:token', lazy: async () => ({ Component: (await import('./collection/PublicFormPage')).PublicFormPage }) },
   {
     path: '/change-password',
     element: (
@@ -32,6 +34,10 @@ const router = createBrowserRouter([
       { path: '/services', lazy: async () => ({ Component: (await import('./service-sites/ServiceRegistryPage')).ServiceRegistryPage }) },
       { path: '/norms', lazy: async () => ({ Component: (await import('./norms/NormsPage')).NormsPage }) },
       { path: '/imports', lazy: async () => ({ Component: (await import('./imports/ImportsPage')).ImportsPage }) },
+      { path: '/assessments', lazy: async () => ({ Component: (await import('./assessments/AssessmentsPage')).AssessmentsPage }) },
+      { path: '/assessments/:id', lazy: async () => ({ Component: (await import('./assessments/AssessmentPage')).AssessmentPage }) },
+      { path: '/questionnaires/:id', lazy: async () => ({ Component: (await import('./questionnaires/QuestionnairePage')).QuestionnairePage }) },
+      { path: '/questionnaires/:id/analysis', lazy: async () => ({ Component: (await import('./analysis/AnalysisPage')).AnalysisPage }) },
       {
         path: '/users',
         lazy: async () => {

@@ -3,6 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
   IconChartBar,
+  IconClipboardList,
   IconChevronDown,
   IconFileImport,
   IconHistory,
@@ -24,6 +25,7 @@ const NAV = [
   { to: '/territories', key: 'territories', icon: IconMap2 },
   { to: '/services', key: 'services', icon: IconBuildingCommunity },
   { to: '/norms', key: 'norms', icon: IconRuler2 },
+  { to: '/assessments', key: 'assessments', icon: IconClipboardList },
   { to: '/imports', key: 'imports', icon: IconFileImport },
   { to: '/users', key: 'users', icon: IconUsers, permission: 'manageUsers' },
   { to: '/audit', key: 'audit', icon: IconHistory, permission: 'viewAudit' },
