@@ -101,6 +101,35 @@ describe('gap dashboard of Pazardzhik province', () => {
     await waitForDashboard(page);
     expect(await mapValueFor(page, serviceTypeName, 'PAZ03')).not.toBe(coverageBefore);
   });
+
+  it('shows Khmilnyk hromada’s survey-based need with its 95 % interval, in Ukrainian', async () => {
+    const { page } = await session.newPage('uk');
+    await signIn(page);
+    // The hromada's dashboard, as the territory tree links to it.
+    const found = await page.evaluate(async () => (await (await fetch('/api/v1/territories?q=UA05120170000013778')).json()) as { items: { id: number }[] });
+    await page.goto(`/gaps/${found.items[0]!.id}`);
+    await waitForDashboard(page);
+    await page.getByTestId('language-switch').selectOption('uk');
+    await page.getByTestId('page-title').getByText(/Хмільницька/).waitFor();
+    await page.getByTestId('gaps-method').getByText('За опитуванням').click();
+    await page.waitForURL(/method=survey/);
+    await page.getByTestId('gaps-method-description').getByText('За опитуванням (частка з потребою × чисельність групи)').waitFor();
+    const interval = page.getByTestId('gap-need-interval-ua.home_care');
+    await interval.waitFor();
+    // "95 % інтервал 1 234,5–2 345,6": the low end below the figure, the high end above it.
+    const figures = /інтервал\s*([\d\s,]+)–([\d\s,]+)/.exec((await interval.textContent()) ?? '');
+    const [low, high] = [figures?.[1], figures?.[2]].map((x) => Number((x ?? '').replace(/\s/g, '').replace(',', '.')));
+    const need = Number(((await page.getByTestId('gap-need-ua.home_care').textContent()) ?? '').replace(/\s/g, '').replace(',', '.'));
+    expect(low).toBeLessThan(need);
+    expect(high).toBeGreaterThan(need);
+    await page.getByTestId('gap-gap-interval-ua.home_care').waitFor();
+    await expectAccessible(page);
+    // "How was this computed" leads to the assessment whose answers gave the figure.
+    await page.getByTestId('gap-need-ua.home_care').click();
+    await page.getByTestId('explain-need-arithmetic').getByText(/95\s*%\s*інтервал/).waitFor();
+    await page.getByTestId('explain-survey-assessment').click();
+    await page.waitForURL(/\/assessments\/\d+\?tab=needs/);
+  });
 });
 
 /** Pick a service type above the map and read one municipality's coverage from the map's table. */

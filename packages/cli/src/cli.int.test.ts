@@ -17,7 +17,7 @@ import { run } from './main';
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const SERVICES_HEADER = 'site_id,name,service_type,provider,provider_kind,settlement_code,serves_codes,year,capacity,users,waiting_list,staff_positions,staff_vacancies,funding,mobile,opened';
 
-type GapRow = { serviceType: string; method: string; need: number | null; capacity: number; gap: number | null; coverage: number | null };
+type GapRow = { serviceType: string; method: string; need: number | null; capacity: number; gap: number | null; coverage: number | null; needLow: number | null; needHigh: number | null };
 
 /** The command line as a person uses it, on a copy of the demo database chosen through the environment. */
 describe(`the potreby command (${ENGINE})`, () => {
@@ -113,7 +113,7 @@ describe(`the potreby command (${ENGINE})`, () => {
     // Observed demand in Smolyan municipality is now its home-care users and waiting list.
     const gap = await cli('gap', '--territory', 'SML31', '--method', 'observed', '--format', 'json');
     expect(gap.code).toBe(0);
-    expect((JSON.parse(gap.out).rows as GapRow[]).find((r) => r.serviceType === 'bg.home_care')).toEqual({ serviceType: 'bg.home_care', method: 'observed', need: 128, capacity: 120, gap: 8, coverage: 0.9375 });
+    expect((JSON.parse(gap.out).rows as GapRow[]).find((r) => r.serviceType === 'bg.home_care')).toEqual({ serviceType: 'bg.home_care', method: 'observed', need: 128, capacity: 120, gap: 8, coverage: 0.9375, needLow: null, needHigh: null });
   });
 
   it('rejects a bad file: exit 1, the report on stderr in the language of --lang, and nothing changed', async () => {
@@ -134,7 +134,7 @@ describe(`the potreby command (${ENGINE})`, () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('prints the gap table of a province as JSON in the documented shape, both methods when none is chosen', async () => {
+  it('prints the gap table of a province as JSON in the documented shape, every method when none is chosen', async () => {
     const res = await cli('gap', '--territory', 'PAZ', '--format', 'json');
     expect(res).toMatchObject({ code: 0, err: '' });
     const output = JSON.parse(res.out);
@@ -143,26 +143,41 @@ describe(`the potreby command (${ENGINE})`, () => {
     expect(output.year).toBe(2025);
     const rowsOut = (provinceRows = output.rows as GapRow[]);
     for (const row of rowsOut) {
-      expect(Object.keys(row)).toEqual(['serviceType', 'method', 'need', 'capacity', 'gap', 'coverage']);
-      expect(Math.abs(row.gap! - (row.need! - row.capacity))).toBeLessThanOrEqual(0.011);
+      expect(Object.keys(row)).toEqual(['serviceType', 'method', 'need', 'capacity', 'gap', 'coverage', 'needLow', 'needHigh']);
+      if (row.need !== null) expect(Math.abs(row.gap! - (row.need - row.capacity))).toBeLessThanOrEqual(0.011);
       if (row.need) expect(Math.abs(row.coverage! - row.capacity / row.need)).toBeLessThan(0.001);
     }
     expect(rowsOut.filter((r) => r.method === 'normative')).toHaveLength(16);
     expect(rowsOut.filter((r) => r.method === 'observed')).toHaveLength(16);
-    expect(rowsOut.map((r) => r.method)).toEqual([...Array(16).fill('normative'), ...Array(16).fill('observed')]);
+    // No assessment surveyed Pazardzhik's municipalities: the survey rows show capacity and no need.
+    const withCapacity = rowsOut.filter((r) => r.method === 'observed' && r.capacity > 0).length;
+    expect(rowsOut.map((r) => r.method)).toEqual([...Array(16).fill('normative'), ...Array(16).fill('observed'), ...Array(withCapacity).fill('survey')]);
+    for (const row of rowsOut.filter((r) => r.method === 'survey')) expect(row).toMatchObject({ need: null, gap: null, needLow: null, needHigh: null });
     // Panagyurishte's home care as observed: 104 users, none waiting, 110 places.
     const panagyurishte = JSON.parse((await cli('gap', '--territory', 'PAZ20', '--method', 'observed', '--format', 'json')).out);
-    expect(panagyurishte.rows.find((r: GapRow) => r.serviceType === 'bg.home_care')).toEqual({ serviceType: 'bg.home_care', method: 'observed', need: 104, capacity: 110, gap: -6, coverage: 1.0577 });
+    expect(panagyurishte.rows.find((r: GapRow) => r.serviceType === 'bg.home_care')).toEqual({ serviceType: 'bg.home_care', method: 'observed', need: 104, capacity: 110, gap: -6, coverage: 1.0577, needLow: null, needHigh: null });
+  });
+
+  it('prints the survey-based need of Khmilnyk hromada with its 95 % interval', async () => {
+    const res = await cli('gap', '--territory', 'UA05120170000013778', '--method', 'survey', '--format', 'json');
+    expect(res).toMatchObject({ code: 0, err: '' });
+    const estimated = (JSON.parse(res.out).rows as GapRow[]).filter((r) => r.need !== null);
+    expect(estimated.length).toBeGreaterThan(0);
+    for (const row of estimated) {
+      expect(row.needLow!).toBeLessThanOrEqual(row.need!);
+      expect(row.needHigh!).toBeGreaterThanOrEqual(row.need!);
+      expect(row.needHigh!).toBeGreaterThan(row.needLow!);
+    }
   });
 
   it('prints the same table as CSV', async () => {
-    expect(provinceRows).toHaveLength(32);
+    expect(provinceRows.filter((r) => r.method !== 'survey')).toHaveLength(32);
     const json = provinceRows;
     const res = await cli('gap', '--territory', 'PAZ', '--format', 'csv');
     expect(res.code).toBe(0);
     const lines = res.out.trimEnd().split('\n');
-    expect(lines[0]).toBe('serviceType,method,need,capacity,gap,coverage');
-    expect(lines.slice(1)).toEqual(json.map((r) => [r.serviceType, r.method, r.need, r.capacity, r.gap, r.coverage].map((v) => (v === null ? '' : String(v))).join(',')));
+    expect(lines[0]).toBe('serviceType,method,need,capacity,gap,coverage,needLow,needHigh');
+    expect(lines.slice(1)).toEqual(json.map((r) => [r.serviceType, r.method, r.need, r.capacity, r.gap, r.coverage, r.needLow, r.needHigh].map((v) => (v === null ? '' : String(v))).join(',')));
   });
 
   it('says so when the territory is unknown: exit 1', async () => {
@@ -248,7 +263,7 @@ describe(`the potreby command (${ENGINE})`, () => {
     });
     expect(stderr).toBe('');
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('serviceType,method,need,capacity,gap,coverage');
+    expect(lines[0]).toBe('serviceType,method,need,capacity,gap,coverage,needLow,needHigh');
     expect(lines).toHaveLength(17);
     expect(lines.slice(1).every((l) => l.split(',')[1] === 'normative')).toBe(true);
     const homeCare = lines.find((l) => l.startsWith('bg.home_care,'))!.split(',');

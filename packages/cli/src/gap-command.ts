@@ -7,7 +7,17 @@ import type { CliContext } from './main';
 type GapOptions = { territory: string; year?: number; method?: TGapMethod; country?: TCountry; format: 'json' | 'csv' };
 
 /** One row of the documented output (README, "The gap command"): scripts rely on these names. */
-export type GapOutputRow = { serviceType: string; method: TGapMethod; need: number | null; capacity: number; gap: number | null; coverage: number | null };
+export type GapOutputRow = {
+  serviceType: string;
+  method: TGapMethod;
+  need: number | null;
+  capacity: number;
+  gap: number | null;
+  coverage: number | null;
+  /** The 95 % interval of a survey-based need (method `survey`); null for the other methods. */
+  needLow: number | null;
+  needHigh: number | null;
+};
 
 const round = (value: number | null, digits: number) => (value === null ? null : Math.round(value * 10 ** digits) / 10 ** digits);
 
@@ -23,15 +33,24 @@ export async function gapCommand(ctx: CliContext, options: GapOptions): Promise<
     const { summary } = await gapSummaryOf(models, territory, options.year, method);
     year = summary.year;
     for (const r of summary.rows) {
-      rows.push({ serviceType: r.serviceType, method, need: round(r.need, 2), capacity: round(r.capacity, 2)!, gap: round(r.gap, 2), coverage: round(r.coverage, 4) });
+      rows.push({
+        serviceType: r.serviceType,
+        method,
+        need: round(r.need, 2),
+        capacity: round(r.capacity, 2)!,
+        gap: round(r.gap, 2),
+        coverage: round(r.coverage, 4),
+        needLow: round(r.needLow, 2),
+        needHigh: round(r.needHigh, 2),
+      });
     }
   }
   if (options.format === 'json') {
     ctx.io.out(JSON.stringify({ territory: territory.code, year, rows }, null, 2) + '\n');
   } else {
     const cell = (v: string | number | null) => (v === null ? '' : String(v));
-    ctx.io.out('serviceType,method,need,capacity,gap,coverage\n');
-    for (const r of rows) ctx.io.out([r.serviceType, r.method, r.need, r.capacity, r.gap, r.coverage].map(cell).join(',') + '\n');
+    ctx.io.out('serviceType,method,need,capacity,gap,coverage,needLow,needHigh\n');
+    for (const r of rows) ctx.io.out([r.serviceType, r.method, r.need, r.capacity, r.gap, r.coverage, r.needLow, r.needHigh].map(cell).join(',') + '\n');
   }
   return 0;
 }

@@ -5,7 +5,7 @@ import type { TPopulationRow } from '../population/population';
 import type { TGapSite } from '../service-sites/service-site';
 import type { TTerritory } from '../territories/territory';
 import { TerritoryTree } from '../territories/territory-tree';
-import { buildGapModel, computeGaps, servedUnits, shareSite } from './compute-gaps';
+import { buildGapModel, computeGaps, servedUnits, shareSite, withSurveyNeeds } from './compute-gaps';
 import { coverageByUnit, explainGap, summariseGaps } from './summarise-gaps';
 
 const unit = (id: number, parentId: number | null, level: TTerritory['level']): TTerritory => ({
@@ -218,6 +218,55 @@ describe('gap properties', () => {
         const demand = gapSites.reduce((s, x) => s + (x.users ?? 0) + (x.waitingList ?? 0), 0);
         expect(observed?.need ?? 0).toBeCloseTo(demand, 6);
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('survey-based need in the gap table', () => {
+  const m = buildGapModel({ tree, norms: [dayCareNorm], population: [...older(3, 500), ...older(4, 300)], indicators: [], serviceTypes });
+  const table = computeGaps(m, 2024, [site(1, 30, 4), site(2, 40, 2)]);
+  const survey = (value: number, low: number, high: number) => ({ value, low, high, assessmentId: 9 });
+
+  it('takes a unit’s estimate with its interval, and carries the interval into the gap', () => {
+    const withSurvey = withSurveyNeeds(table, new Map([[3, new Map([['bg.day_care_elderly', survey(20, 12, 31)]])]]));
+    const row = summariseGaps(withSurvey, tree, 3, 'survey').rows.find((r) => r.serviceType === 'bg.day_care_elderly')!;
+    expect(row).toMatchObject({ need: 20, needLow: 12, needHigh: 31, capacity: 4, gap: 16, gapLow: 8, gapHigh: 27, incomplete: false });
+    // The cached table is left as it was: answers keep arriving, the planning data does not change.
+    expect(table.cells.get(3)!.get('bg.day_care_elderly')!.survey).toBeNull();
+    // The other methods carry no interval.
+    expect(summariseGaps(withSurvey, tree, 3, 'normative').rows[0]).toMatchObject({ needLow: null, needHigh: null, gapLow: null, gapHigh: null });
+  });
+
+  it('marks a territory incomplete when only some of its units were surveyed', () => {
+    const withSurvey = withSurveyNeeds(table, new Map([[3, new Map([['bg.day_care_elderly', survey(20, 12, 31)]])]]));
+    const row = summariseGaps(withSurvey, tree, 2, 'survey').rows.find((r) => r.serviceType === 'bg.day_care_elderly')!;
+    expect(row.need).toBe(20);
+    expect(row.incomplete).toBe(true);
+    expect(row.capacity).toBe(6);
+  });
+
+  it('adds the units’ intervals as independent errors: the sum’s interval holds the sum and is narrower than end to end', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true })),
+        fc.tuple(fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true })),
+        ([n3, below3, above3], [n4, below4, above4]) => {
+          const needs = new Map([
+            [3, new Map([['bg.day_care_elderly', survey(n3, Math.max(0, n3 - below3), n3 + above3)]])],
+            [4, new Map([['bg.day_care_elderly', survey(n4, Math.max(0, n4 - below4), n4 + above4)]])],
+          ]);
+          const row = summariseGaps(withSurveyNeeds(table, needs), tree, 2, 'survey').rows.find((r) => r.serviceType === 'bg.day_care_elderly')!;
+          expect(row.need).toBeCloseTo(n3 + n4, 6);
+          expect(row.needLow!).toBeLessThanOrEqual(row.need! + 1e-9);
+          expect(row.needHigh!).toBeGreaterThanOrEqual(row.need! - 1e-9);
+          expect(row.needLow!).toBeGreaterThanOrEqual(0);
+          expect(row.needHigh! - row.need!).toBeLessThanOrEqual(above3 + above4 + 1e-6);
+          expect(row.needHigh! - row.need!).toBeGreaterThanOrEqual(Math.max(above3, above4) - 1e-6);
+          expect(row.gapLow).toBeCloseTo(row.needLow! - row.capacity, 6);
+          expect(row.gapHigh).toBeCloseTo(row.needHigh! - row.capacity, 6);
+        },
+      ),
       { numRuns: 300 },
     );
   });

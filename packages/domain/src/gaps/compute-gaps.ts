@@ -8,7 +8,7 @@ import type { TGapSite } from '../service-sites/service-site';
 import { levelRank, PLANNING_LEVEL } from '../territories/territory';
 import type { TerritoryTree } from '../territories/territory-tree';
 
-export const GAP_METHODS = ['normative', 'observed'] as const;
+export const GAP_METHODS = ['normative', 'observed', 'survey'] as const;
 export type TGapMethod = (typeof GAP_METHODS)[number];
 
 /** One site's part in one unit's capacity (and, for the observed method, its demand). */
@@ -40,6 +40,18 @@ export type ObservedNeed = {
   incomplete: boolean;
 };
 
+/**
+ * Need estimated from a needs-assessment survey of the unit (issue 3): prevalence in each
+ * respondent group × the group's population, with its 95 % interval.
+ */
+export type SurveyNeed = {
+  value: number;
+  low: number;
+  high: number;
+  /** The assessment whose questionnaire gave the figure. */
+  assessmentId: number;
+};
+
 /** Need, capacity and their inputs for one service type in one planning unit. */
 export type UnitGap = {
   unitId: number;
@@ -48,6 +60,8 @@ export type UnitGap = {
   shares: SiteShare[];
   normative: NormativeNeed;
   observed: ObservedNeed;
+  /** Null when no assessment of the unit estimated this need. */
+  survey: SurveyNeed | null;
   staffPositions: number;
   staffVacancies: number;
 };
@@ -170,9 +184,31 @@ function emptyCell(unitId: number, serviceType: string): UnitGap {
     shares: [],
     normative: { value: null, norm: null, target: null, missing: 'no_norm' },
     observed: { value: 0, incomplete: false },
+    survey: null,
     staffPositions: 0,
     staffVacancies: 0,
   };
+}
+
+/**
+ * The gap table with survey-based needs laid over it. Survey answers arrive all the time and do
+ * not change the planning data the table is computed (and cached) from, so they are added to a
+ * copy at the time of asking; cells without an estimate keep `survey: null`.
+ */
+export function withSurveyNeeds(table: GapTable, needs: ReadonlyMap<number, ReadonlyMap<string, SurveyNeed>>): GapTable {
+  if (needs.size === 0) return table;
+  const cells = new Map(table.cells);
+  for (const [unitId, byType] of needs) {
+    const unitCells = table.cells.get(unitId);
+    if (!unitCells) continue;
+    const copy = new Map(unitCells);
+    for (const [serviceType, survey] of byType) {
+      const cell = unitCells.get(serviceType);
+      if (cell) copy.set(serviceType, { ...cell, survey });
+    }
+    cells.set(unitId, copy);
+  }
+  return { ...table, cells };
 }
 
 /** Shares of one site among the units it serves: by weight when all weights are known, else equal. */

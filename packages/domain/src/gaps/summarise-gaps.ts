@@ -10,6 +10,14 @@ export type GapRow = {
   capacity: number;
   /** need − capacity: positive is a shortfall, negative a surplus. */
   gap: number | null;
+  /**
+   * The 95 % interval of a survey-based need, and the gap it carries (null for the other
+   * methods, whose needs are counts or norms, not estimates).
+   */
+  needLow: number | null;
+  needHigh: number | null;
+  gapLow: number | null;
+  gapHigh: number | null;
   /** capacity ÷ need; null when need is null or zero. */
   coverage: number | null;
   /**
@@ -43,7 +51,13 @@ export type GapSummary = {
 };
 
 export const needOf = (cell: UnitGap, method: TGapMethod): number | null =>
-  method === 'normative' ? cell.normative.value : cell.observed.value;
+  method === 'normative' ? cell.normative.value : method === 'observed' ? cell.observed.value : (cell.survey?.value ?? null);
+
+const INCOMPLETE: Record<TGapMethod, (cell: UnitGap) => boolean> = {
+  normative: (cell) => cell.normative.value === null,
+  observed: (cell) => cell.observed.incomplete,
+  survey: (cell) => cell.survey === null,
+};
 
 /** The planning units whose figures make up a territory's figures. */
 export function unitsWithin(tree: TerritoryTree, territoryId: number): number[] {
@@ -54,15 +68,20 @@ export function unitsWithin(tree: TerritoryTree, territoryId: number): number[] 
 export function unitRow(cell: UnitGap, method: TGapMethod): GapRow {
   const need = needOf(cell, method);
   const gap = need === null ? null : need - cell.capacity;
+  const interval = method === 'survey' && cell.survey ? cell.survey : null;
   return {
     serviceType: cell.serviceType,
     method,
     need,
     capacity: cell.capacity,
     gap,
+    needLow: interval?.low ?? null,
+    needHigh: interval?.high ?? null,
+    gapLow: interval ? interval.low - cell.capacity : null,
+    gapHigh: interval ? interval.high - cell.capacity : null,
     coverage: need ? cell.capacity / need : null,
     shortfall: gap !== null && gap > 0 ? gap : 0,
-    incomplete: method === 'normative' ? cell.normative.value === null : cell.observed.incomplete,
+    incomplete: INCOMPLETE[method](cell),
     staffPositions: cell.staffPositions,
     staffVacancies: cell.staffVacancies,
   };
@@ -73,19 +92,43 @@ export function unitRow(cell: UnitGap, method: TGapMethod): GapRow {
  * kept for every service type that has a need figure or some capacity.
  */
 export function summariseGaps(table: GapTable, tree: TerritoryTree, territoryId: number, method: TGapMethod): GapSummary {
-  const totals = new Map<string, GapRow & { known: number; units: number }>();
+  // Half-widths of the units' intervals, squared and summed: independent surveys of different
+  // units add up like independent errors do (root of the sum of squares), not end to end.
+  const totals = new Map<string, GapRow & { known: number; units: number; below: number; above: number }>();
   for (const unitId of unitsWithin(tree, territoryId)) {
     for (const cell of table.cells.get(unitId)?.values() ?? []) {
       const row = unitRow(cell, method);
       let total = totals.get(cell.serviceType);
       if (!total) {
-        total = { ...row, need: null, capacity: 0, gap: null, coverage: null, shortfall: 0, incomplete: false, staffPositions: 0, staffVacancies: 0, known: 0, units: 0 };
+        total = {
+          ...row,
+          need: null,
+          capacity: 0,
+          gap: null,
+          needLow: null,
+          needHigh: null,
+          gapLow: null,
+          gapHigh: null,
+          coverage: null,
+          shortfall: 0,
+          incomplete: false,
+          staffPositions: 0,
+          staffVacancies: 0,
+          known: 0,
+          units: 0,
+          below: 0,
+          above: 0,
+        };
         totals.set(cell.serviceType, total);
       }
       total.units += 1;
       if (row.need !== null) {
         total.need = (total.need ?? 0) + row.need;
         total.known += 1;
+        if (row.needLow !== null && row.needHigh !== null) {
+          total.below += (row.need - row.needLow) ** 2;
+          total.above += (row.needHigh - row.need) ** 2;
+        }
       }
       total.capacity += row.capacity;
       total.shortfall += row.shortfall;
@@ -95,11 +138,17 @@ export function summariseGaps(table: GapTable, tree: TerritoryTree, territoryId:
     }
   }
   const rows: GapRow[] = [];
-  for (const { known, units, ...row } of totals.values()) {
+  for (const { known, units, below, above, ...row } of totals.values()) {
     if (row.need === null && row.capacity === 0) continue;
     // A partly known need stays a number but is marked incomplete; the UI says so.
     row.incomplete ||= known > 0 && known < units;
     row.gap = row.need === null ? null : row.need - row.capacity;
+    if (method === 'survey' && row.need !== null) {
+      row.needLow = Math.max(0, row.need - Math.sqrt(below));
+      row.needHigh = row.need + Math.sqrt(above);
+      row.gapLow = row.needLow - row.capacity;
+      row.gapHigh = row.needHigh - row.capacity;
+    }
     row.coverage = row.need ? row.capacity / row.need : null;
     rows.push(row);
   }

@@ -4,6 +4,7 @@ import {
   explainGap,
   hasGaps,
   summariseGaps,
+  withSurveyNeeds,
   type GapSummary,
   type TCountry,
   type TGapMethod,
@@ -12,6 +13,7 @@ import {
 import type { CountryModel, CountryModels, ModelTerritory } from '../model/country-model';
 import type { TTerritoryRef } from '../http/schema';
 import type { TExplainUnit, TGapDashboard, TGapExplanation } from './schema';
+import { surveyNeedsOf } from './survey-needs';
 
 export const refOf = (t: ModelTerritory): TTerritoryRef => ({ id: t.id, code: t.code, name: t.name, nameEn: t.nameEn, level: t.level, country: t.country });
 
@@ -28,7 +30,9 @@ export async function gapSummaryOf(models: CountryModels, territory: { id: numbe
   }
   const model = await models.get(territory.country as TCountry);
   const y = year ?? defaultYear(model);
-  const table = model.gapTable(y);
+  // Survey answers keep arriving without changing the planning data the table is cached on:
+  // their estimates are read at the time of asking and laid over a copy.
+  const table = method === 'survey' ? withSurveyNeeds(model.gapTable(y), await surveyNeedsOf(models.db, model, y)) : model.gapTable(y);
   return { model, table, summary: summariseGaps(table, model.tree, territory.id, method) as GapSummary };
 }
 
@@ -101,6 +105,7 @@ export async function gapExplanation(models: CountryModels, territory: { id: num
             : null,
       },
       observed: cell.observed,
+      survey: cell.survey,
       sites: cell.shares.map((s) => {
         const site = model.sites.get(s.siteId)!;
         return {

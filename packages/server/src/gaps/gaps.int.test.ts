@@ -9,7 +9,7 @@ import { startTestApp, type Client, type TestApp } from '../testing/test-app';
 
 const PAZ_MUNICIPALITIES = ['PAZ03', 'PAZ04', 'PAZ06', 'PAZ08', 'PAZ14', 'PAZ19', 'PAZ20', 'PAZ21', 'PAZ24', 'PAZ29', 'PAZ32', 'PAZ39'];
 
-type Row = { serviceType: string; method: string; need: number | null; capacity: number; gap: number | null; coverage: number | null; incomplete: boolean };
+type Row = { serviceType: string; method: string; need: number | null; capacity: number; gap: number | null; coverage: number | null; incomplete: boolean; needLow?: number | null; needHigh?: number | null; gapLow?: number | null; gapHigh?: number | null };
 type Dashboard = { territory: { code: string }; year: number; method: string; rows: Row[]; diversity: { needed: string[]; available: string[]; missing: string[]; ratio: number | null }; units: Unit[] };
 type Unit = { territory: { code: string }; need: number | null; capacity: number; coverage: number | null };
 type ExplainSite = { id: number; siteKey: string; share: number; shareBasis: string; weight: number | null; capacity: number };
@@ -293,5 +293,55 @@ describe(`needs, capacity and gaps (${ENGINE})`, () => {
     expect((await admin.delete(`/api/v1/service-sites/${created.body.id}`)).status).toBe(204);
     expect(byType((await dashboard('PAZ03')).rows).get(type)!.capacity).toBeCloseTo(batakBefore.capacity, 9);
     expect(byType((await dashboard('PAZ')).rows).get(type)!.gap!).toBeCloseTo(provinceBefore.gap!, 9);
+  });
+
+  it('shows the survey-based need of Khmilnyk hromada with its interval, carried into the gap, and moves with each new answer', async () => {
+    const khmilnyk = await t.territoryId('UA05120170000013778');
+    const survey = async () => (await admin.get(`/api/v1/gaps?territoryId=${khmilnyk}&method=survey`)).body as Dashboard;
+    const [assessment] = (await admin.get(`/api/v1/assessments?territoryId=${khmilnyk}`)).body.items;
+    const estimates = (await admin.get(`/api/v1/assessments/${assessment.id}/estimates`)).body.items as { serviceType: string; need: number; needLow: number; needHigh: number }[];
+    expect(estimates.length).toBeGreaterThan(0);
+    const before = await survey();
+    const homeCare = () => before.rows.find((r) => r.serviceType === 'ua.home_care')!;
+    for (const e of estimates) {
+      const row = before.rows.find((r) => r.serviceType === e.serviceType)!;
+      expect(row, e.serviceType).toMatchObject({ method: 'survey', incomplete: false });
+      expect(row.need).toBeCloseTo(e.need, 9);
+      expect([row.needLow, row.needHigh]).toEqual([expect.closeTo(e.needLow, 9), expect.closeTo(e.needHigh, 9)]);
+      expect(row.gapLow).toBeCloseTo(e.needLow - row.capacity, 9);
+      expect(row.gapHigh).toBeCloseTo(e.needHigh - row.capacity, 9);
+      expect(row.needLow!).toBeLessThan(row.need!);
+      expect(row.needHigh!).toBeGreaterThan(row.need!);
+    }
+    // "How was this computed" names the estimate and the assessment it comes from.
+    const explained = (await admin.get(`/api/v1/gaps/explain?territoryId=${khmilnyk}&serviceType=ua.home_care&method=survey`)).body;
+    expect(explained.units[0].survey).toEqual({
+      value: expect.closeTo(homeCare().need!, 9),
+      low: expect.closeTo(homeCare().needLow!, 9),
+      high: expect.closeTo(homeCare().needHigh!, 9),
+      assessmentId: assessment.id,
+    });
+
+    // The normative method of the same hromada carries no interval.
+    const normative = (await admin.get(`/api/v1/gaps?territoryId=${khmilnyk}&method=normative`)).body.rows as Row[];
+    expect(normative.every((r) => r.needLow === null)).toBe(true);
+
+    // A new answer needing home care raises the estimate at once: survey figures are not cached.
+    const detail = (await admin.get(`/api/v1/assessments/${assessment.id}`)).body;
+    const group = detail.groups.find((g: { population: number | null }) => g.population !== null);
+    const questionnaireId = detail.questionnaires[0].id;
+    expect(homeCare()).toBeDefined();
+    for (let i = 0; i < 5; i++) {
+      const sent = await admin.post(`/api/v1/questionnaires/${questionnaireId}/responses`, { submissionKey: `gap-test-${i}-0000000000`, respondentGroupId: group.id, answers: { needs_home_care: 'yes' } });
+      expect(sent.status, sent.text).toBe(201);
+    }
+    const after = (await survey()).rows.find((r) => r.serviceType === 'ua.home_care')!;
+    expect(after.need!).toBeGreaterThan(homeCare().need!);
+
+    // Vinnytsia oblast: only Khmilnyk of its hromadas was surveyed, and the total says so.
+    const oblast = (await admin.get(`/api/v1/gaps?territoryId=${await t.territoryId('UA05000000000010236')}&method=survey`)).body as Dashboard;
+    const oblastHomeCare = oblast.rows.find((r) => r.serviceType === 'ua.home_care')!;
+    expect(oblastHomeCare.need).toBeCloseTo(after.need!, 9);
+    expect(oblastHomeCare.incomplete).toBe(true);
   });
 });

@@ -13,7 +13,9 @@ export function gapRoutes(app: App, ctx: RouteContext) {
     const model = await ctx.models.get(territory.country);
     // The most requested page: its answer is serialised once per data revision, checked
     // against the schema then, and sent as is afterwards.
-    const json = await model.memo(`gaps|${territory.id}|${year ?? ''}|${method}`, async () => JSON.stringify(ZGapDashboard.encode(await gapDashboard(ctx.models, territory, year, method))));
+    const compute = async () => JSON.stringify(ZGapDashboard.encode(await gapDashboard(ctx.models, territory, year, method)));
+    // Survey estimates move with every answer, which the data revision does not track: not kept.
+    const json = method === 'survey' ? await compute() : await model.memo(`gaps|${territory.id}|${year ?? ''}|${method}`, compute);
     return reply.type('application/json; charset=utf-8').send(json as never);
   });
 

@@ -17,6 +17,11 @@ export const ZGapRow = z.object({
   need: z.number().nullable(),
   capacity: z.number(),
   gap: z.number().nullable(),
+  /** The 95 % interval of a survey-based need and of its gap; null for the other methods. */
+  needLow: z.number().nullable(),
+  needHigh: z.number().nullable(),
+  gapLow: z.number().nullable(),
+  gapHigh: z.number().nullable(),
   coverage: z.number().nullable(),
   shortfall: z.number(),
   incomplete: z.boolean(),
@@ -90,6 +95,8 @@ export const ZExplainUnit = z.object({
     target: z.object({ value: z.number(), source: ZPopulationSourceView }).nullable(),
   }),
   observed: z.object({ value: z.number(), incomplete: z.boolean() }),
+  /** The survey-based estimate of the unit, and the assessment it comes from. */
+  survey: z.object({ value: z.number(), low: z.number(), high: z.number(), assessmentId: z.number().int() }).nullable(),
   sites: z.array(
     z.object({
       id: z.number().int(),

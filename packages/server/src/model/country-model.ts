@@ -191,7 +191,7 @@ export class CountryModels {
   private readonly checkedAt = new Map<string, number>();
   private readonly loading = new Map<string, Promise<CountryModel>>();
 
-  constructor(private readonly db: Db) {}
+  constructor(readonly db: Db) {}
 
   /** After a change through this process: the next use checks the revision again. */
   changed(): void {

@@ -1,4 +1,5 @@
-import { Accordion, Alert, Badge, Center, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Accordion, Alert, Anchor, Badge, Center, Drawer, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TTargetPopulation } from '@potreby/domain';
@@ -165,7 +166,13 @@ function UnitExplanation({ unit, method, labels, order }: { unit: TExplainUnit; 
       <Title order={order} size="h5">
         {t('explain.needHeading')}
       </Title>
-      {method === 'normative' ? <NormativeNeed unit={unit} labels={labels} order={sub} /> : <ObservedNeed unit={unit} labels={labels} />}
+      {method === 'normative' ? (
+        <NormativeNeed unit={unit} labels={labels} order={sub} />
+      ) : method === 'survey' ? (
+        <SurveyNeed unit={unit} labels={labels} />
+      ) : (
+        <ObservedNeed unit={unit} labels={labels} />
+      )}
 
       <Title order={order} size="h5">
         {t('explain.capacityHeading')}
@@ -312,6 +319,23 @@ function PopulationHow({ source, labels }: { source: PopulationSource; labels: G
         </>
       )}
     </>
+  );
+}
+
+/** A survey-based need: the estimate and its interval; the assessment shows how it was reached. */
+function SurveyNeed({ unit, labels }: { unit: TExplainUnit; labels: GapLabels }) {
+  const { t } = useTranslation();
+  if (!unit.survey) return <Text size="sm">{t('explain.surveyNone')}</Text>;
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('explain.surveyHelp')}</Text>
+      <Arithmetic testId="explain-need-arithmetic">
+        {t('explain.surveyFigure', { need: labels.number(unit.survey.value, 1), low: labels.number(unit.survey.low, 1), high: labels.number(unit.survey.high, 1) })}
+      </Arithmetic>
+      <Anchor component={Link} to={`/assessments/${unit.survey.assessmentId}?tab=needs`} size="sm" data-testid="explain-survey-assessment">
+        {t('explain.surveyAssessment')}
+      </Anchor>
+    </Stack>
   );
 }
 

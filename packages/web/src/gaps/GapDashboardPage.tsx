@@ -130,7 +130,8 @@ function Dashboard({ territoryId }: { territoryId: number }) {
               value={territoryId}
               levels={['country', 'region', 'district', 'municipality']}
               clearable={false}
-              onChange={(id) => id !== null && navigate(hrefFor(id))}
+              // Another country's units have other years: let the server pick the newest there.
+              onChange={(id, picked) => id !== null && navigate(hrefFor(id, picked && picked.country !== dashboard?.territory.country ? { year: undefined } : {}))}
               data-testid="gaps-territory"
             />
           </div>

@@ -62,9 +62,15 @@ export function GapTable(props: { rows: TGapRow[]; labels: GapLabels; onExplain:
                   {labels.unit(row.serviceType)}
                 </Text>
               </Table.Td>
-              <Table.Td className="gaps-num">{row.need === null ? <Unknown /> : figure(row, 'need', labels.number(row.need, 1))}</Table.Td>
+              <Table.Td className="gaps-num">
+                {row.need === null ? <Unknown survey={row.method === 'survey'} /> : figure(row, 'need', labels.number(row.need, 1))}
+                {row.needLow !== null && row.needHigh !== null && <Interval low={row.needLow} high={row.needHigh} labels={labels} testId={`gap-need-interval-${row.serviceType}`} />}
+              </Table.Td>
               <Table.Td className="gaps-num">{figure(row, 'capacity', labels.number(row.capacity, 1))}</Table.Td>
-              <Table.Td className="gaps-num">{row.gap === null ? <Unknown /> : figure(row, 'gap', gapParts(row.gap, labels, t).text, <GapFigure gap={row.gap} labels={labels} />)}</Table.Td>
+              <Table.Td className="gaps-num">
+                {row.gap === null ? <Unknown survey={row.method === 'survey'} /> : figure(row, 'gap', gapParts(row.gap, labels, t).text, <GapFigure gap={row.gap} labels={labels} />)}
+                {row.gapLow !== null && row.gapHigh !== null && <Interval low={row.gapLow} high={row.gapHigh} labels={labels} testId={`gap-gap-interval-${row.serviceType}`} />}
+              </Table.Td>
               <Table.Td className="gaps-num">{row.coverage !== null ? figure(row, 'coverage', labels.percent(row.coverage)) : row.need === 0 ? <NotApplicable /> : <Unknown />}</Table.Td>
               <Table.Td>{row.incomplete && <IncompleteMarker />}</Table.Td>
             </Table.Tr>
@@ -120,10 +126,22 @@ function NotApplicable() {
   );
 }
 
-function Unknown() {
+/** The 95 % interval of a survey-based figure, under the figure. */
+function Interval(props: { low: number; high: number; labels: GapLabels; testId: string }) {
   const { t } = useTranslation();
   return (
-    <Hint help={t('gaps.unknownHelp')} color="gray.7">
+    <div>
+      <Hint help={t('gaps.intervalHelp')} color="gray.7" testId={props.testId}>
+        {t('gaps.interval', { low: props.labels.number(props.low, 1), high: props.labels.number(props.high, 1) })}
+      </Hint>
+    </div>
+  );
+}
+
+function Unknown(props: { survey?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Hint help={t(props.survey ? 'gaps.unknownSurveyHelp' : 'gaps.unknownHelp')} color="gray.7">
       <span aria-hidden>—</span>
       <VisuallyHidden>{t('gaps.unknown')}</VisuallyHidden>
     </Hint>
