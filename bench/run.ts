@@ -5,6 +5,9 @@
  *    all-or-nothing import, against a plain COPY of the same file into the same engine.
  * 2. Full gap recomputation for a synthetic country of 2,500 municipalities × 60 service types.
  * 3. GET of a gap dashboard under 50 concurrent connections (autocannon): requests/s and p99.
+ * 3b. 100,000 answers posted to a public questionnaire link by 200 clients, then counted: responses/s, lost = 0, duplicated = 0 (bench/survey-collect.ts).
+ * 3c. Bulk import of 1,000,000 questionnaire responses (a Kobo-style CSV) against a plain COPY of the same file (bench/survey-import.ts).
+ * 4. Export of 1,000,000 questionnaire responses to CSV and XLSX as a background job (bench/survey-export.ts).
  *
  * Runs on PGlite, and on PostgreSQL too: a throwaway server (scripts/system.js) unless
  * DATABASE_URL is given. `--quick` uses a tenth of the rows, for trying the script out.
@@ -21,6 +24,9 @@ import { SEED_ACTOR, SEED_AUTHOR, seedDemo } from '../packages/server/src/seed/s
 import { seedCatalogue } from '../packages/server/src/seed/seed-catalogue';
 import { startPostgres } from '../scripts/system.js';
 import { MUNICIPALITIES, populationCsv, random, REGIONS, servicesCsv, territoriesCsv } from './synthetic-country';
+import { surveyCollectBench } from './survey-collect';
+import { surveyImportBench } from './survey-import';
+import { surveyExportBenchmarks } from './survey-export';
 
 const quick = process.argv.includes('--quick');
 const scale = quick ? 0.1 : 1;
@@ -154,6 +160,8 @@ async function onEngine(label: string, open: () => Promise<Database & { drop?: (
   await httpBench(forHttp, label);
   await forHttp.drop?.();
   await forHttp.close().catch(() => {});
+  await surveyCollectBench(label, open, { quick, report });
+  await surveyImportBench(label, open, { quick, report });
 }
 
 async function main() {
@@ -162,6 +170,7 @@ async function main() {
   if (process.argv.includes('--recompute-only')) return;
   await onEngine('PGlite', () => openDatabase({ dataDir: null }));
   const pg = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await startPostgres();
+  await surveyExportBenchmarks({ responses: Math.round(1_000_000 * scale), report, postgresUrl: pg?.url ?? null });
   if (pg) {
     let n = 0;
     await onEngine('PostgreSQL', async () => {

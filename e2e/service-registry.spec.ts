@@ -18,7 +18,8 @@ describe('service registry', () => {
 
     // The demonstration sites of Pazardzhik province, each marked as demo data.
     await choose(page, 'filter-territory', 'PAZ', /Province \(oblast\) · PAZ$/);
-    await page.waitForURL(/territoryId=\d+/);
+    // The newest year of the province's sites (Ukraine's demo has later ones).
+    await page.waitForURL(/territoryId=\d+.*year=2025|year=2025.*territoryId=\d+/);
     await page.getByTestId('registry-count').getByText(/^\d+ service sites$/).waitFor();
     const all = await rows(page).count();
     expect(all).toBeGreaterThan(5);
@@ -27,9 +28,9 @@ describe('service registry', () => {
     // Narrow down to one service type, then by text.
     await choose(page, 'filter-service-type', 'Home care', 'Home care');
     await page.waitForURL(/serviceType=bg\.home_care/);
-    await expect.poll(async () => (await rows(page).allTextContents()).every((r) => r.includes('Home care'))).toBe(true);
+    await expect.poll(async () => (await rows(page).allTextContents()).every((r) => r.includes('Home care')), { timeout: 10_000 }).toBe(true);
     await page.getByTestId('filter-text').fill('Батак');
-    await expect.poll(() => rows(page).count()).toBe(1);
+    await expect.poll(() => rows(page).count(), { timeout: 10_000 }).toBe(1);
     await rows(page).first().getByText(/Batak|Батак/).first().waitFor();
     await expectAccessible(page);
     await page.getByTestId('filter-text').fill('');
@@ -65,7 +66,7 @@ describe('service registry', () => {
 
     // It is in the table (found by its name), with its figures.
     await page.getByTestId('filter-text').fill('E2E Day centre');
-    await expect.poll(() => rows(page).count()).toBe(1);
+    await expect.poll(() => rows(page).count(), { timeout: 10_000 }).toBe(1);
     const row = rows(page).first();
     await row.getByTestId('site-name').getByText('E2E Day centre for older people').waitFor();
     expect((await row.getByTestId('site-capacity').textContent())?.trim()).toBe('24');
@@ -78,7 +79,7 @@ describe('service registry', () => {
     await page.getByTestId('site-capacity-input').fill('30');
     await page.getByTestId('site-save').click();
     await form.waitFor({ state: 'hidden' });
-    await expect.poll(async () => (await rows(page).first().getByTestId('site-capacity').textContent())?.trim()).toBe('30');
+    await expect.poll(async () => (await rows(page).first().getByTestId('site-capacity').textContent())?.trim(), { timeout: 10_000 }).toBe('30');
 
     // Delete, after confirming.
     await rows(page).first().getByTestId('delete-site').click();

@@ -4,10 +4,11 @@ import { AppError, GAP_METHODS, IMPORT_KINDS, ROLES, type Actor, type TCountry, 
 import { LANGUAGES, pickLanguage, translator, type TLanguage } from '@potreby/i18n';
 import type { ChangeAuthor } from '@potreby/server/audit/record-change';
 import { configFromEnv, migrate, openDatabase, type Database } from '@potreby/server/db/database';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { exportCommand } from './export-command';
 import { gapCommand } from './gap-command';
 import { importCommand } from './import-command';
+import { importResponsesCommand, importXlsFormCommand, surveyStatsCommand } from './survey-command';
 import { userCreateCommand } from './user-command';
 
 /** The command line works with full reach, like an administrator at the server's console. */
@@ -87,6 +88,47 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .action(async (table: string, options: { out: string; format: 'csv' | 'xlsx'; territory?: string; country?: TCountry; year?: number; method?: TGapMethod }) => {
       const language = cliLanguage(program.opts().lang);
       code = await withDatabase(language, (ctx) => exportCommand(ctx, { table: table as never, ...options }));
+    });
+
+  const survey = program.command('survey').description('questionnaires of a needs assessment: XLSForm import, responses, statistics');
+  const id = (value: string) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+    return n;
+  };
+  survey
+    .command('import-xlsform')
+    .description('create a questionnaire from an XLSForm file (ODK, KoboToolbox); lists what could not be converted')
+    .argument('<file>', 'the XLSForm (.xlsx)')
+    .option('--territory <code>', 'territory the questionnaire asks about (KATOTTG, EKATTE, TERYT code)')
+    .addOption(new Option('--country <country>', 'when the code exists in several countries').choices(['BG', 'UA', 'PL']))
+    .option('--assessment <id>', 'needs assessment the questionnaire belongs to (its territory is then used)', id)
+    .option('--title <title>', "the questionnaire's title (default: the form's title)")
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: { territory?: string; country?: TCountry; assessment?: number; title?: string; format: 'text' | 'json' }) => {
+      const language = cliLanguage(program.opts().lang);
+      const bytes = readFileSync(file);
+      code = await withDatabase(language, (ctx) => importXlsFormCommand(ctx, { file, bytes, ...options }));
+    });
+  survey
+    .command('import-responses')
+    .description('import completed questionnaires from CSV or XLSX (e.g. a KoboToolbox export), all or nothing; responses imported before are left out')
+    .argument('<file>', 'the file')
+    .requiredOption('--questionnaire <id>', 'questionnaire id', id)
+    .option('--group <key>', 'respondent group of rows without a respondent_group column')
+    .action(async (file: string, options: { questionnaire: number; group?: string }) => {
+      const language = cliLanguage(program.opts().lang);
+      const bytes = readFileSync(file);
+      code = await withDatabase(language, (ctx) => importResponsesCommand(ctx, { file, bytes, ...options }));
+    });
+  survey
+    .command('stats')
+    .description('per question and option: count and share; for numbers: n, mean, median')
+    .requiredOption('--questionnaire <id>', 'questionnaire id', id)
+    .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+    .action(async (options: { questionnaire: number; format: 'json' | 'csv' }) => {
+      const language = cliLanguage(program.opts().lang);
+      code = await withDatabase(language, (ctx) => surveyStatsCommand(ctx, options));
     });
 
   const user = program.command('user').description('accounts');

@@ -11,12 +11,12 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Is the built UI missing or older than the sources it is built from (UI, translations)? */
+/** Is the built UI missing or older than the sources it is built from (UI, translations, static files)? */
 export function webBuildIsStale(): boolean {
   const index = join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const sources = Math.max(newestMtime(join(WEB_DIR, 'src')), newestMtime(join(ROOT, 'packages/i18n/src')), statSync(join(WEB_DIR, 'index.html')).mtimeMs);
+  const sources = Math.max(newestMtime(join(WEB_DIR, 'src')), newestMtime(join(ROOT, 'packages/i18n/src')), newestMtime(join(WEB_DIR, 'public')), statSync(join(WEB_DIR, 'index.html')).mtimeMs);
   return sources > built;
 }
 

@@ -67,6 +67,12 @@ export async function responsesByGroup(db: Db, assessmentId: number): Promise<Ma
   return new Map(rows.map((r) => [r.group, r.n]));
 }
 
+/** Responses given for one respondent group. */
+export async function responsesOfGroup(db: Db, groupId: number): Promise<number> {
+  const [found] = await db.select({ n: count() }).from(response).where(eq(response.respondentGroupId, groupId));
+  return found?.n ?? 0;
+}
+
 export async function assessmentDetail(db: Db, actor: Actor, id: number): Promise<TAssessmentDetail> {
   const { row, place } = await assessmentFor(db, actor, id);
   const [members, measures, methods, groups, findings, questionnaires, byGroup] = await Promise.all([

@@ -5,9 +5,12 @@ import type { App } from '../http/app';
 import { actorLabel, actorOf } from '../http/context';
 import { territoryFor } from '../http/guards';
 import type { RouteContext } from '../http/routes';
-import { assessmentDetail, assessmentFor, listAssessments, responsesByGroup } from './queries';
+import { assessmentDetail, assessmentFor, listAssessments, responsesByGroup, responsesOfGroup } from './queries';
 import { createAssessment, deleteAssessment, deletePart, PART_NAMES, PARTS, savePart, updateAssessment, type PartName } from './save-assessment';
-import { ZAssessmentDetail, ZAssessmentIdParam, ZAssessmentList, ZAssessmentQuery, ZFinding, ZMeasure, ZMember, ZMethod, ZPartParams, ZRespondentGroup } from './schema';
+import { assessmentReportData } from '../reports/assessment-report-data';
+import { DOCUMENT_FORMATS, DOCUMENTS, renderDocument } from '../reports/render-document';
+import { recipientsView, surveyEstimates } from './estimates';
+import { ZAssessmentDetail, ZAssessmentIdParam, ZAssessmentList, ZAssessmentQuery, ZFinding, ZMeasure, ZMember, ZMethod, ZPartParams, ZRecipientsView, ZRespondentGroup, ZSurveyEstimates } from './schema';
 import { ZProgress } from '../surveys/schema';
 import { respondentGroup } from './tables';
 
@@ -69,15 +72,17 @@ export function assessmentRoutes(app: App, ctx: RouteContext) {
   });
 
   for (const part of PART_NAMES) {
-    const { schema, present } = PRESENT[part];
+    const { schema } = PRESENT[part];
     const input = PARTS[part].input;
+    // A changed respondent group keeps the answers it has: its count is read, not assumed 0.
+    const present = async (row: { id: number }) => (part === 'groups' ? { ...(PRESENT.groups.present(row) as object), responses: await responsesOfGroup(db, row.id) } : PRESENT[part].present(row));
     app.post(`/api/v1/assessments/:id/${part}`, { schema: { tags: ['assessments'], summary: `Add to an assessment's ${part}`, params: ZAssessmentIdParam, body: input, response: { 201: schema } } }, async (request, reply) => {
       const actor = actorOf(request);
-      return reply.status(201).send(present(await savePart(db, actor, authorOf(actor), request.params.id, part, null, request.body)));
+      return reply.status(201).send(await present((await savePart(db, actor, authorOf(actor), request.params.id, part, null, request.body)) as { id: number }));
     });
     app.put(`/api/v1/assessments/:id/${part}/:partId`, { schema: { tags: ['assessments'], summary: `Change one of an assessment's ${part}`, params: ZPartParams, body: input, response: { 200: schema } } }, async (request) => {
       const actor = actorOf(request);
-      return present(await savePart(db, actor, authorOf(actor), request.params.id, part, request.params.partId, request.body));
+      return present((await savePart(db, actor, authorOf(actor), request.params.id, part, request.params.partId, request.body)) as { id: number });
     });
     app.delete(`/api/v1/assessments/:id/${part}/:partId`, { schema: { tags: ['assessments'], summary: `Remove one of an assessment's ${part}`, params: ZPartParams, response: { 204: z.undefined() } } }, async (request, reply) => {
       const actor = actorOf(request);
@@ -98,4 +103,42 @@ export function assessmentRoutes(app: App, ctx: RouteContext) {
     if (ungrouped) items.push({ id: null as never, name: null as never, target: 0, responses: ungrouped });
     return { groups: items, total: [...counts.values()].reduce((a, b) => a + b, 0) };
   });
+
+  app.get(
+    '/api/v1/assessments/:id/estimates',
+    { schema: { tags: ['assessments'], summary: 'Need estimated from the survey, per tagged service type, with its 95 % interval', params: ZAssessmentIdParam, response: { 200: ZSurveyEstimates } } },
+    async (request) => {
+      const { row } = await assessmentFor(db, actorOf(request), request.params.id);
+      return { assessmentId: row.id, year: row.year, items: await surveyEstimates(db, row.id) };
+    },
+  );
+
+  app.get(
+    '/api/v1/assessments/:id/recipients',
+    { schema: { tags: ['assessments'], summary: "Potential recipients' need beside current recipients' satisfaction, per service", params: ZAssessmentIdParam, response: { 200: ZRecipientsView } } },
+    async (request) => {
+      const { row } = await assessmentFor(db, actorOf(request), request.params.id);
+      return recipientsView(db, row.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/assessments/:id/documents/:document/:format',
+    {
+      schema: {
+        tags: ['assessments'],
+        summary: 'The plan of measures, the assessment report or the social passport, as DOCX or PDF in the assessment’s language',
+        params: ZAssessmentIdParam.extend({ document: z.enum(DOCUMENTS), format: z.enum(DOCUMENT_FORMATS) }),
+      },
+    },
+    async (request, reply) => {
+      const data = await assessmentReportData(db, ctx.models, actorOf(request), request.params.id);
+      const file = await renderDocument(request.params.document, request.params.format, data);
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.body);
+    },
+  );
 }

@@ -12,6 +12,9 @@ import { normRoutes } from '../norms/routes';
 import { populationRoutes } from '../population/routes';
 import { serviceSiteRoutes } from '../service-sites/routes';
 import { surveyRoutes } from '../surveys/routes';
+import { responseImportRoutes } from '../surveys/response-import-routes';
+import { xlsFormRoutes } from '../surveys/xlsform-routes';
+import { surveyExportRoutes } from '../surveys/export-routes';
 import { territoryRoutes } from '../territories/routes';
 import type { App, AppOptions } from './app';
 import { healthRoutes } from './health-routes';
@@ -35,5 +38,8 @@ export async function registerRoutes(app: App, ctx: RouteContext): Promise<Route
   auditRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   surveyRoutes(app, ctx);
+  xlsFormRoutes(app, ctx);
+  responseImportRoutes(app, ctx);
+  surveyExportRoutes(app, ctx);
   return ctx;
 }

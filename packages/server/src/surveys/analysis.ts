@@ -140,10 +140,10 @@ export async function crossTab(db: Db, questionnaireId: number, question: Survey
   };
 }
 
-export async function freeText(db: Db, questionnaireId: number, question: string, tag: string | undefined, page: number, pageSize: number): Promise<TFreeText> {
+export async function freeText(db: Db, questionnaireId: number, question: string, tag: string | undefined, page: number, pageSize: number, filter: ResponseFilter = {}): Promise<TFreeText> {
   const withTag = tag ? sql`and exists (select 1 from free_text_tag t where t.response_id = r.id and t.question_name = ${question} and t.tag = ${tag})` : sql``;
   const base = sql`from response r left join respondent_group g on g.id = r.respondent_group_id
-    where r.questionnaire_id = ${questionnaireId} and coalesce(r.answers ->> ${question}, '') <> '' ${withTag}`;
+    where r.questionnaire_id = ${questionnaireId} and coalesce(r.answers ->> ${question}, '') <> '' ${withTag} ${filterOf(filter)}`;
   const [answers, [total], tags] = await Promise.all([
     rows<{ id: number; text: string; group: string | null }>(db, sql`select r.id, r.answers ->> ${question} as text, g.name as group ${base} order by r.id limit ${pageSize} offset ${(page - 1) * pageSize}`),
     rows<{ n: number }>(db, sql`select count(*)::int as n ${base}`),

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { AppError, may, type Actor, type TQuestionTagInput } from '@potreby/domain';
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { AppError, listQuestions, may, type Actor, type SurveyDefinition, type TQuestionTagInput } from '@potreby/domain';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { assessment, respondentGroup } from '../assessments/tables';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
 import type { Db } from '../db/database';
 import { territory } from '../territories/tables';
 import type { TQuestionnaireDetail } from './schema';
-import { collectionLink, questionnaire, questionnaireVersion, questionTag, response } from './tables';
+import { collectionLink, exportFile, freeTextTag, questionnaire, questionnaireVersion, questionTag, response } from './tables';
 
 type QuestionnaireRow = typeof questionnaire.$inferSelect;
 type TerritoryRow = typeof territory.$inferSelect;
@@ -48,8 +48,9 @@ export async function createQuestionnaire(
 ): Promise<number> {
   let territoryId = input.territoryId;
   if (input.assessmentId !== null) {
-    const [a] = await db.select({ territoryId: assessment.territoryId }).from(assessment).where(eq(assessment.id, input.assessmentId));
-    if (!a) throw new AppError('validation.invalid', {}, { issues: [{ path: 'assessmentId', message: 'unknown_assessment' }] });
+    const [a] = await db.select({ territoryId: assessment.territoryId, path: territory.path }).from(assessment).innerJoin(territory, eq(territory.id, assessment.territoryId)).where(eq(assessment.id, input.assessmentId));
+    // An assessment outside one's reach does not exist for the asker (as GET /assessments/:id says).
+    if (!a || !may(actor, 'read', a)) throw new AppError('validation.invalid', {}, { issues: [{ path: 'assessmentId', message: 'unknown_assessment' }] });
     territoryId = a.territoryId;
   }
   const [place] = territoryId === null ? [] : await db.select().from(territory).where(eq(territory.id, territoryId));
@@ -86,11 +87,23 @@ export async function renameQuestionnaire(db: Db, actor: Actor, author: ChangeAu
   });
 }
 
+/**
+ * The answers to these questionnaires and the tags on their written answers. Neither table has a
+ * foreign key (they are bulk tables), so whoever removes a questionnaire — or the assessment it
+ * belongs to — removes them too: nothing anyone said stays behind without its questionnaire.
+ */
+export async function removeResponses(tx: Db, questionnaireIds: number[]): Promise<void> {
+  if (questionnaireIds.length === 0) return;
+  await tx.delete(freeTextTag).where(inArray(freeTextTag.responseId, tx.select({ id: response.id }).from(response).where(inArray(response.questionnaireId, questionnaireIds))));
+  await tx.delete(response).where(inArray(response.questionnaireId, questionnaireIds));
+  // Finished exports hold copies of the answers (their chunks go by cascade).
+  await tx.delete(exportFile).where(inArray(exportFile.questionnaireId, questionnaireIds));
+}
+
 export async function deleteQuestionnaire(db: Db, actor: Actor, author: ChangeAuthor, id: number): Promise<void> {
   const { row, place } = await questionnaireFor(db, actor, id, 'edit_assessment');
   await db.transaction(async (tx) => {
-    // Responses have no foreign key (a bulk table); they go with their questionnaire.
-    await tx.delete(response).where(eq(response.questionnaireId, id));
+    await removeResponses(tx, [id]);
     await tx.delete(questionnaire).where(eq(questionnaire.id, id));
     await recordChange(tx, author, { action: 'delete', entity: 'questionnaire', entityId: id, territoryId: place.id, before: row });
   });
@@ -99,8 +112,12 @@ export async function deleteQuestionnaire(db: Db, actor: Actor, author: ChangeAu
 /** Replace every tag of the questionnaire at once (the tag screen saves the whole set). */
 export async function setTags(db: Db, actor: Actor, author: ChangeAuthor, id: number, tags: TQuestionTagInput[]): Promise<void> {
   const { place } = await questionnaireFor(db, actor, id, 'edit_assessment');
+  // Any version's questions: answers to a question an earlier version asked are still counted.
+  const versions = await db.select({ definition: questionnaireVersion.definition }).from(questionnaireVersion).where(eq(questionnaireVersion.questionnaireId, id));
+  const asked = new Set(versions.flatMap((v) => listQuestions(v.definition as SurveyDefinition).map((q) => q.name)));
   const seen = new Set<string>();
   tags.forEach((t, i) => {
+    if (!asked.has(t.questionName)) throw new AppError('validation.invalid', {}, { issues: [{ path: `tags.${i}.questionName`, message: 'unknown_question' }] });
     const key = `${t.questionName}|${t.purpose}`;
     if (seen.has(key)) throw new AppError('validation.invalid', {}, { issues: [{ path: `tags.${i}.questionName`, message: 'duplicate_tag' }] });
     seen.add(key);

@@ -1,4 +1,4 @@
-import { AppError, checkAnswers, listQuestions, ZPaperResponse, ZPublicSubmission, ZQuestionTagInput, type SurveyDefinition } from '@potreby/domain';
+import { AppError, listQuestions, ZPaperResponse, ZPublicSubmission, ZQuestionTagInput, type SurveyDefinition } from '@potreby/domain';
 import { and, asc, count, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -7,7 +7,7 @@ import { respondentGroup } from '../assessments/tables';
 import type { App } from '../http/app';
 import { actorLabel, actorOf } from '../http/context';
 import type { RouteContext } from '../http/routes';
-import { checkFormToken, formSecret, issueFormToken } from './form-token';
+import { formSecret, issueFormToken } from './form-token';
 import {
   addVersion,
   createLink,
@@ -30,19 +30,33 @@ import {
   ZQuestionnaireIdParam,
   ZQuestionnaireList,
   ZQuestionnaireVersionInput,
+  ZCrossTab,
+  ZCrossTabQuery,
+  ZFreeText,
+  ZFreeTextQuery,
+  ZFreeTextTagsInput,
+  ZResponseFilter,
+  ZStats,
   ZSubmissionReceipt,
 } from './schema';
+import { crossTab, freeText, questionnaireStats, questionsOf } from './analysis';
+import { answerThroughLink, assertAnswers, questionsOfVersion } from './public-link';
 import { storeResponse } from './store-response';
-import { collectionLink, questionnaire, questionnaireVersion, response } from './tables';
+import { collectionLink, freeTextTag, questionnaire, questionnaireVersion, response } from './tables';
+import { recordChange } from '../audit/record-change';
 import { territory } from '../territories/tables';
 
 const ZLinkParams = z.object({ id: z.coerce.number().int().positive(), linkId: z.coerce.number().int().positive() });
 const ZTokenParam = z.object({ token: z.string().min(10).max(100) });
 
-/** Answers that do not fit the questions are refused with the questions named. */
-function assertAnswers(definition: unknown, answers: Record<string, unknown>) {
-  const issues = checkAnswers(listQuestions(definition as SurveyDefinition), answers);
-  if (issues.length) throw new AppError('validation.invalid', {}, { issues: issues.map((i) => ({ path: `answers.${i.path}`, message: i.message })) });
+/**
+ * A definition the analysis cannot read is refused before it is stored, whether it is the first
+ * version or a later one: answers are kept by question name, so names must be usable and unique.
+ */
+function assertQuestionNames(definition: Record<string, unknown>) {
+  const names = listQuestions(definition as SurveyDefinition).map((q) => q.name);
+  if (names.some((n) => !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(n))) throw new AppError('validation.invalid', {}, { issues: [{ path: 'definition', message: 'question_name' }] });
+  if (new Set(names).size !== names.length) throw new AppError('validation.invalid', {}, { issues: [{ path: 'definition', message: 'duplicate_question_name' }] });
 }
 
 export function surveyRoutes(app: App, ctx: RouteContext) {
@@ -68,6 +82,7 @@ export function surveyRoutes(app: App, ctx: RouteContext) {
 
   app.post('/api/v1/questionnaires', { schema: { tags: ['questionnaires'], summary: 'Create a questionnaire', body: ZQuestionnaireCreate, response: { 201: ZQuestionnaireDetail } } }, async (request, reply) => {
     const actor = actorOf(request);
+    assertQuestionNames(request.body.definition);
     const id = await createQuestionnaire(db, actor, authorOf(actor), request.body);
     return reply.status(201).send(await questionnaireDetail(db, actor, id));
   });
@@ -97,11 +112,7 @@ export function surveyRoutes(app: App, ctx: RouteContext) {
     { schema: { tags: ['questionnaires'], summary: 'Save new content as the next version', params: ZQuestionnaireIdParam, body: ZQuestionnaireVersionInput, response: { 200: ZQuestionnaireDetail } } },
     async (request) => {
       const actor = actorOf(request);
-      // A definition the analysis cannot read (no question names) is refused before it is stored.
-      const questions = listQuestions(request.body.definition as SurveyDefinition);
-      const names = questions.map((q) => q.name);
-      if (names.some((n) => !/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(n))) throw new AppError('validation.invalid', {}, { issues: [{ path: 'definition', message: 'question_name' }] });
-      if (new Set(names).size !== names.length) throw new AppError('validation.invalid', {}, { issues: [{ path: 'definition', message: 'duplicate_question_name' }] });
+      assertQuestionNames(request.body.definition);
       await addVersion(db, actor, authorOf(actor), request.params.id, request.body.definition);
       return questionnaireDetail(db, actor, request.params.id);
     },
@@ -156,13 +167,12 @@ export function surveyRoutes(app: App, ctx: RouteContext) {
     { schema: { tags: ['questionnaires'], summary: 'Type in a paper questionnaire', params: ZQuestionnaireIdParam, body: ZPaperResponse, response: { 200: ZSubmissionReceipt, 201: ZSubmissionReceipt } } },
     async (request, reply) => {
       const actor = actorOf(request);
-      const { row, place } = await questionnaireFor(db, actor, request.params.id, 'edit_assessment');
+      const { row } = await questionnaireFor(db, actor, request.params.id, 'edit_assessment');
       if (request.body.respondentGroupId !== null) {
         const [group] = await db.select().from(respondentGroup).where(eq(respondentGroup.id, request.body.respondentGroupId));
         if (!group || group.assessmentId !== row.assessmentId) throw new AppError('validation.invalid', {}, { issues: [{ path: 'respondentGroupId', message: 'not_in_assessment' }] });
       }
-      const [version] = await db.select().from(questionnaireVersion).where(and(eq(questionnaireVersion.questionnaireId, row.id), eq(questionnaireVersion.version, row.currentVersion)));
-      assertAnswers(version!.definition, request.body.answers);
+      assertAnswers(await questionsOfVersion(db, row.id, row.currentVersion), request.body.answers);
       const receipt = await storeResponse(db, authorOf(actor), {
         questionnaireId: row.id,
         version: row.currentVersion,
@@ -171,9 +181,74 @@ export function surveyRoutes(app: App, ctx: RouteContext) {
         channel: 'paper',
         submissionKey: request.body.submissionKey,
         enteredBy: actor.userId,
-        territoryPath: place.path,
       });
       return reply.status(receipt.duplicate ? 200 : 201).send(receipt);
+    },
+  );
+
+  // ---- Analysis: counted by the database, whatever the number of answers ----
+
+  /** A question of the questionnaire by name, or a clear 400 naming the parameter. */
+  async function questionNamed(questionnaireId: number, name: string) {
+    const found = (await questionsOf(db, questionnaireId)).find((q) => q.name === name);
+    if (!found) throw new AppError('validation.invalid', {}, { issues: [{ path: 'question', message: 'unknown_question' }] });
+    return found;
+  }
+
+  app.get(
+    '/api/v1/questionnaires/:id/stats',
+    { schema: { tags: ['analysis'], summary: 'Frequencies and shares per question; n, mean and median for numbers', params: ZQuestionnaireIdParam, querystring: ZResponseFilter, response: { 200: ZStats } } },
+    async (request) => {
+      const { row } = await questionnaireFor(db, actorOf(request), request.params.id);
+      return questionnaireStats(db, row.id, request.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/questionnaires/:id/crosstab',
+    { schema: { tags: ['analysis'], summary: 'Answers to one question by respondent group or settlement', params: ZQuestionnaireIdParam, querystring: ZCrossTabQuery, response: { 200: ZCrossTab } } },
+    async (request) => {
+      const { row } = await questionnaireFor(db, actorOf(request), request.params.id);
+      const { question, by, ...filter } = request.query;
+      return crossTab(db, row.id, await questionNamed(row.id, question), by, filter);
+    },
+  );
+
+  app.get(
+    '/api/v1/questionnaires/:id/free-text',
+    { schema: { tags: ['analysis'], summary: 'The written answers to one question, with their tags', params: ZQuestionnaireIdParam, querystring: ZFreeTextQuery, response: { 200: ZFreeText } } },
+    async (request) => {
+      const { row } = await questionnaireFor(db, actorOf(request), request.params.id);
+      const { question, tag, page, pageSize, ...filter } = request.query;
+      await questionNamed(row.id, question);
+      return freeText(db, row.id, question, tag, page, pageSize, filter);
+    },
+  );
+
+  app.put(
+    '/api/v1/questionnaires/:id/free-text/tags',
+    { schema: { tags: ['analysis'], summary: 'Tag a written answer (replaces its tags)', params: ZQuestionnaireIdParam, body: ZFreeTextTagsInput, response: { 204: z.undefined() } } },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { row, place } = await questionnaireFor(db, actor, request.params.id, 'edit_assessment');
+      const { responseId, question, tags } = request.body;
+      const [answer] = await db.select({ id: response.id }).from(response).where(and(eq(response.id, responseId), eq(response.questionnaireId, row.id)));
+      if (!answer) throw new AppError('not_found');
+      await questionNamed(row.id, question);
+      const unique = [...new Set(tags)];
+      await db.transaction(async (tx) => {
+        const before = await tx.delete(freeTextTag).where(and(eq(freeTextTag.responseId, responseId), eq(freeTextTag.questionName, question))).returning({ tag: freeTextTag.tag });
+        if (unique.length) await tx.insert(freeTextTag).values(unique.map((tag) => ({ responseId, questionName: question, tag })));
+        await recordChange(tx, authorOf(actor), {
+          action: 'update',
+          entity: 'free_text_tag',
+          entityId: responseId,
+          territoryId: place.id,
+          before: { question, tags: before.map((b) => b.tag).sort() },
+          after: { question, tags: unique },
+        });
+      });
+      return reply.status(204).send();
     },
   );
 
@@ -210,30 +285,18 @@ export function surveyRoutes(app: App, ctx: RouteContext) {
         public: true,
         // Per address and link, in this process's memory only: enough to stop a flood, nothing
         // kept about anyone. A family or a day centre sharing one address still gets through.
-        rateLimit: { max: ctx.publicSubmissionLimit ?? 30, timeWindow: '1 minute', keyGenerator: (req) => `${req.ip}|${(req.params as { token?: string }).token}` },
+        rateLimit: {
+          max: ctx.publicSubmissionLimit ?? 30,
+          timeWindow: '1 minute',
+          keyGenerator: (req) => `${req.ip}|${(req.params as { token?: string }).token}`,
+          // A 429 the form can tell from a refused answer (without it the error became a 400).
+          errorResponseBuilder: (_req, limit) => new AppError('auth.rate_limited', { seconds: Math.ceil(limit.ttl / 1000) }),
+        },
       },
       schema: { tags: ['collection'], summary: 'Send answers (resending the same submission key stores them once)', params: ZTokenParam, body: ZPublicSubmission, response: { 200: ZSubmissionReceipt, 201: ZSubmissionReceipt } },
     },
     async (request, reply) => {
-      const { link, q, place, version } = await openLink(request.params.token);
-      const check = checkFormToken(await formSecret(db), link.token, request.body.formToken, Date.now());
-      if (check !== 'ok') throw new AppError('validation.invalid', {}, { issues: [{ path: 'formToken', message: `form_token_${check}` }] });
-      assertAnswers(version.definition, request.body.answers);
-      const receipt = await storeResponse(
-        db,
-        { userId: null, actor: `link:${link.id}` },
-        {
-          questionnaireId: q.id,
-          version: version.version,
-          respondentGroupId: link.respondentGroupId,
-          answers: request.body.answers,
-          channel: 'web',
-          submissionKey: request.body.submissionKey,
-          enteredBy: null,
-          territoryPath: place.path,
-          demo: q.demo,
-        },
-      );
+      const receipt = await answerThroughLink(db, request.params.token, request.body);
       return reply.status(receipt.duplicate ? 200 : 201).send(receipt);
     },
   );

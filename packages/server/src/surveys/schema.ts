@@ -116,7 +116,7 @@ export const ZCrossTab = z.object({
 });
 export type TCrossTab = z.infer<typeof ZCrossTab>;
 
-export const ZFreeTextQuery = ZPage.extend({ question: z.string().min(1), tag: z.string().optional() });
+export const ZFreeTextQuery = ZPage.extend({ ...ZResponseFilter.shape, question: z.string().min(1), tag: z.string().optional() });
 export const ZFreeText = z.object({
   question: z.string(),
   total: z.number().int(),

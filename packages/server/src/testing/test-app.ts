@@ -86,9 +86,9 @@ export type TestApp = {
 let counter = 0;
 
 /** The real app on a fresh copy of the seeded demo database, listening on a free port. */
-export async function startTestApp(options: { signInLimit?: number } = {}): Promise<TestApp> {
+export async function startTestApp(options: { signInLimit?: number; publicSubmissionLimit?: number } = {}): Promise<TestApp> {
   const database = await freshDatabase(inject('pgliteDump'));
-  const app = await buildApp({ database, webDist: null, signInLimit: options.signInLimit ?? 1000 });
+  const app = await buildApp({ database, webDist: null, signInLimit: options.signInLimit ?? 1000, publicSubmissionLimit: options.publicSubmissionLimit });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const url = `http://127.0.0.1:${port}`;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Anchor, Group, Loader, Paper, Select, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconLayoutList, IconMessage, IconTable } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -63,19 +63,31 @@ export function AnalysisPage() {
     placeholderData: keepPreviousData,
   });
 
-  const setFilter = (key: 'group' | 'settlement', value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+  // Changes in quick succession (a tab, then a filter) build on each other: the router updates
+  // the address a moment later, and a change built on the address shown would undo the first.
+  const pending = useRef<URLSearchParams | null>(null);
+  useEffect(() => {
+    if (pending.current?.toString() === params.toString()) pending.current = null;
+  }, [params]);
+  const change = (apply: (next: URLSearchParams) => void, replace: boolean) => {
+    const next = new URLSearchParams(pending.current ?? params);
+    apply(next);
+    pending.current = next;
+    setParams(next, { replace });
   };
+
+  const setFilter = (key: 'group' | 'settlement', value: string | null) =>
+    change((next) => {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }, true);
 
   const setView = (v: string | null) => {
     if (!isView(v)) return;
-    const next = new URLSearchParams(params);
-    if (v === 'questions') next.delete('view');
-    else next.set('view', v);
-    setParams(next);
+    change((next) => {
+      if (v === 'questions') next.delete('view');
+      else next.set('view', v);
+    }, false);
   };
 
   if (questionnaire.isLoading) return <Loader role="status" aria-label={t('common.loading')} />;
@@ -182,7 +194,7 @@ export function AnalysisPage() {
             </section>
           </Tabs.Panel>
           <Tabs.Panel value="crosstab">{stats.data ? <CrossTab questionnaireId={q.id} questions={questions} filters={filters} /> : null}</Tabs.Panel>
-          <Tabs.Panel value="free-text">{stats.data ? <FreeTextAnswers questionnaireId={q.id} questions={questions} editable={q.editable} /> : null}</Tabs.Panel>
+          <Tabs.Panel value="free-text">{stats.data ? <FreeTextAnswers questionnaireId={q.id} questions={questions} editable={q.editable} filters={filters} /> : null}</Tabs.Panel>
           <Tabs.Panel value="exports">
             <ExportJobs questionnaireId={q.id} />
           </Tabs.Panel>

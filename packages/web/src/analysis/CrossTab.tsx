@@ -19,7 +19,9 @@ export function CrossTab({ questionnaireId, questions, filters }: { questionnair
   const [question, setQuestion] = useState<string | null>(null);
   const [by, setBy] = useState<'group' | 'settlement'>('group');
   useEffect(() => {
-    if (!question && choices[0]) setQuestion(choices[0].name);
+    // A question with a few answers reads best across the page (not the list of 40 settlements).
+    const first = choices.find((q) => (q.frequencies?.length ?? 0) <= 12) ?? choices[0];
+    if (!question && first) setQuestion(first.name);
   }, [choices.length]);
 
   const table = useQuery({
@@ -77,7 +79,14 @@ export function CrossTab({ questionnaireId, questions, filters }: { questionnair
             </Text>
           ) : null}
           {data && data.rows.length > 0 ? (
-            <Table.ScrollContainer minWidth={Math.max(480, 200 + data.columns.length * 120)}>
+            <Table.ScrollContainer
+              type="native"
+              minWidth={Math.max(480, 200 + data.columns.length * 120)}
+              // A wide table scrolls sideways; the keyboard reaches it too.
+              tabIndex={0}
+              role="region"
+              aria-labelledby="crosstab-title"
+            >
               <Table striped withTableBorder withColumnBorders verticalSpacing={4} fz="sm" data-testid="crosstab-table">
                 <caption>
                   <VisuallyHidden>{t('analysis.crosstabCaption', { title: questionTitle(data.question), by: t(data.by === 'group' ? 'analysis.byGroup' : 'analysis.bySettlement') })}</VisuallyHidden>

@@ -7,6 +7,7 @@ import type { TJob } from '@potreby/server/surveys/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { SUCCESS_COLOUR } from '../questionnaires/colours';
 
 type What = 'responses' | 'stats';
 type Format = 'csv' | 'xlsx';
@@ -91,7 +92,7 @@ function JobRow({ job }: { job: StartedJob }) {
           {state === 'done' ? (
             <Group gap={4}>
               <IconCircleCheck size={16} color="var(--mantine-color-teal-9)" aria-hidden />
-              <Text size="sm" c="teal.9" role="status">
+              <Text size="sm" c={SUCCESS_COLOUR} role="status">
                 {t('analysis.jobDone')}
               </Text>
             </Group>

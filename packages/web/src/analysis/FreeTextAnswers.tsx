@@ -14,7 +14,17 @@ const PAGE_SIZE = 20;
 type TAnswer = TFreeText['answers'][number];
 
 /** The answers to an open question, a page at a time; each can be tagged, and the list filtered by tag. */
-export function FreeTextAnswers({ questionnaireId, questions, editable }: { questionnaireId: number; questions: TStats['questions']; editable: boolean }) {
+export function FreeTextAnswers({
+  questionnaireId,
+  questions,
+  editable,
+  filters,
+}: {
+  questionnaireId: number;
+  questions: TStats['questions'];
+  editable: boolean;
+  filters: { respondentGroupId?: number; settlementId?: number };
+}) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const open = questions.filter((q) => isFreeText(q.type));
@@ -24,10 +34,12 @@ export function FreeTextAnswers({ questionnaireId, questions, editable }: { ques
   useEffect(() => {
     if (!question && open[0]) setQuestion(open[0].name);
   }, [open.length]);
+  // Other respondents: from their first page.
+  useEffect(() => setPage(1), [filters.respondentGroupId, filters.settlementId]);
 
   const answers = useQuery({
-    queryKey: ['analysis', 'free-text', questionnaireId, question, tag, page],
-    queryFn: () => api.get<TFreeText>(`/questionnaires/${questionnaireId}/free-text`, { question, tag, page, pageSize: PAGE_SIZE }),
+    queryKey: ['analysis', 'free-text', questionnaireId, question, tag, page, filters],
+    queryFn: () => api.get<TFreeText>(`/questionnaires/${questionnaireId}/free-text`, { question, tag, page, pageSize: PAGE_SIZE, ...filters }),
     enabled: question !== null,
     placeholderData: keepPreviousData,
   });
@@ -76,7 +88,7 @@ export function FreeTextAnswers({ questionnaireId, questions, editable }: { ques
                     {t('analysis.allAnswers')}
                   </Chip>
                   {tags.map((g) => (
-                    <Chip key={g.tag} value={g.tag} size="xs" variant="outline" data-testid="free-text-tag-filter">
+                    <Chip key={g.tag} value={g.tag} size="xs" variant="outline" wrapperProps={{ 'data-testid': 'free-text-tag-filter' }}>
                       {t('analysis.tagWithCount', { tag: g.tag, n: fmt.number(g.count) })}
                     </Chip>
                   ))}
@@ -125,7 +137,7 @@ function FreeTextAnswer({ questionnaireId, question, answer, suggestions, editab
       </Text>
       <Group gap={6} wrap="wrap" align="center">
         {answer.group ? (
-          <Badge variant="outline" color="gray.8" size="sm">
+          <Badge variant="outline" color="gray.8" size="sm" style={{ textTransform: 'none' }}>
             {answer.group}
           </Badge>
         ) : null}

@@ -91,7 +91,7 @@ export function FindingsTab({ assessment }: { assessment: TAssessmentDetail }) {
                       {t('findings.concerns')}
                     </Text>
                     {f.serviceTypes.map((s) => (
-                      <Badge key={s} variant="light" color="teal" size="sm" style={{ textTransform: 'none' }}>
+                      <Badge key={s} variant="light" color="cyan" size="sm" style={{ textTransform: 'none' }}>
                         {names.serviceType(s)}
                       </Badge>
                     ))}

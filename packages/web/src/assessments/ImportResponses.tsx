@@ -4,11 +4,13 @@ import { IconCircleCheck, IconFileUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
+import type { TResponseImportResult } from '@potreby/server/surveys/import-schema';
 import { ApiError, api } from '../api/client';
 import { useFormat } from '../app/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportReport } from '../imports/ImportReport';
 import { assessmentKey } from './assessment-queries';
+import { SUCCESS_COLOUR } from '../questionnaires/colours';
 
 /**
  * Bulk responses from a CSV or XLSX file (a KoboToolbox export, XLSForm column names), all or
@@ -29,7 +31,7 @@ export function ImportResponses({ assessment, opened, onClose, questionnaireId }
       form.set('questionnaireId', questionnaire!);
       if (group) form.set('respondentGroupId', group);
       form.set('file', file!);
-      return api.post<{ rows?: number }>('/imports/responses', form);
+      return api.post<TResponseImportResult>('/imports/responses', form);
     },
     onSuccess: async () => {
       await Promise.all([
@@ -64,6 +66,7 @@ export function ImportResponses({ assessment, opened, onClose, questionnaireId }
 
   const rejected = upload.error instanceof ApiError && upload.error.code === 'import.rejected' ? upload.error.problem : null;
   const rows = upload.data?.rows;
+  const duplicates = upload.data?.duplicates ?? 0;
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('assessments.questionnaires.importResponsesTitle')} size="xl">
@@ -101,12 +104,18 @@ export function ImportResponses({ assessment, opened, onClose, questionnaireId }
               upload.reset();
             }}
             clearable
+            clearButtonProps={{ 'aria-label': t('imports.form.clearFile') }}
             error={errors.file}
             data-testid="import-responses-file"
           />
           {upload.isSuccess ? (
-            <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} role="status" data-testid="import-responses-done">
+            <Alert color={SUCCESS_COLOUR} variant="light" icon={<IconCircleCheck aria-hidden />} role="status" data-testid="import-responses-done">
               {rows !== undefined ? t('assessments.questionnaires.imported', { count: rows, formatted: fmt.number(rows) }) : t('assessments.questionnaires.importedNoCount')}
+              {duplicates > 0 ? (
+                <Text size="sm" mt={4} data-testid="import-responses-duplicates">
+                  {t('assessments.questionnaires.duplicatesLeftOut', { count: duplicates, formatted: fmt.number(duplicates) })}
+                </Text>
+              ) : null}
             </Alert>
           ) : null}
           {rejected ? <ImportReport problem={rejected} fileName={file?.name ?? null} /> : <ErrorAlert error={upload.error} />}

@@ -45,7 +45,7 @@ export function OverviewTab({ assessment: a, onOpen }: { assessment: TAssessment
                   <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(true)} data-testid="edit-assessment">
                     {t('assessments.overview.editDetails')}
                   </Button>
-                  <Button size="xs" variant="subtle" color="red.9" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(true)} data-testid="delete-assessment">
+                  <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} onClick={() => setDeleting(true)} data-testid="delete-assessment">
                     {t('common.delete')}
                   </Button>
                 </Group>

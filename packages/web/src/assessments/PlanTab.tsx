@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MEASURE_STATUSES } from '@potreby/domain';
 import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import { useFormat } from '../app/format';
+import { SUCCESS_COLOUR } from '../questionnaires/colours';
 import { RowAction } from '../components/RowAction';
 import { DeletePart } from './DeletePart';
 import { DocumentLinks } from './DocumentLinks';
@@ -12,7 +13,7 @@ import { MeasureForm } from './MeasureForm';
 import { PlanApproval } from './PlanApproval';
 
 type TMeasure = TAssessmentDetail['measures'][number];
-const STATUS_COLOURS: Record<(typeof MEASURE_STATUSES)[number], string> = { planned: 'gray', in_progress: 'blue', done: 'teal', cancelled: 'gray' };
+const STATUS_COLOURS: Record<(typeof MEASURE_STATUSES)[number], string> = { planned: 'gray', in_progress: 'blue', done: SUCCESS_COLOUR, cancelled: 'gray' };
 
 /** The plan of measures of the needs determination: activities, who is responsible, due dates, status; its approval and export. */
 export function PlanTab({ assessment }: { assessment: TAssessmentDetail }) {

@@ -8,6 +8,7 @@ import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { isLanguage } from '@potreby/i18n';
 import type { TPublicForm } from '@potreby/server/surveys/schema';
+import { SUCCESS_COLOUR, WARNING_COLOUR } from '../questionnaires/colours';
 import { languageName, preferredLanguage } from '../questionnaires/languages';
 import { makeSurveyModel, newSubmissionKey } from '../questionnaires/survey-model';
 import { enqueue, findEntry, OutboxSender } from './outbox';
@@ -27,6 +28,31 @@ function readJson<T>(key: string): T | null {
 }
 
 class FormClosed extends Error {}
+
+/**
+ * The service worker that keeps this page (and its built files) on the device, so that it opens
+ * again without a connection. Browsers allow it only on https and localhost; elsewhere the page
+ * works as before, online.
+ */
+function keepPageOffline(): void {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+  navigator.serviceWorker
+    .register('/public-form-sw.js', { scope: '/f/' })
+    .then(async () => {
+      const worker = (await navigator.serviceWorker.ready).active;
+      // What was loaded before the worker took over.
+      const assets = performance
+        .getEntriesByType('resource')
+        .map((e) => e.name)
+        .filter((u) => u.startsWith(`${window.location.origin}/assets/`));
+      for (const s of document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src], link[rel="stylesheet"], link[rel="modulepreload"]')) {
+        const url = 'src' in s ? s.src : s.href;
+        if (url.startsWith(`${window.location.origin}/assets/`)) assets.push(url);
+      }
+      worker?.postMessage({ type: 'keep', page: window.location.pathname, assets: [...new Set(assets)] });
+    })
+    .catch(() => undefined);
+}
 
 /** The form for a link: from the server, else (no connection) the copy kept from the last visit. */
 async function loadForm(token: string): Promise<TPublicForm> {
@@ -99,6 +125,10 @@ export function PublicFormPage() {
       }),
     [],
   );
+  useEffect(() => {
+    // Only once the page works: the worker keeps what this visit loaded.
+    if (data) keepPageOffline();
+  }, [!!data]);
   useEffect(() => {
     const flush = () => void sender.flush();
     const onVisible = () => document.visibilityState === 'visible' && flush();
@@ -188,7 +218,9 @@ export function PublicFormPage() {
         : sender.busy && entry.attempts === 0
           ? 'sending'
           : 'saved';
-  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  // No connection: the browser says so, or the last try could not reach the server (a page
+  // reopened without a connection may not know it yet).
+  const offline = (typeof navigator !== 'undefined' && navigator.onLine === false) || entry?.lastFailure === 'offline';
 
   const header = data ? (
     <Stack gap={6} mb="md">
@@ -244,7 +276,7 @@ export function PublicFormPage() {
             {header}
             <div role="status" aria-live="polite" data-testid="public-status" data-status={status}>
               {status === 'sent' ? (
-                <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('publicForm.sentTitle')} data-testid="public-sent">
+                <Alert color={SUCCESS_COLOUR} variant="light" icon={<IconCircleCheck aria-hidden />} title={t('publicForm.sentTitle')} data-testid="public-sent">
                   {t('publicForm.sentText')}
                 </Alert>
               ) : status === 'sending' ? (
@@ -252,7 +284,7 @@ export function PublicFormPage() {
                   {t('publicForm.sendingText')}
                 </Alert>
               ) : status === 'saved' ? (
-                <Alert color="orange" variant="light" icon={<IconDeviceMobile aria-hidden />} title={t('publicForm.savedTitle')} data-testid="public-saved">
+                <Alert color={WARNING_COLOUR} variant="light" icon={<IconDeviceMobile aria-hidden />} title={t('publicForm.savedTitle')} data-testid="public-saved">
                   {t(offline ? 'publicForm.savedOffline' : 'publicForm.savedRetry')}
                 </Alert>
               ) : status === 'rejected' ? (

@@ -83,7 +83,7 @@ describe('outbox', () => {
     const { sent, fetchImpl } = fakeServer(['offline', 201]);
     const { s, timers } = sender(storage, fetchImpl);
     await s.flush();
-    expect(findEntry(storage, 'a')).toMatchObject({ state: 'waiting', attempts: 1 });
+    expect(findEntry(storage, 'a')).toMatchObject({ state: 'waiting', attempts: 1, lastFailure: 'offline' });
     expect(timers.map((t) => t.ms)).toEqual([backoff(1)]);
     await s.flush();
     expect(readOutbox(storage)).toEqual([]);

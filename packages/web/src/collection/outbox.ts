@@ -23,6 +23,8 @@ export type TOutboxEntry = {
   attempts: number;
   /** waiting: will be sent; rejected: the server refused the content (400); closed: the link is closed. */
   state: 'waiting' | 'rejected' | 'closed';
+  /** Why the last try did not get through: no connection, or the server asked to wait. */
+  lastFailure?: 'offline' | 'later';
 };
 
 export type TSendResult =
@@ -186,7 +188,7 @@ export class OutboxSender {
         case 'offline':
         case 'later': {
           const attempts = entry.attempts + 1;
-          patchEntry(storage, entry.submissionKey, { attempts });
+          patchEntry(storage, entry.submissionKey, { attempts, lastFailure: result.kind });
           const wait = result.kind === 'later' && result.afterMs !== null ? result.afterMs : backoff(attempts);
           nextTry = nextTry === null ? wait : Math.min(nextTry, wait);
           break;

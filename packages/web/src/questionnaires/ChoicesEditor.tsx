@@ -45,7 +45,8 @@ export function ChoicesEditor({
         </Text>
       ) : null}
       {choices.map((choice, i) => {
-        const problem = problems.find((p) => p.index === i);
+        const problem = problems.find((p) => p.index === i && p.code !== 'choice_text_missing');
+        const textProblem = problems.find((p) => p.index === i && p.code === 'choice_text_missing');
         const label = choice.text[languages[0]!] || choice.value;
         return (
           <Paper key={i} withBorder p="xs" data-testid="choice-row">
@@ -66,6 +67,7 @@ export function ChoicesEditor({
                   texts={choice.text}
                   languages={languages}
                   onChange={(text) => set(i, { text })}
+                  error={textProblem ? t(`designer.problems.${textProblem.code}`) : null}
                   readOnly={readOnly}
                   testId={`choice-text-${i}`}
                 />

@@ -9,6 +9,7 @@ import type { TQuestionnaireDetail } from '@potreby/server/surveys/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { WARNING_COLOUR } from './colours';
 
 type TLink = TQuestionnaireDetail['links'][number];
 type TGroup = TAssessmentDetail['groups'][number];
@@ -188,7 +189,7 @@ export function CollectionPanel({ questionnaire, groups }: { questionnaire: TQue
               {publicUrl(qrFor)}
             </Text>
             {!qrFor.active ? (
-              <Text size="sm" c="orange.9">
+              <Text size="sm" c={WARNING_COLOUR}>
                 {t('collection.qrClosed')}
               </Text>
             ) : null}

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Menu, Modal, Paper, Select, Stack, Text, Title } 
 import { IconArrowDown, IconArrowUp, IconChevronDown, IconLanguage, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { RowAction } from '../components/RowAction';
+import { WARNING_COLOUR } from './colours';
 import { AddElementButtons, ElementCard, type TElementActions } from './ElementCard';
 import { FORM_LANGUAGES, languageName } from './languages';
 import {
@@ -264,7 +265,7 @@ export function DesignEditor({
                   : null}
           </Text>
           {pending?.kind === 'element' && pending.dependents > 0 ? (
-            <Text size="sm" c="orange.9">
+            <Text size="sm" c={WARNING_COLOUR}>
               {t('designer.deleteDependents', { count: pending.dependents })}
             </Text>
           ) : null}

@@ -2,6 +2,7 @@ import { Badge, Box, Button, Group, Menu, Paper, Stack, Text } from '@mantine/co
 import { IconArrowDown, IconArrowUp, IconChevronDown, IconChevronUp, IconFolderPlus, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { RowAction } from '../components/RowAction';
+import { WARNING_COLOUR } from './colours';
 import { ElementEditor } from './ElementEditor';
 import { kindOf, QUESTION_KINDS, textIn, untranslatedIn, type TDraft, type TElement, type TElementProblem, type TQuestionKind, type TRaw, type TTexts } from './survey-definition';
 
@@ -102,7 +103,7 @@ export function ElementCard({
               </Badge>
             ) : null}
             {untranslated > 0 ? (
-              <Badge size="xs" variant="light" color="orange.9" data-testid="element-untranslated">
+              <Badge size="xs" variant="light" color={WARNING_COLOUR} data-testid="element-untranslated">
                 {t('designer.untranslatedCount', { count: untranslated })}
               </Badge>
             ) : null}
@@ -115,7 +116,7 @@ export function ElementCard({
         </Box>
         <Group gap={2} wrap="nowrap">
           <Button
-            variant="subtle"
+            variant="default"
             size="xs"
             onClick={() => actions.toggle(element.uid)}
             aria-expanded={isOpen}

@@ -160,7 +160,8 @@ export function ElementEditor({
           choices={(raw.choices as TChoice[] | undefined) ?? []}
           languages={draft.languages}
           onChange={(choices) => set('choices', choices)}
-          problems={showAll ? problems.filter((p) => p.field === 'choices') : problems.filter((p) => p.field === 'choices' && p.code !== 'choices_missing')}
+          // Missing texts only once a save was tried; wrong values at once.
+          problems={showAll ? problems.filter((p) => p.field === 'choices') : problems.filter((p) => p.field === 'choices' && p.code !== 'choices_missing' && p.code !== 'choice_text_missing')}
           readOnly={readOnly}
         />
       ) : null}

@@ -9,6 +9,7 @@ import { useFormat } from '../app/format';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportReport } from '../imports/ImportReport';
 import { languageName } from './languages';
+import { SUCCESS_COLOUR } from './colours';
 
 export type ImportXlsFormProps = {
   assessmentId: number | null;
@@ -65,7 +66,7 @@ export function ImportXlsForm({ assessmentId, territoryId, opened, onClose, onIm
     <Modal opened={opened} onClose={close} title={t('xlsform.title')} size="xl" data-testid="xlsform-dialog">
       {result ? (
         <Stack gap="sm" data-testid="xlsform-result">
-          <Alert color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('xlsform.done')}>
+          <Alert color={SUCCESS_COLOUR} variant="light" icon={<IconCircleCheck aria-hidden />} title={t('xlsform.done')}>
             <Text size="sm" data-testid="xlsform-converted">
               {t('xlsform.converted', { count: result.questions, formatted: fmt.number(result.questions) })}{' '}
               {result.languages.length ? t('xlsform.languages', { languages: result.languages.map(languageName).join(', ') }) : null}
@@ -135,6 +136,7 @@ export function ImportXlsForm({ assessmentId, territoryId, opened, onClose, onIm
             }}
             leftSection={<IconFileSpreadsheet size={16} aria-hidden />}
             clearable
+            clearButtonProps={{ 'aria-label': t('imports.form.clearFile') }}
             required
             data-testid="xlsform-file"
           />

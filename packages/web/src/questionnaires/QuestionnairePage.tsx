@@ -14,6 +14,7 @@ import { useFormat } from '../app/format';
 import { DemoBadge } from '../components/DemoBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
+import { WARNING_COLOUR } from './colours';
 import { CollectionPanel } from './CollectionPanel';
 import { DesignEditor } from './DesignEditor';
 import { languageName } from './languages';
@@ -197,7 +198,7 @@ export function QuestionnairePage() {
                 </Text>
                 <Group gap="sm">
                   {designDirty ? (
-                    <Text size="sm" c="orange.9" data-testid="unsaved">
+                    <Text size="sm" c={WARNING_COLOUR} data-testid="unsaved">
                       {t('designer.unsaved')}
                     </Text>
                   ) : null}

@@ -11,6 +11,7 @@ import { api } from '../api/client';
 import { useServiceTypes } from '../app/catalogue';
 import { useNames } from '../app/names';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { WARNING_COLOUR } from './colours';
 import { answerOptions, kindOf, questionsOf, textIn, type TDraft, type TTexts } from './survey-definition';
 
 type TPurpose = (typeof TAG_PURPOSES)[number];
@@ -227,7 +228,7 @@ export function TagsPanel({ questionnaire, saved, country, onDirtyChange }: { qu
       {!readOnly && questions.length ? (
         <Group justify="flex-end" style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-body)', paddingBlock: 8 }}>
           {dirty ? (
-            <Text size="sm" c="orange.9" data-testid="tags-unsaved">
+            <Text size="sm" c={WARNING_COLOUR} data-testid="tags-unsaved">
               {t('tags.unsaved')}
             </Text>
           ) : null}

@@ -1,5 +1,6 @@
 import { Badge, Group, Stack, TextInput, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { WARNING_COLOUR } from './colours';
 import { languageName } from './languages';
 import type { TTexts } from './survey-definition';
 
@@ -37,15 +38,15 @@ export function TranslatedText({
       {languages.map((language, i) => {
         const untranslated = i > 0 && !!value[first]?.trim() && !value[language]?.trim();
         const inputLabel = (
-          <Group gap={6} component="span" wrap="nowrap">
+          <Group gap={6} component="span" wrap="nowrap" display="inline-flex">
             <span>{t('designer.textIn', { what: label, language: languageName(language) })}</span>
             {i === 0 && languages.length > 1 ? (
-              <Badge size="xs" variant="light" color="gray.8" component="span">
+              <Badge size="xs" variant="light" color="gray" component="span">
                 {t('designer.defaultLanguage')}
               </Badge>
             ) : null}
             {untranslated ? (
-              <Badge size="xs" variant="light" color="orange.9" component="span" data-testid="untranslated-badge">
+              <Badge size="xs" variant="light" color={WARNING_COLOUR} component="span" data-testid="untranslated-badge">
                 {t('designer.untranslated')}
               </Badge>
             ) : null}

@@ -2,6 +2,7 @@ import { Badge, Paper, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TQuestionnaireDetail } from '@potreby/server/surveys/schema';
 import { useFormat } from '../app/format';
+import { SUCCESS_COLOUR } from './colours';
 import { languageName } from './languages';
 
 /** Where a version came from: the editor, or an XLSForm file (the server keeps its name). */
@@ -46,7 +47,7 @@ export function VersionsPanel({ questionnaire }: { questionnaire: TQuestionnaire
                   <Table.Td className="num">
                     {fmt.number(v.version)}
                     {v.version === questionnaire.currentVersion ? (
-                      <Badge size="xs" ml={6} variant="light" color="teal.9">
+                      <Badge size="xs" ml={6} variant="light" color={SUCCESS_COLOUR}>
                         {t('designer.versions.current')}
                       </Badge>
                     ) : null}

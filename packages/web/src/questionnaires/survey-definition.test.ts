@@ -108,6 +108,18 @@ describe('editing', () => {
     expect(codes).toEqual(['name_invalid', 'title_missing', 'name_taken', 'limits_order', 'name_taken']);
     expect(untranslatedCounts(draft)).toEqual({ en: 2 });
   });
+
+  it('asks for the text of each answer in the default language', () => {
+    let draft = parseDefinition({ pages: [{ name: 'page1', elements: [] }] }, ['uk'], 'uk');
+    const question = newQuestion('single', 'q1');
+    question.raw.title = { uk: 'Так чи ні?' };
+    question.raw.choices = [
+      { value: 'yes', text: { uk: 'Так' } },
+      { value: 'no', text: { uk: ' ' } },
+    ];
+    draft = addElement(draft, draft.pages[0]!.uid, question);
+    expect(checkDraft(draft)).toEqual([{ uid: question.uid, field: 'choices', code: 'choice_text_missing', index: 1 }]);
+  });
 });
 
 describe('conditions', () => {

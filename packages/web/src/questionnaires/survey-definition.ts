@@ -368,7 +368,15 @@ export const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
 /** Choice values go into conditions and exports: no spaces or quotes. */
 export const VALUE_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
-export type TProblemCode = 'name_invalid' | 'name_taken' | 'title_missing' | 'choices_missing' | 'choice_value_invalid' | 'choice_value_taken' | 'limits_order';
+export type TProblemCode =
+  | 'name_invalid'
+  | 'name_taken'
+  | 'title_missing'
+  | 'choices_missing'
+  | 'choice_value_invalid'
+  | 'choice_value_taken'
+  | 'choice_text_missing'
+  | 'limits_order';
 export type TElementProblem = { uid: string; field: 'name' | 'title' | 'choices' | 'limits'; code: TProblemCode; index?: number };
 
 /** What keeps the draft from being saved, per element. */
@@ -397,6 +405,8 @@ export function checkDraft(draft: TDraft): TElementProblem[] {
         if (!VALUE_PATTERN.test(c.value)) problems.push({ uid: element.uid, field: 'choices', code: 'choice_value_invalid', index });
         else if (values.has(c.value)) problems.push({ uid: element.uid, field: 'choices', code: 'choice_value_taken', index });
         values.add(c.value);
+        // Without a text the respondent would read the stored value ("option_1").
+        if (!c.text?.[first]?.trim()) problems.push({ uid: element.uid, field: 'choices', code: 'choice_text_missing', index });
       });
     }
     if (kind === 'number' && typeof raw.min === 'number' && typeof raw.max === 'number' && raw.min > raw.max) {

@@ -107,7 +107,8 @@ export function ServiceRegistryPage() {
   });
 
   // Show one year at a time (sites are yearly snapshots): the newest, unless the user picks another.
-  const newestYear = list.data?.years[0];
+  // The previous list stays on screen while the next loads: its years are not this filter's.
+  const newestYear = list.isPlaceholderData ? undefined : list.data?.years[0];
   useEffect(() => {
     if (year === null && newestYear !== undefined) setFilter('year', newestYear);
   }, [year, newestYear]);
@@ -135,7 +136,9 @@ export function ServiceRegistryPage() {
             value={territoryId}
             onChange={(id, territory) => {
               setPickedCountry(territory?.country ?? null);
-              setFilters({ territoryId: id, serviceType: null });
+              // Another country keeps other years (Bulgaria's 2025, Ukraine's 2026): show the newest of the new one.
+              const otherCountry = territory?.country !== undefined && territory.country !== country;
+              setFilters({ territoryId: id, serviceType: null, ...(otherCountry ? { year: null } : {}) });
             }}
             data-testid="filter-territory"
           />
