@@ -400,9 +400,10 @@ describe(`needs assessments (${ENGINE})`, () => {
     });
 
     it('is removed with all its parts', async () => {
-      const questionnaire = await officer.post('/api/v1/questionnaires', { title: 'Анкета', assessmentId: id });
-      expect(questionnaire.status).toBe(201);
-      const typed = await officer.post(`/api/v1/questionnaires/${questionnaire.body.id}/responses`, { submissionKey: 'removed-with-assessment', respondentGroupId: null, answers: {} });
+      const definition = { pages: [{ name: 'p1', elements: [{ type: 'comment', name: 'remarks', title: 'Зауваження' }] }] };
+      const questionnaire = await officer.post('/api/v1/questionnaires', { title: 'Анкета', assessmentId: id, definition });
+      expect(questionnaire.status, questionnaire.text).toBe(201);
+      const typed = await officer.post(`/api/v1/questionnaires/${questionnaire.body.id}/responses`, { submissionKey: 'removed-with-assessment', respondentGroupId: null, answers: { remarks: 'Немає транспорту' } });
       expect(typed.status).toBe(201);
       expect((await officer.delete(`/api/v1/assessments/${id}`)).status).toBe(204);
       expect((await officer.get(`/api/v1/assessments/${id}`)).status).toBe(404);
