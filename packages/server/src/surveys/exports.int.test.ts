@@ -139,6 +139,11 @@ describe(`questionnaire exports as background jobs (${ENGINE})`, () => {
     expect(row[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
     // Every response once.
     expect(new Set(body.map((r) => r.at(-1))).size).toBe(n);
+
+    // The export imports again as it is, translated headers and all: every answer already stored.
+    const reimport = await officer.upload('responses', 'export.csv', file.bytes, { questionnaireId: String(questionnaireId) });
+    expect(reimport.status, reimport.text).toBe(200);
+    expect(reimport.body).toMatchObject({ rows: 0, duplicates: n });
   });
 
   it('exports the raw responses as XLSX, the same rows, numbers as numbers', async () => {

@@ -5,6 +5,7 @@ import {
   createResponseReader,
   ImportErrorList,
   listQuestions,
+  normaliseHeader,
   type Actor,
   type AnswerIssue,
   type ResponseRow,
@@ -21,6 +22,7 @@ import { openTable } from '../imports/read-table';
 import { dataset } from '../population/tables';
 import { territory } from '../territories/tables';
 import type { TResponseImportResult } from './import-schema';
+import { responseHeaderAliases } from './export-responses';
 import { unconvertedNamesOf } from './import-xlsform';
 import { questionnaireFor } from './questionnaires';
 import { questionnaireVersion, questionTag } from './tables';
@@ -148,8 +150,10 @@ async function importOnce(database: Database, request: ResponseImportRequest): P
   const table = await openTable({ fileName: request.fileName, bytes: request.bytes, country: place.country as never });
   const errors = new ImportErrorList();
   // A column inside a left-out repeat or group (`children/child_name`) is left out with it.
-  const ignore = [...unconverted, ...table.header.filter((h) => h.split('/').slice(0, -1).some((segment) => unconverted.has(segment.trim().toLowerCase())))];
-  const reader = createResponseReader(questions, table.header, { ignore });
+  // potreby's own export names its submission columns in the reader's language: read as their keys.
+  const header = table.header.map((h) => responseHeaderAliases().get(normaliseHeader(h)) ?? h);
+  const ignore = [...unconverted, ...header.filter((h) => h.split('/').slice(0, -1).some((segment) => unconverted.has(segment.trim().toLowerCase())))];
+  const reader = createResponseReader(questions, header, { ignore });
   for (const e of reader.errors) errors.add({ ...e, row: table.headerRow });
   if (errors.ok && !reader.columns.some((c) => c.role === 'question' || c.role === 'option')) {
     errors.add({ row: table.headerRow, column: null, value: table.header.join(', ').slice(0, 200), code: 'unrecognised_format', params: { kind: 'responses' } });
