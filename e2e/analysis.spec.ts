@@ -77,11 +77,20 @@ describe('analysing the answers to a questionnaire', () => {
     expect(await question(page, 'age').getByTestId('number-table').locator('tbody td').first().textContent()).toBe('38');
     await expectAccessible(page);
 
-    // Open answers: listed, tagged, counted per tag, filtered by tag.
+    // Open answers follow the same filter: only the displaced persons' answers.
     await page.getByTestId('analysis-tab-free-text').click();
     await page.getByTestId('free-text-list').waitFor();
+    const [, shown, total] = /^1–(\d+) of (\d+)$/.exec((await page.getByTestId('pager-summary').textContent()) ?? '') ?? [];
+    expect(Number(shown)).toBe(Number(total));
+    expect(Number(total)).toBeLessThanOrEqual(38);
+
+    // All groups again (the address holds the filter): listed, tagged, counted per tag, filtered by tag.
+    const everyone = new URL(page.url());
+    everyone.searchParams.delete('group');
+    await page.goto(everyone.toString());
+    await page.getByTestId('free-text-list').waitFor();
     expect(await page.getByTestId('free-text-question').inputValue()).toBe('What makes it hardest for you to get help?');
-    expect(await page.getByTestId('pager-summary').textContent()).toMatch(/^1–20 of \d+$/);
+    await expect.poll(async () => page.getByTestId('pager-summary').textContent(), { timeout: 10_000 }).toMatch(/^1–20 of \d+$/);
     const transport = page.getByTestId('free-text-answer').filter({ hasText: /транспорт|автобус/ });
     const tagged: string[] = [];
     for (const i of [0, 1]) {
