@@ -1,18 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { configFromEnv, openDatabase, rows, type Database } from '@potreby/server/db/database';
+import { describe, expect, it } from 'vitest';
+import { rows } from '@potreby/server/db/database';
 import { buildApp } from '@potreby/server/http/app';
 import { Client } from '@potreby/server/testing/test-app';
-import { databaseUrlFor, ENGINE, freshDatabase } from '@potreby/server/testing/test-database';
-import { run } from './main';
+import { ENGINE } from '@potreby/server/testing/test-database';
+import { useCli } from './testing/cli-harness';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const SERVICES_HEADER = 'site_id,name,service_type,provider,provider_kind,settlement_code,serves_codes,year,capacity,users,waiting_list,staff_positions,staff_vacancies,funding,mobile,opened';
@@ -21,27 +20,10 @@ type GapRow = { serviceType: string; method: string; need: number | null; capaci
 
 /** The command line as a person uses it, on a copy of the demo database chosen through the environment. */
 describe(`the potreby command (${ENGINE})`, () => {
-  const work = mkdtempSync(join(tmpdir(), 'potreby-cli-'));
-  const restore: Record<string, string | undefined> = {};
-  let dropDatabase: (() => Promise<void>) | null = null;
+  const { work, cli, withDatabase, file } = useCli('potreby-cli-');
   /** The province's table as JSON, from the test that checks its shape. */
   let provinceRows: GapRow[] = [];
 
-  const cli = async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await run(argv, { out: (text) => void (out += text), err: (text) => void (err += text) });
-    return { code, out, err };
-  };
-  /** The CLI's database, opened the way the CLI opens it, for looking at the rows. PGlite allows one user at a time: closed again at once. */
-  const withDatabase = async <T>(body: (database: Database) => Promise<T>): Promise<T> => {
-    const database = await openDatabase(configFromEnv());
-    try {
-      return await body(database);
-    } finally {
-      await database.close();
-    }
-  };
   const snapshot = () =>
     withDatabase(async ({ db }) =>
       (
@@ -52,39 +34,7 @@ describe(`the potreby command (${ENGINE})`, () => {
         )
       )[0]!,
     );
-  const file = (name: string, content: string | Uint8Array) => {
-    const path = join(work, name);
-    writeFileSync(path, content);
-    return path;
-  };
 
-  beforeAll(async () => {
-    for (const key of ['DATABASE_URL', 'POTREBY_DATA_DIR', 'LANG']) restore[key] = process.env[key];
-    delete process.env.LANG;
-    if (process.env.DATABASE_URL) {
-      const database = await freshDatabase(null);
-      const url = databaseUrlFor(new URL(database.location).pathname.slice(1));
-      dropDatabase = async () => {
-        process.env.DATABASE_URL = restore.DATABASE_URL;
-        await database.drop();
-      };
-      process.env.DATABASE_URL = url;
-    } else {
-      // A PGlite data folder as `potreby` keeps it (POTREBY_DATA_DIR/pglite), from the seeded demo.
-      mkdirSync(join(work, 'data'));
-      const pglite = await PGlite.create(join(work, 'data', 'pglite'), { loadDataDir: new Blob([readFileSync(inject('pgliteDump')!)]) });
-      await pglite.close();
-      process.env.POTREBY_DATA_DIR = join(work, 'data');
-    }
-  });
-  afterAll(async () => {
-    await dropDatabase?.();
-    for (const [key, value] of Object.entries(restore)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    rmSync(work, { recursive: true, force: true });
-  });
 
   it('imports a services file: exit 0, and the sites are in the database and in the gap', async () => {
     const path = file(

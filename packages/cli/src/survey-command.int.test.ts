@@ -1,41 +1,22 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { configFromEnv, openDatabase, rows, type Database } from '@potreby/server/db/database';
-import { databaseUrlFor, ENGINE, freshDatabase } from '@potreby/server/testing/test-database';
-import { run } from './main';
+import { describe, expect, it } from 'vitest';
+import { rows } from '@potreby/server/db/database';
+import { ENGINE } from '@potreby/server/testing/test-database';
+import { useCli } from './testing/cli-harness';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const KHMILNYK = 'UA05120170000013778';
 
 /** `potreby survey …` as an agency scripts it, on a copy of the demo database chosen through the environment. */
 describe(`the potreby survey commands (${ENGINE})`, () => {
-  const work = mkdtempSync(join(tmpdir(), 'potreby-survey-cli-'));
-  const restore: Record<string, string | undefined> = {};
-  let dropDatabase: (() => Promise<void>) | null = null;
+  const { cli, withDatabase, file } = useCli('potreby-survey-cli-');
   /** The questionnaire created from the Ukrainian form. */
   let needsId = 0;
 
-  const cli = async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await run(argv, { out: (text) => void (out += text), err: (text) => void (err += text) });
-    return { code, out, err };
-  };
-  /** The CLI's database, opened the way the CLI opens it; PGlite allows one user at a time, so it is closed again at once. */
-  const withDatabase = async <T>(body: (database: Database) => Promise<T>): Promise<T> => {
-    const database = await openDatabase(configFromEnv());
-    try {
-      return await body(database);
-    } finally {
-      await database.close();
-    }
-  };
   const snapshot = () =>
     withDatabase(async ({ db }) =>
       (
@@ -46,43 +27,12 @@ describe(`the potreby survey commands (${ENGINE})`, () => {
         )
       )[0]!,
     );
-  const file = (name: string, content: string | Uint8Array) => {
-    const path = join(work, name);
-    writeFileSync(path, content);
-    return path;
-  };
   const workbook = async (name: string, sheets: Record<string, (string | number)[][]>) => {
     const book = new ExcelJS.Workbook();
     for (const [sheet, cells] of Object.entries(sheets)) book.addWorksheet(sheet).addRows(cells);
     return file(name, new Uint8Array(await book.xlsx.writeBuffer()));
   };
 
-  beforeAll(async () => {
-    for (const key of ['DATABASE_URL', 'POTREBY_DATA_DIR', 'LANG']) restore[key] = process.env[key];
-    delete process.env.LANG;
-    if (process.env.DATABASE_URL) {
-      const database = await freshDatabase(null);
-      const url = databaseUrlFor(new URL(database.location).pathname.slice(1));
-      dropDatabase = async () => {
-        process.env.DATABASE_URL = restore.DATABASE_URL;
-        await database.drop();
-      };
-      process.env.DATABASE_URL = url;
-    } else {
-      mkdirSync(join(work, 'data'));
-      const pglite = await PGlite.create(join(work, 'data', 'pglite'), { loadDataDir: new Blob([readFileSync(inject('pgliteDump')!)]) });
-      await pglite.close();
-      process.env.POTREBY_DATA_DIR = join(work, 'data');
-    }
-  });
-  afterAll(async () => {
-    await dropDatabase?.();
-    for (const [key, value] of Object.entries(restore)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    rmSync(work, { recursive: true, force: true });
-  });
 
   it('import-xlsform: a real form of reference/xlsform becomes a questionnaire; its id is printed', async () => {
     const res = await cli('survey', 'import-xlsform', join(ROOT, 'reference/xlsform/group.xlsx'), '--territory', KHMILNYK);

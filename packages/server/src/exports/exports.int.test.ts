@@ -8,33 +8,10 @@ import { DEMO_SITES } from '../seed/demo-sites';
 import { ENGINE } from '../testing/test-database';
 import { startTestApp, type Client, type TestApp } from '../testing/test-app';
 import { EXPORT_COLUMNS } from './export-tables';
+import { parseCsv } from '../testing/parse-csv';
 
 const BOM = '\uFEFF';
 const LANGUAGES: TLanguage[] = ['bg', 'uk', 'pl', 'en'];
-
-/** A CSV document (RFC 4180: quoted cells may hold commas, quotes and line breaks) as rows of cells. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      out.push(row);
-      (row = []), (cell = ''), i++;
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) row.push(cell), out.push(row);
-  return out;
-}
 
 /** Header of an export column in a language, as a person reads it. */
 const label = (language: TLanguage, table: string, column: string) => translator(language)(`columns.${table}.${column}`, { defaultValue: column });

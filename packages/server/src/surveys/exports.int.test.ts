@@ -9,32 +9,9 @@ import { ENGINE } from '../testing/test-database';
 import { startTestApp, type Client, type TestApp } from '../testing/test-app';
 import { questionnaireStats } from './analysis';
 import { exportFileName } from './request-export';
+import { parseCsv } from '../testing/parse-csv';
 
 type Job = { id: string; state: 'waiting' | 'running' | 'done' | 'failed'; progress: number; fileName: string | null; error: string | null };
-
-/** A CSV document (RFC 4180: quoted cells may hold commas, quotes and line breaks) as rows of cells. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      out.push(row);
-      (row = []), (cell = ''), i++;
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) row.push(cell), out.push(row);
-  return out;
-}
 
 /** The cells of a worksheet as text, row by row (exceljs rows and columns count from 1). */
 function sheetRows(sheet: ExcelJS.Worksheet): unknown[][] {
