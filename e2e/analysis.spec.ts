@@ -2,8 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import en from '../packages/i18n/src/locales/en/assessments.json';
-import { signIn, withAppAndBrowser } from './support/harness';
-import { expectAccessible } from './support/settled';
+import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 /** The statistics of one question, by its name. */
 const question = (page: Page, name: string): Locator => page.locator(`[data-testid="question-stats"][data-question="${name}"]`);

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import en from '../packages/i18n/src/locales/en/assessments.json';
 import uk from '../packages/i18n/src/locales/uk/surveys.json';
-import { signIn, withAppAndBrowser } from './support/harness';
-import { expectAccessible } from './support/settled';
+import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 const OUTBOX = 'potreby.publicForm.outbox';
 type TEntry = { token: string; submissionKey: string; answers: Record<string, unknown>; formToken: string; website: string; state: string };

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import en from '../packages/i18n/src/locales/en/surveys.json';
-import { signIn, withAppAndBrowser } from './support/harness';
-import { expectAccessible } from './support/settled';
+import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 /** One question of the designer, by its name (identifier). */
 const element = (page: Page, name: string): Locator => page.locator(`[data-testid="designer-element"][data-name="${name}"]`);

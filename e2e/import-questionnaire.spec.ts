@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import plAssessments from '../packages/i18n/src/locales/pl/assessments.json';
 import plSurveys from '../packages/i18n/src/locales/pl/surveys.json';
-import { signIn, withAppAndBrowser } from './support/harness';
-import { expectAccessible } from './support/settled';
+import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 const pl = { ...plAssessments, ...plSurveys };
 const DEMO = 'Анкета: потреби у соціальних послугах (демонстрація)';

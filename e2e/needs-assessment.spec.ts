@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import uk from '../packages/i18n/src/locales/uk/assessments.json';
 import ukCatalogue from '../packages/i18n/src/locales/uk/catalogue.json';
-import { choose, signIn, withAppAndBrowser } from './support/harness';
-import { expectAccessible } from './support/settled';
+import { choose, expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 const KHMILNYK = 'UA05120170000013778';
 
