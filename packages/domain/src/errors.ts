@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'import.unreadable',
   'import.empty',
   'import.too_large',
+  'export.limit_reached',
   'database.busy',
   'internal',
 ] as const;

@@ -9,7 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { AppError } from '@potreby/domain';
 import { pickLanguage } from '@potreby/i18n';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -151,7 +151,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const appError = asAppError(error);
+    const appError = asAppError(error, request);
     if (appError.code === 'internal') request.log.error(error);
     const problem = toProblem(appError, request.language ?? 'en', request.url.split('?')[0]);
     void reply.status(problem.status).type('application/problem+json').send(problem);
@@ -174,12 +174,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
 }
 
 /** Anything thrown becomes an AppError with a stable code; only the unexpected is 'internal'. */
-function asAppError(error: unknown): AppError {
+function asAppError(error: unknown, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     // instancePath is "/capacity" or "/serves/0"; the message is zod's, or one of our codes
     // (e.g. vacancies_exceed_positions) that the UI translates.
-    const issues = error.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? 'invalid' }));
+    const context = (error as { validationContext?: string }).validationContext;
+    const input = context === 'querystring' ? request.query : context === 'params' ? request.params : request.body;
+    const issues = error.validation.map((v) => {
+      const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+      return { path, message: numberMessage(v.params, valueAt(input, path)) ?? v.message ?? 'invalid' };
+    });
     return new AppError('validation.invalid', {}, { issues });
   }
   const e = error as { statusCode?: number; code?: string; message?: string };
@@ -191,4 +196,19 @@ function asAppError(error: unknown): AppError {
   // A unique violation that a check did not catch first (two requests racing).
   if (e.code === '23505') return new AppError('conflict.duplicate', {});
   return new AppError('internal');
+}
+
+/**
+ * A number in the query or path arrives as text and is coerced; a missing or non-numeric one
+ * becomes NaN, and zod's "received NaN" would tell the caller nothing. Say which it was.
+ */
+function numberMessage(params: unknown, raw: unknown): string | undefined {
+  if ((params as { received?: string } | undefined)?.received !== 'NaN') return undefined;
+  return raw === undefined || raw === '' ? 'Invalid input: expected number, received undefined' : `Invalid input: expected number, received "${String(raw)}"`;
+}
+
+function valueAt(input: unknown, path: string): unknown {
+  let v = input;
+  for (const key of path.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  return v;
 }

@@ -18,6 +18,7 @@ const STATUS: Record<TErrorCode, number> = {
   'import.unreadable': 400,
   'import.empty': 400,
   'import.too_large': 413,
+  'export.limit_reached': 429,
   'database.busy': 503,
   internal: 500,
 };

@@ -5,7 +5,7 @@ import type { App } from '../http/app';
 import { actorLabel, actorOf } from '../http/context';
 import type { RouteContext } from '../http/routes';
 import { readChunks, storedDeflated } from './export-chunks';
-import { EXPORT_QUEUE, exportFor, jobView, requestExport, type ExportJobData } from './request-export';
+import { EXPORT_QUEUE, exportFor, EXPORTS_PER_PERSON, jobView, requestExport, type ExportJobData } from './request-export';
 import { runExport } from './run-export';
 import { ZExportRequest, ZJob, ZQuestionnaireIdParam } from './schema';
 
@@ -41,6 +41,7 @@ export function surveyExportRoutes(app: App, ctx: RouteContext) {
       schema: {
         tags: ['analysis'],
         summary: 'Export the raw responses or the published tables (CSV or XLSX) as a background job',
+        description: `Poll \`GET /api/v1/jobs/{id}\` for its progress. One person may have ${EXPORTS_PER_PERSON} exports waiting or running at a time; one more is refused with 429 \`export.limit_reached\`.`,
         params: ZQuestionnaireIdParam,
         body: ZExportRequest,
         response: { 202: ZJob },

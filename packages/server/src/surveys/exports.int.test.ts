@@ -8,7 +8,7 @@ import { seedManyResponses } from '../seed/seed-many-responses';
 import { ENGINE } from '../testing/test-database';
 import { startTestApp, type Client, type TestApp } from '../testing/test-app';
 import { questionnaireStats } from './analysis';
-import { exportFileName } from './request-export';
+import { exportFileName, EXPORTS_PER_PERSON } from './request-export';
 import { parseCsv } from '../testing/parse-csv';
 
 type Job = { id: string; state: 'waiting' | 'running' | 'done' | 'failed'; progress: number; fileName: string | null; error: string | null };
@@ -263,6 +263,28 @@ describe(`questionnaire exports as background jobs (${ENGINE})`, () => {
     expect(bad.body.code).toBe('validation.invalid');
     // Nothing was queued by the refused requests.
     expect(await exports()).toBe(before);
+  });
+
+  it(`lets one person have at most ${EXPORTS_PER_PERSON} exports waiting or running, and says so in their language`, async () => {
+    const first = await exportOf(colleague, { what: 'stats', format: 'csv' });
+    const [own] = await query<{ user_id: number }>(sql`select user_id from export_file where id = ${Number(first.id)}`);
+    // Exports that wait behind others (no job of theirs runs here, so they stay waiting).
+    const waiting = await query<{ id: number }>(
+      sql`insert into export_file (questionnaire_id, what, format, language, user_id, state, file_name, content_type)
+          select ${questionnaireId}, 'stats', 'csv', 'uk', ${own!.user_id}, 'waiting', 'waiting.csv', 'text/csv; charset=utf-8'
+          from generate_series(1, ${EXPORTS_PER_PERSON}) returning id`,
+    );
+    const before = (await query<{ n: number }>(sql`select count(*)::int as n from export_file`))[0]!.n;
+    const refused = await colleague.post(`/api/v1/questionnaires/${questionnaireId}/exports`, { what: 'stats', format: 'xlsx' });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'export.limit_reached', title: en('errors.export.limit_reached', { count: EXPORTS_PER_PERSON }) });
+    expect(refused.body.title).toContain(String(EXPORTS_PER_PERSON));
+    expect((await query<{ n: number }>(sql`select count(*)::int as n from export_file`))[0]!.n).toBe(before);
+    // Someone else's queue is their own.
+    expect((await exportOf(officer, { what: 'stats', format: 'csv' })).state).toBe('done');
+    // Once they have ended, the person may ask again.
+    await query(sql`update export_file set state = 'failed' where id in (${sql.join(waiting.map((w) => sql`${w.id}`), sql`, `)})`);
+    expect((await exportOf(colleague, { what: 'stats', format: 'xlsx' })).state).toBe('done');
   });
 
   it('answers other requests while a large export runs', { timeout: 240_000 }, async () => {

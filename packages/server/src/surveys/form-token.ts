@@ -12,15 +12,24 @@ import { appSetting } from './tables';
 export const MIN_SECONDS_TO_ANSWER = 3;
 const MAX_AGE_DAYS = 30;
 
-let cachedSecret: Buffer | null = null;
+/** Per database, since one process (a test run, the CLI) can open several. */
+const secrets = new WeakMap<Db, Promise<Buffer>>();
 
-export async function formSecret(db: Db): Promise<Buffer> {
-  if (cachedSecret) return cachedSecret;
+export function formSecret(db: Db): Promise<Buffer> {
+  let secret = secrets.get(db);
+  if (!secret) {
+    secret = readOrCreateSecret(db);
+    secrets.set(db, secret);
+    secret.catch(() => secrets.delete(db)); // a failed read is tried again next time
+  }
+  return secret;
+}
+
+async function readOrCreateSecret(db: Db): Promise<Buffer> {
   const fresh = randomBytes(32).toString('base64url');
   await db.insert(appSetting).values({ key: 'form_token_secret', value: fresh }).onConflictDoNothing();
   const [row] = await rows<{ value: string }>(db, sql`select value from app_setting where key = 'form_token_secret'`);
-  cachedSecret = Buffer.from(row!.value, 'base64url');
-  return cachedSecret;
+  return Buffer.from(row!.value, 'base64url');
 }
 
 const sign = (secret: Buffer, linkToken: string, issuedAt: number) => createHmac('sha256', secret).update(`${linkToken}.${issuedAt}`).digest('base64url');

@@ -101,6 +101,14 @@ describe(`questionnaires (${ENGINE})`, () => {
     });
   });
 
+  it('asks for the assessment whose questionnaires to list, rather than reporting NaN', async () => {
+    for (const [q, message] of [['', 'received undefined'], ['?assessmentId=abc', 'received "abc"']] as const) {
+      const res = await officer.get(`/api/v1/questionnaires${q}`);
+      expect(res.status).toBe(400);
+      expect(res.body.issues).toEqual([{ path: 'assessmentId', message: `Invalid input: expected number, ${message}` }]);
+    }
+  });
+
   describe('making one', () => {
     it('creates it for an assessment, in the assessment’s territory, and audits it', async () => {
       const q = await create();

@@ -1,6 +1,6 @@
 import { AppError, type Actor } from '@potreby/domain';
 import { translator, type TLanguage } from '@potreby/i18n';
-import { eq } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
 import type { Db } from '../db/database';
 import type { JobQueue } from '../jobs/job-queue';
@@ -28,6 +28,7 @@ const actionFor = (what: ExportKind['what']) => (what === 'responses' ? 'edit_as
 /** "Анкета потреби у соціальних послугах — відповіді.xlsx": the title in the file name, without characters file systems refuse. */
 export function exportFileName(title: string, what: ExportKind['what'], format: ExportKind['format'], language: TLanguage): string {
   const clean = title
+    // eslint-disable-next-line no-control-regex -- control characters are what file systems refuse
     .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -35,6 +36,13 @@ export function exportFileName(title: string, what: ExportKind['what'], format: 
     .replace(/[. ]+$/, '');
   return `${clean || 'potreby'} — ${translator(language)(`surveyExport.what.${what}`)}.${format}`;
 }
+
+/**
+ * How many exports one person may have waiting or running. The queue works them one or two at a
+ * time; without a limit one person clicking "export" again and again would put everybody else's
+ * exports behind theirs.
+ */
+export const EXPORTS_PER_PERSON = 3;
 
 /**
  * Ask for an export: the row the user polls, its job and the audit entry in one transaction, so
@@ -50,6 +58,15 @@ export async function requestExport(
 ): Promise<number> {
   const { row, place } = await questionnaireFor(db, actor, questionnaireId, actionFor(kind.what));
   const id = await db.transaction(async (tx) => {
+    if (actor.userId !== null) {
+      // One request of a person at a time past this point, so two quick clicks cannot both pass the count.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('potreby.export'), ${actor.userId})`);
+      const [pending] = await tx
+        .select({ n: count() })
+        .from(exportFile)
+        .where(and(eq(exportFile.userId, actor.userId), inArray(exportFile.state, ['waiting', 'running'])));
+      if (pending!.n >= EXPORTS_PER_PERSON) throw new AppError('export.limit_reached', { count: EXPORTS_PER_PERSON });
+    }
     const [created] = await tx
       .insert(exportFile)
       .values({
