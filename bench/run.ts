@@ -22,8 +22,8 @@ import { importFile } from '../packages/server/src/imports/import-file';
 import { createUser } from '../packages/server/src/accounts/users';
 import { SEED_ACTOR, SEED_AUTHOR, seedDemo } from '../packages/server/src/seed/seed-demo';
 import { seedCatalogue } from '../packages/server/src/seed/seed-catalogue';
-import { startPostgres } from '../scripts/system.js';
 import { MUNICIPALITIES, populationCsv, random, REGIONS, servicesCsv, territoriesCsv } from './synthetic-country';
+import { postgresDatabases, postgresServer, type ScratchDatabase } from './databases';
 import { surveyCollectBench } from './survey-collect';
 import { surveyImportBench } from './survey-import';
 import { surveyExportBenchmarks } from './survey-export';
@@ -149,7 +149,7 @@ async function httpBench(database: Database, label: string) {
   await app.close();
 }
 
-async function onEngine(label: string, open: () => Promise<Database & { drop?: () => Promise<void> }>) {
+async function onEngine(label: string, open: () => Promise<ScratchDatabase>) {
   const forImports = await open();
   await migrate(forImports);
   await importBench(forImports, label);
@@ -169,29 +169,10 @@ async function main() {
   recomputeBench();
   if (process.argv.includes('--recompute-only')) return;
   await onEngine('PGlite', () => openDatabase({ dataDir: null }));
-  const pg = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await startPostgres();
+  const pg = await postgresServer();
   await surveyExportBenchmarks({ responses: Math.round(1_000_000 * scale), report, postgresUrl: pg?.url ?? null });
   if (pg) {
-    let n = 0;
-    await onEngine('PostgreSQL', async () => {
-      const name = `potreby_bench_${process.pid}_${n++}`;
-      const admin = await openDatabase({ url: pg.url });
-      await admin.db.execute(sql.raw(`drop database if exists ${name}`));
-      await admin.db.execute(sql.raw(`create database ${name}`));
-      await admin.close();
-      const url = new URL(pg.url);
-      url.pathname = `/${name}`;
-      const database = await openDatabase({ url: url.toString() });
-      return {
-        ...database,
-        drop: async () => {
-          await database.close();
-          const again = await openDatabase({ url: pg.url });
-          await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-          await again.close();
-        },
-      };
-    });
+    await onEngine('PostgreSQL', postgresDatabases(pg.url, 'planning'));
     pg.stop();
   } else {
     report('PostgreSQL: not available on this machine (no server, and apt-get could not install one)');

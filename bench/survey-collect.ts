@@ -31,6 +31,7 @@ import { MIN_SECONDS_TO_ANSWER } from '../packages/server/src/surveys/form-token
 import { collectionLink, questionnaire } from '../packages/server/src/surveys/tables';
 import { territory } from '../packages/server/src/territories/tables';
 import type { ClientsInput, ClientsOutput } from './survey-collect-clients';
+import { postgresDatabases, postgresServer, type ScratchDatabase } from './databases';
 
 export type CollectOptions = {
   quick?: boolean;
@@ -61,7 +62,7 @@ function runClients(input: ClientsInput): Promise<ClientsOutput> {
  * The benchmark on one engine. `open` gives an empty database (dropped afterwards if it has
  * `drop`); the demo is seeded into it. Throws when a response was lost or stored twice.
  */
-export async function surveyCollectBench(label: string, open: () => Promise<Database & { drop?: () => Promise<void> }>, options: CollectOptions = {}): Promise<CollectResult> {
+export async function surveyCollectBench(label: string, open: () => Promise<ScratchDatabase>, options: CollectOptions = {}): Promise<CollectResult> {
   const report = options.report ?? ((line: string) => console.log(line));
   const total = options.total ?? (options.quick ? 10_000 : 100_000);
   const clients = options.clients ?? 200;
@@ -180,30 +181,6 @@ async function countStored(database: Database, questionnaireId: number, keyPrefi
   return found!;
 }
 
-/** A fresh database on a PostgreSQL server, dropped afterwards. */
-export function postgresDatabases(serverUrl: string): () => Promise<Database & { drop: () => Promise<void> }> {
-  let n = 0;
-  return async () => {
-    const name = `potreby_bench_survey_${process.pid}_${n++}`;
-    const admin = await openDatabase({ url: serverUrl });
-    await admin.db.execute(sql.raw(`drop database if exists ${name}`));
-    await admin.db.execute(sql.raw(`create database ${name}`));
-    await admin.close();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString() });
-    return {
-      ...database,
-      drop: async () => {
-        await database.close();
-        const again = await openDatabase({ url: serverUrl });
-        await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-        await again.close();
-      },
-    };
-  };
-}
-
 async function main() {
   const quick = process.argv.includes('--quick');
   const only = process.argv.find((a) => a.startsWith('--engine='))?.slice('--engine='.length);
@@ -221,10 +198,9 @@ async function main() {
   };
   if (only !== 'postgres') await attempt(() => surveyCollectBench('PGlite', () => openDatabase({ dataDir: null }), { quick, total }));
   if (only !== 'pglite') {
-    const { startPostgres } = await import('../scripts/system.js');
-    const pg = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await startPostgres();
+    const pg = await postgresServer();
     if (pg) {
-      await attempt(() => surveyCollectBench('PostgreSQL', postgresDatabases(pg.url), { quick, total }));
+      await attempt(() => surveyCollectBench('PostgreSQL', postgresDatabases(pg.url, 'survey'), { quick, total }));
       pg.stop();
     } else console.log('PostgreSQL: not available on this machine');
   }

@@ -26,7 +26,7 @@ import { seedManyResponses } from '../packages/server/src/seed/seed-many-respons
 import { EXPORT_QUEUE, requestExport, type ExportJobData } from '../packages/server/src/surveys/request-export';
 import { runExport } from '../packages/server/src/surveys/run-export';
 import { exportFile } from '../packages/server/src/surveys/tables';
-import { startPostgres } from '../scripts/system.js';
+import { postgresDatabases, postgresServer } from './databases';
 
 type Options = { responses: number; report: (line: string) => void };
 
@@ -138,21 +138,14 @@ export async function surveyExportBenchmarks({ responses, report, postgresUrl }:
     rmSync(dir, { recursive: true, force: true });
   }
   if (!postgresUrl) return report('PostgreSQL: not available on this machine');
-  const name = `potreby_bench_export_${process.pid}`;
-  const admin = await openDatabase({ url: postgresUrl });
-  await admin.db.execute(sql.raw(`drop database if exists ${name}`));
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const url = new URL(postgresUrl);
-  url.pathname = `/${name}`;
+  const database = await postgresDatabases(postgresUrl, 'export')();
   try {
-    const database = await openDatabase({ url: url.toString() });
     await migrate(database);
     const questionnaireId = await seedForExport(database, 'PostgreSQL', { responses, report });
     await database.close();
-    await exportInChild(url.toString(), 'PostgreSQL', questionnaireId, { responses, report });
+    await exportInChild(database.url, 'PostgreSQL', questionnaireId, { responses, report });
   } finally {
-    await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-    await admin.close();
+    await database.drop!();
   }
 }
 
@@ -179,7 +172,7 @@ async function main() {
     console.log(line);
   };
   console.log(`potreby survey export benchmark — ${new Date().toISOString()}`);
-  const pg = process.argv.includes('--pglite-only') ? null : process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await startPostgres();
+  const pg = process.argv.includes('--pglite-only') ? null : await postgresServer();
   try {
     await surveyExportBenchmarks({ responses, report, postgresUrl: pg?.url ?? null });
   } finally {

@@ -28,6 +28,7 @@ import { importFile } from '../packages/server/src/imports/import-file';
 import { SEED_ACTOR, SEED_AUTHOR } from '../packages/server/src/seed/seed-demo';
 import { importResponses } from '../packages/server/src/surveys/import-responses';
 import { importXlsForm } from '../packages/server/src/surveys/import-xlsform';
+import { postgresDatabases, postgresServer, type ScratchDatabase } from './databases';
 import { random } from './synthetic-country';
 
 export type ImportBenchOptions = { quick?: boolean; rows?: number; report?: (line: string) => void };
@@ -188,7 +189,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(2);
 const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en');
 
 /** The benchmark on one engine. `open` gives an empty database (dropped afterwards if it has `drop`). */
-export async function surveyImportBench(label: string, open: () => Promise<Database & { drop?: () => Promise<void> }>, options: ImportBenchOptions = {}): Promise<void> {
+export async function surveyImportBench(label: string, open: () => Promise<ScratchDatabase>, options: ImportBenchOptions = {}): Promise<void> {
   const report = options.report ?? ((line: string) => console.log(line));
   const count = options.rows ?? (options.quick ? 100_000 : 1_000_000);
   let database = await open();
@@ -243,30 +244,6 @@ export async function surveyImportBench(label: string, open: () => Promise<Datab
   }
 }
 
-/** A fresh database per call on a PostgreSQL server, dropped afterwards. */
-function postgresDatabases(serverUrl: string) {
-  let n = 0;
-  return async () => {
-    const name = `potreby_bench_import_${process.pid}_${n++}`;
-    const admin = await openDatabase({ url: serverUrl });
-    await admin.db.execute(sql.raw(`drop database if exists ${name}`));
-    await admin.db.execute(sql.raw(`create database ${name}`));
-    await admin.close();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ url: url.toString() });
-    return {
-      ...database,
-      drop: async () => {
-        await database.close();
-        const again = await openDatabase({ url: serverUrl });
-        await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-        await again.close();
-      },
-    };
-  };
-}
-
 async function main() {
   const quick = process.argv.includes('--quick');
   const only = process.argv.find((a) => a.startsWith('--engine='))?.slice('--engine='.length);
@@ -275,11 +252,10 @@ async function main() {
   console.log(`potreby responses import benchmark${quick ? ' (quick: 100,000 rows)' : ''} — ${new Date().toISOString()}`);
   if (only !== 'postgres') await surveyImportBench('PGlite', () => openDatabase({ dataDir: null }), { quick, rows: count });
   if (only !== 'pglite') {
-    const { startPostgres } = await import('../scripts/system.js');
-    const pg = process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, stop() {} } : await startPostgres();
+    const pg = await postgresServer();
     if (pg) {
       try {
-        await surveyImportBench('PostgreSQL', postgresDatabases(pg.url), { quick, rows: count });
+        await surveyImportBench('PostgreSQL', postgresDatabases(pg.url, 'import'), { quick, rows: count });
       } finally {
         pg.stop();
       }
