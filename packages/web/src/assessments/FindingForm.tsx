@@ -1,16 +1,11 @@
-import { useEffect } from 'react';
-import { Autocomplete, Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
+import { Autocomplete, MultiSelect, Select, SimpleGrid, Textarea } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ASSESSMENT_METHODS, ZFindingInput, type TFindingInput } from '@potreby/domain';
+import { ASSESSMENT_METHODS, ZFindingInput } from '@potreby/domain';
 import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import { useServiceTypes } from '../app/catalogue';
 import { useNames } from '../app/names';
 import { orNull } from '../app/validation';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useSavePart } from './assessment-queries';
-import { assessmentServerErrors, validateAssessmentPart } from './field-errors';
+import { PartFormModal, usePartForm } from './PartForm';
 
 type TFinding = TAssessmentDetail['findings'][number];
 type FormValues = { method: string | null; topic: string; respondentGroupId: string | null; text: string; quote: string; serviceTypes: string[] };
@@ -38,79 +33,44 @@ export function FindingForm({ assessment, finding, opened, onClose }: { assessme
   const { t } = useTranslation();
   const names = useNames();
   const { items: serviceTypes } = useServiceTypes(assessment.territory.country);
-  const save = useSavePart<TFindingInput>(assessment.id, 'findings');
-  const form = useForm<FormValues>({ mode: 'controlled', initialValues: initialValues(finding), validate: (v) => validateAssessmentPart(ZFindingInput, toInput(v), t) });
+  const { form, modal } = usePartForm(
+    { assessmentId: assessment.id, part: 'findings', partId: finding?.id ?? null, opened, onClose },
+    { initialValues: initialValues(finding), schema: ZFindingInput, toInput, savedMessage: () => t('findings.saved') },
+  );
   const topics = [...new Set(assessment.findings.map((f) => f.topic))].sort((a, b) => a.localeCompare(b));
 
-  useEffect(() => {
-    if (!opened) return;
-    form.setValues(initialValues(finding));
-    form.clearErrors();
-    save.reset();
-  }, [opened, finding?.id]);
-
-  const submit = form.onSubmit((values) =>
-    save.mutate(
-      { partId: finding?.id ?? null, input: ZFindingInput.parse(toInput(values)) },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('findings.saved') });
-          onClose();
-        },
-        onError: (error) => {
-          const fields = assessmentServerErrors(error, t);
-          if (fields) form.setErrors(fields);
-        },
-      },
-    ),
-  );
-  const serverError = save.error && !assessmentServerErrors(save.error, t) ? save.error : null;
-
   return (
-    <Modal opened={opened} onClose={onClose} title={t(finding ? 'findings.editTitle' : 'findings.addTitle')} size="lg">
-      <form onSubmit={submit} noValidate data-testid="finding-form">
-        <Stack gap="sm">
-          <ErrorAlert error={serverError} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select
-              label={t('findings.method')}
-              required
-              allowDeselect={false}
-              data={ASSESSMENT_METHODS.map((m) => ({ value: m, label: t(`dataMethods.kinds.${m}`) }))}
-              {...form.getInputProps('method')}
-              data-testid="finding-method"
-            />
-            <Select
-              label={t('findings.group')}
-              clearable
-              placeholder={t('findings.noGroup')}
-              data={assessment.groups.map((g) => ({ value: String(g.id), label: g.name }))}
-              {...form.getInputProps('respondentGroupId')}
-              data-testid="finding-group"
-            />
-          </SimpleGrid>
-          <Autocomplete label={t('findings.topic')} description={t('findings.topicHint')} required data={topics} {...form.getInputProps('topic')} data-testid="finding-topic" />
-          <Textarea label={t('findings.text')} description={t('findings.textHint')} required autosize minRows={3} {...form.getInputProps('text')} data-testid="finding-text" />
-          <Textarea label={t('findings.quote')} description={t('findings.quoteHint')} autosize minRows={2} {...form.getInputProps('quote')} data-testid="finding-quote" />
-          <MultiSelect
-            label={t('findings.serviceTypes')}
-            description={t('findings.serviceTypesHint')}
-            searchable
-            clearable
-            data={serviceTypes.map((s) => ({ value: s.key, label: names.serviceType(s) }))}
-            {...form.getInputProps('serviceTypes')}
-            data-testid="finding-service-types"
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="finding-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <PartFormModal {...modal} title={t(finding ? 'findings.editTitle' : 'findings.addTitle')} size="lg" testId="finding-form" saveTestId="finding-save">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t('findings.method')}
+          required
+          allowDeselect={false}
+          data={ASSESSMENT_METHODS.map((m) => ({ value: m, label: t(`dataMethods.kinds.${m}`) }))}
+          {...form.getInputProps('method')}
+          data-testid="finding-method"
+        />
+        <Select
+          label={t('findings.group')}
+          clearable
+          placeholder={t('findings.noGroup')}
+          data={assessment.groups.map((g) => ({ value: String(g.id), label: g.name }))}
+          {...form.getInputProps('respondentGroupId')}
+          data-testid="finding-group"
+        />
+      </SimpleGrid>
+      <Autocomplete label={t('findings.topic')} description={t('findings.topicHint')} required data={topics} {...form.getInputProps('topic')} data-testid="finding-topic" />
+      <Textarea label={t('findings.text')} description={t('findings.textHint')} required autosize minRows={3} {...form.getInputProps('text')} data-testid="finding-text" />
+      <Textarea label={t('findings.quote')} description={t('findings.quoteHint')} autosize minRows={2} {...form.getInputProps('quote')} data-testid="finding-quote" />
+      <MultiSelect
+        label={t('findings.serviceTypes')}
+        description={t('findings.serviceTypesHint')}
+        searchable
+        clearable
+        data={serviceTypes.map((s) => ({ value: s.key, label: names.serviceType(s) }))}
+        {...form.getInputProps('serviceTypes')}
+        data-testid="finding-service-types"
+      />
+    </PartFormModal>
   );
 }

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Badge, Blockquote, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconPencil, IconPlus, IconQuote, IconTrash } from '@tabler/icons-react';
+import { Badge, Blockquote, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconQuote } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import { useNames } from '../app/names';
-import { RowAction } from '../components/RowAction';
 import { DeletePart } from './DeletePart';
 import { FindingForm } from './FindingForm';
+import { PartActions, PartList } from './PartList';
 
 type TFinding = TAssessmentDetail['findings'][number];
 
@@ -26,26 +26,16 @@ export function FindingsTab({ assessment }: { assessment: TAssessmentDetail }) {
 
   return (
     <Stack gap="md">
-      <Paper withBorder p="sm">
-        <Group justify="space-between" mb="xs" wrap="wrap">
-          <Title order={2} size="h4">
-            {t('findings.title')}
-          </Title>
-          {assessment.editable ? (
-            <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ finding: null })} data-testid="add-finding">
-              {t('findings.add')}
-            </Button>
-          ) : null}
-        </Group>
-        <Text size="sm" maw={820}>
-          {t('findings.intro')}
-        </Text>
-        {byTopic.length === 0 ? (
-          <Text c="gray.7" ta="center" py="md" data-testid="findings-empty">
-            {t('findings.empty')}
+      <PartList
+        title={t('findings.title')}
+        add={assessment.editable ? { label: t('findings.add'), testId: 'add-finding', onClick: () => setEditing({ finding: null }) } : undefined}
+        intro={
+          <Text size="sm" maw={820}>
+            {t('findings.intro')}
           </Text>
-        ) : null}
-      </Paper>
+        }
+        empty={byTopic.length === 0 ? { text: t('findings.empty'), testId: 'findings-empty' } : undefined}
+      />
       {byTopic.map(([topic, findings]) => (
         <Paper withBorder p="sm" key={topic} component="section" aria-label={topic} data-testid="finding-topic-section">
           <Group gap="xs" mb="xs">
@@ -70,12 +60,7 @@ export function FindingsTab({ assessment }: { assessment: TAssessmentDetail }) {
                       </Badge>
                     ) : null}
                   </Group>
-                  {assessment.editable ? (
-                    <Group gap={4} wrap="nowrap">
-                      <RowAction tooltip={t('common.edit')} label={t('findings.editNamed', { topic })} icon={IconPencil} onClick={() => setEditing({ finding: f })} testId="edit-finding" />
-                      <RowAction tooltip={t('common.delete')} label={t('findings.deleteNamed', { topic })} icon={IconTrash} onClick={() => setDeleting(f)} testId="delete-finding" danger />
-                    </Group>
-                  ) : null}
+                  <PartActions editable={assessment.editable} editLabel={t('findings.editNamed', { topic })} deleteLabel={t('findings.deleteNamed', { topic })} onEdit={() => setEditing({ finding: f })} onDelete={() => setDeleting(f)} testId="finding" />
                 </Group>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="finding-text">
                   {f.text}

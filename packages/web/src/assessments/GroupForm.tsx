@@ -1,15 +1,11 @@
-import { useEffect, useMemo } from 'react';
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
+import { useMemo } from 'react';
+import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ZRespondentGroupInput, type TRespondentGroupInput } from '@potreby/domain';
+import { ZRespondentGroupInput } from '@potreby/domain';
 import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import { useServiceTypes } from '../app/catalogue';
 import { numberOrNull, numberOrUndefined, orNull } from '../app/validation';
-import { ErrorAlert } from '../components/ErrorAlert';
-import { useSavePart } from './assessment-queries';
-import { assessmentServerErrors, validateAssessmentPart } from './field-errors';
+import { PartFormModal, usePartForm } from './PartForm';
 
 type TGroup = TAssessmentDetail['groups'][number];
 type Num = number | string;
@@ -48,25 +44,25 @@ const toInput = (v: FormValues) => ({
 export function GroupForm({ assessment, group, opened, onClose }: { assessment: TAssessmentDetail; group: TGroup | null; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const catalogue = useCatalogueGroups(assessment.territory.country);
-  const save = useSavePart<TRespondentGroupInput>(assessment.id, 'groups');
-  const form = useForm<FormValues>({
-    mode: 'controlled',
-    initialValues: initialValues(group, catalogue),
-    validate: (v) => {
-      const errors = validateAssessmentPart(ZRespondentGroupInput, toInput(v), t);
-      if (v.choice === null) errors.choice = t('common.fieldErrors.required');
-      else if (v.choice === OWN && errors.key && v.key.trim() !== '') errors.key = t('dataMethods.keyRule');
-      else if (v.choice !== OWN && errors.key) errors.choice = errors.key;
-      return errors;
+  const { form, modal } = usePartForm(
+    { assessmentId: assessment.id, part: 'groups', partId: group?.id ?? null, opened, onClose },
+    {
+      initialValues: initialValues(group, catalogue),
+      schema: ZRespondentGroupInput,
+      toInput,
+      // The key is typed only for a group of one's own; a catalogue group's key is its choice.
+      validate: (v, errors) => {
+        if (v.choice === null) errors.choice = t('common.fieldErrors.required');
+        else if (v.choice === OWN && errors.key && v.key.trim() !== '') errors.key = t('dataMethods.keyRule');
+        else if (v.choice !== OWN && errors.key) errors.choice = errors.key;
+        return errors;
+      },
+      savedMessage: (values) => t('dataMethods.groupSaved', { name: values.name.trim() }),
+      duplicateField: (values) => (values.choice === OWN ? 'key' : 'choice'),
+      // The catalogue may arrive after the form opened: a group from it is then shown as such.
+      resetWhen: catalogue.length,
     },
-  });
-
-  useEffect(() => {
-    if (!opened) return;
-    form.setValues(initialValues(group, catalogue));
-    form.clearErrors();
-    save.reset();
-  }, [opened, group?.id, catalogue.length]);
+  );
 
   const used = new Set(assessment.groups.filter((g) => g.id !== group?.id).map((g) => g.key));
   const options = [
@@ -74,83 +70,53 @@ export function GroupForm({ assessment, group, opened, onClose }: { assessment: 
     ...catalogue.map((k) => ({ value: k, label: t(`targetGroups.${k}`, { defaultValue: k }), disabled: used.has(k) })),
   ];
 
-  const submit = form.onSubmit((values) =>
-    save.mutate(
-      { partId: group?.id ?? null, input: ZRespondentGroupInput.parse(toInput(values)) },
-      {
-        onSuccess: () => {
-          notifications.show({ color: 'teal', message: t('dataMethods.groupSaved', { name: values.name.trim() }) });
-          onClose();
-        },
-        onError: (error) => {
-          const fields = assessmentServerErrors(error, t, values.choice === OWN ? 'key' : 'choice');
-          if (fields) form.setErrors(fields);
-        },
-      },
-    ),
-  );
-  const serverError = save.error && !assessmentServerErrors(save.error, t, 'key') ? save.error : null;
-
   return (
-    <Modal opened={opened} onClose={onClose} title={t(group ? 'dataMethods.editGroupTitle' : 'dataMethods.addGroupTitle')} size="lg">
-      <form onSubmit={submit} noValidate data-testid="group-form">
-        <Stack gap="sm">
-          <ErrorAlert error={serverError} />
-          <Select
-            label={t('dataMethods.groupKind')}
-            description={t('dataMethods.groupKindHint')}
-            required
-            searchable
-            allowDeselect={false}
-            data={options}
-            {...form.getInputProps('choice')}
-            onChange={(choice) => {
-              const previous = form.values.choice;
-              form.setFieldValue('choice', choice);
-              // The catalogue's name is a good start; a name the user typed is kept.
-              const previousLabel = previous && previous !== OWN ? t(`targetGroups.${previous}`, { defaultValue: previous }) : '';
-              if (choice && choice !== OWN && (form.values.name.trim() === '' || form.values.name === previousLabel)) {
-                form.setFieldValue('name', t(`targetGroups.${choice}`, { defaultValue: choice }));
-              }
-            }}
-            data-testid="group-kind"
-          />
-          {form.values.choice === OWN ? (
-            <TextInput label={t('dataMethods.key')} description={t('dataMethods.keyHint')} required {...form.getInputProps('key')} data-testid="group-key" />
-          ) : null}
-          <TextInput label={t('dataMethods.groupName')} description={t('dataMethods.groupNameHint')} required {...form.getInputProps('name')} data-testid="group-name" />
-          <NumberInput
-            label={t('dataMethods.target')}
-            description={t('dataMethods.targetHint')}
-            min={0}
-            allowDecimal={false}
-            allowNegative={false}
-            {...form.getInputProps('targetRespondents')}
-            data-testid="group-target"
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <NumberInput
-              label={t('dataMethods.population')}
-              description={t('dataMethods.populationHint')}
-              min={0}
-              allowDecimal={false}
-              allowNegative={false}
-              thousandSeparator=" "
-              {...form.getInputProps('population')}
-              data-testid="group-population"
-            />
-            <TextInput label={t('dataMethods.populationSource')} description={t('dataMethods.populationSourceHint')} {...form.getInputProps('populationSource')} data-testid="group-population-source" />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="group-save">
-              {t('common.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <PartFormModal {...modal} title={t(group ? 'dataMethods.editGroupTitle' : 'dataMethods.addGroupTitle')} size="lg" testId="group-form" saveTestId="group-save">
+      <Select
+        label={t('dataMethods.groupKind')}
+        description={t('dataMethods.groupKindHint')}
+        required
+        searchable
+        allowDeselect={false}
+        data={options}
+        {...form.getInputProps('choice')}
+        onChange={(choice) => {
+          const previous = form.values.choice;
+          form.setFieldValue('choice', choice);
+          // The catalogue's name is a good start; a name the user typed is kept.
+          const previousLabel = previous && previous !== OWN ? t(`targetGroups.${previous}`, { defaultValue: previous }) : '';
+          if (choice && choice !== OWN && (form.values.name.trim() === '' || form.values.name === previousLabel)) {
+            form.setFieldValue('name', t(`targetGroups.${choice}`, { defaultValue: choice }));
+          }
+        }}
+        data-testid="group-kind"
+      />
+      {form.values.choice === OWN ? (
+        <TextInput label={t('dataMethods.key')} description={t('dataMethods.keyHint')} required {...form.getInputProps('key')} data-testid="group-key" />
+      ) : null}
+      <TextInput label={t('dataMethods.groupName')} description={t('dataMethods.groupNameHint')} required {...form.getInputProps('name')} data-testid="group-name" />
+      <NumberInput
+        label={t('dataMethods.target')}
+        description={t('dataMethods.targetHint')}
+        min={0}
+        allowDecimal={false}
+        allowNegative={false}
+        {...form.getInputProps('targetRespondents')}
+        data-testid="group-target"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NumberInput
+          label={t('dataMethods.population')}
+          description={t('dataMethods.populationHint')}
+          min={0}
+          allowDecimal={false}
+          allowNegative={false}
+          thousandSeparator=" "
+          {...form.getInputProps('population')}
+          data-testid="group-population"
+        />
+        <TextInput label={t('dataMethods.populationSource')} description={t('dataMethods.populationSourceHint')} {...form.getInputProps('populationSource')} data-testid="group-population-source" />
+      </SimpleGrid>
+    </PartFormModal>
   );
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
+import type { CustomSeriesRenderItemAPI } from 'echarts';
 import { CustomChart } from 'echarts/charts';
 import { EChart } from '../components/EChart';
 
@@ -54,12 +55,12 @@ export function IntervalChart({ categories, series, format, ariaLabel, max, ...r
         itemStyle: { color: s.color },
         encode: { x: [1, 2, 3], y: 0, tooltip: [1, 2, 3] },
         data: s.points.flatMap((p, cat) => (p ? [[cat, p.value, p.low, p.high]] : [])),
-        renderItem: (_params: unknown, api: any) => {
+        renderItem: (_params: unknown, api: CustomSeriesRenderItemAPI) => {
           const cat = api.value(0);
-          const centre = api.coord([api.value(1), cat]);
-          const from = api.coord([api.value(2), cat]);
-          const to = api.coord([api.value(3), cat]);
-          const band = api.size([0, 1])[1] as number;
+          const point = (dimension: number) => api.coord([api.value(dimension), cat]) as [number, number];
+          const [centre, from, to] = [point(1), point(2), point(3)];
+          // The height of one category row, in pixels (size exists on cartesian axes, as here).
+          const band = (api.size!([0, 1]) as [number, number])[1];
           // Series share the row: spread them over its middle half.
           const y = centre[1] + (n > 1 ? ((si - (n - 1) / 2) * band * 0.5) / n : 0);
           const cap = Math.max(3, Math.min(7, band * 0.15));

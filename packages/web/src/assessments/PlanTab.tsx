@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { MEASURE_STATUSES } from '@potreby/domain';
 import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import { useFormat } from '../app/format';
 import { SUCCESS_COLOUR } from '../questionnaires/colours';
-import { RowAction } from '../components/RowAction';
 import { DeletePart } from './DeletePart';
 import { DocumentLinks } from './DocumentLinks';
 import { MeasureForm } from './MeasureForm';
+import { PartActions, PartList, PartTable } from './PartList';
 import { PlanApproval } from './PlanApproval';
 
 type TMeasure = TAssessmentDetail['measures'][number];
@@ -26,96 +26,76 @@ export function PlanTab({ assessment }: { assessment: TAssessmentDetail }) {
 
   return (
     <Stack gap="md">
-      <Paper withBorder p="sm">
-        <Group justify="space-between" mb="xs" wrap="wrap" gap="sm">
-          <Title order={2} size="h4">
-            {t('plan.title')}
-          </Title>
-          <Group gap="sm" wrap="wrap">
-            <Group gap={6} wrap="nowrap">
-              <Text size="sm">{t('plan.export')}</Text>
-              <DocumentLinks assessmentId={assessment.id} document="plan" />
-            </Group>
-            {assessment.editable ? (
-              <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setEditing({ measure: null })} data-testid="add-measure">
-                {t('plan.add')}
-              </Button>
-            ) : null}
+      <PartList
+        title={t('plan.title')}
+        add={assessment.editable ? { label: t('plan.add'), testId: 'add-measure', onClick: () => setEditing({ measure: null }) } : undefined}
+        aside={
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm">{t('plan.export')}</Text>
+            <DocumentLinks assessmentId={assessment.id} document="plan" />
           </Group>
-        </Group>
-        <Text size="sm" mb="sm" maw={820}>
-          {t('plan.intro')}
-        </Text>
-        {overdue > 0 ? (
-          <Group gap={6} mb="xs" data-testid="plan-overdue-count">
-            <IconAlertTriangle size={16} color="var(--mantine-color-red-9)" aria-hidden />
-            <Text size="sm" fw={600} c="red.9">
-              {t('plan.overdueCount', { count: overdue })}
+        }
+        intro={
+          <>
+            <Text size="sm" mb="sm" maw={820}>
+              {t('plan.intro')}
             </Text>
-          </Group>
-        ) : null}
-        {measures.length === 0 ? (
-          <Text c="gray.7" ta="center" py="md" data-testid="measures-empty">
-            {t('plan.empty')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped verticalSpacing={6} fz="sm" data-testid="measures-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col" className="num" w={40}>
-                    {t('plan.number')}
-                  </Table.Th>
-                  <Table.Th scope="col">{t('plan.activity')}</Table.Th>
-                  <Table.Th scope="col">{t('plan.responsible')}</Table.Th>
-                  <Table.Th scope="col">{t('plan.dueDate')}</Table.Th>
-                  <Table.Th scope="col">{t('plan.status')}</Table.Th>
-                  {assessment.editable ? (
-                    <Table.Th scope="col">
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </Table.Th>
+            {overdue > 0 ? (
+              <Group gap={6} mb="xs" data-testid="plan-overdue-count">
+                <IconAlertTriangle size={16} color="var(--mantine-color-red-9)" aria-hidden />
+                <Text size="sm" fw={600} c="red.9">
+                  {t('plan.overdueCount', { count: overdue })}
+                </Text>
+              </Group>
+            ) : null}
+          </>
+        }
+        empty={measures.length === 0 ? { text: t('plan.empty'), testId: 'measures-empty' } : undefined}
+      >
+        <PartTable
+          headings={
+            <>
+              <Table.Th scope="col" className="num" w={40}>
+                {t('plan.number')}
+              </Table.Th>
+              <Table.Th scope="col">{t('plan.activity')}</Table.Th>
+              <Table.Th scope="col">{t('plan.responsible')}</Table.Th>
+              <Table.Th scope="col">{t('plan.dueDate')}</Table.Th>
+              <Table.Th scope="col">{t('plan.status')}</Table.Th>
+            </>
+          }
+          minWidth={720}
+          testId="measures-table"
+          editable={assessment.editable}
+        >
+          {measures.map((m, i) => (
+            <Table.Tr key={m.id} data-testid="measure-row">
+              <Table.Td className="num">{i + 1}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{m.activity}</Table.Td>
+              <Table.Td>{m.responsible}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Stack gap={2}>
+                  <span>{fmt.date(m.dueDate)}</span>
+                  {m.overdue ? (
+                    <Group gap={4} wrap="nowrap" data-testid="measure-overdue">
+                      <IconAlertTriangle size={14} color="var(--mantine-color-red-9)" aria-hidden />
+                      <Text size="xs" fw={700} c="red.9">
+                        {t('plan.overdue')}
+                      </Text>
+                    </Group>
                   ) : null}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {measures.map((m, i) => (
-                  <Table.Tr key={m.id} data-testid="measure-row">
-                    <Table.Td className="num">{i + 1}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{m.activity}</Table.Td>
-                    <Table.Td>{m.responsible}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <Stack gap={2}>
-                        <span>{fmt.date(m.dueDate)}</span>
-                        {m.overdue ? (
-                          <Group gap={4} wrap="nowrap" data-testid="measure-overdue">
-                            <IconAlertTriangle size={14} color="var(--mantine-color-red-9)" aria-hidden />
-                            <Text size="xs" fw={700} c="red.9">
-                              {t('plan.overdue')}
-                            </Text>
-                          </Group>
-                        ) : null}
-                      </Stack>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={STATUS_COLOURS[m.status]} data-testid="measure-status-badge">
-                        {t(`plan.statuses.${m.status}`)}
-                      </Badge>
-                    </Table.Td>
-                    {assessment.editable ? (
-                      <Table.Td>
-                        <Group gap={4} wrap="nowrap" justify="flex-end">
-                          <RowAction tooltip={t('common.edit')} label={t('plan.editNamed', { n: i + 1 })} icon={IconPencil} onClick={() => setEditing({ measure: m })} testId="edit-measure" />
-                          <RowAction tooltip={t('common.delete')} label={t('plan.deleteNamed', { n: i + 1 })} icon={IconTrash} onClick={() => setDeleting(m)} testId="delete-measure" danger />
-                        </Group>
-                      </Table.Td>
-                    ) : null}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
+                </Stack>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={STATUS_COLOURS[m.status]} data-testid="measure-status-badge">
+                  {t(`plan.statuses.${m.status}`)}
+                </Badge>
+              </Table.Td>
+              <PartActions editable={assessment.editable} editLabel={t('plan.editNamed', { n: i + 1 })} deleteLabel={t('plan.deleteNamed', { n: i + 1 })} onEdit={() => setEditing({ measure: m })} onDelete={() => setDeleting(m)} testId="measure" inTable />
+            </Table.Tr>
+          ))}
+        </PartTable>
+      </PartList>
       <Paper withBorder p="sm">
         <Title order={2} size="h4" mb="xs">
           {t('plan.approvalTitle')}
