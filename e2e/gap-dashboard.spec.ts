@@ -7,7 +7,7 @@ describe('gap dashboard of Pazardzhik province', () => {
   const session = withAppAndBrowser();
 
   /** A figure as printed in English ("1,234.5"), back to a number. */
-  const parseFigure = (text: string | null) => Number((text ?? '').replace(/[^0-9.\-]/g, ''));
+  const parseFigure = (text: string | null) => Number((text ?? '').replace(/[^0-9.-]/g, ''));
 
   const waitForDashboard = async (page: Page) => {
     await page.locator('[data-testid^="gap-row-"]').first().waitFor();

@@ -4,11 +4,11 @@
 // 1. Installs what the tests need beyond npm, with apt-get (as root): Debian's Chromium for the
 //    browser tests and PostgreSQL for the second database engine.
 // 2. Starts a throwaway PostgreSQL server in a temporary folder.
-// 3. Runs: typecheck, unit and property tests, integration tests on PGlite, the same on
+// 3. Runs: typecheck, lint, unit and property tests, integration tests on PGlite, the same on
 //    PostgreSQL, browser tests. Every step runs even if an earlier one failed, so one run
 //    shows everything that is wrong; the exit code is non-zero if any step failed.
 //
-// Options: --only=unit,integration,postgres,e2e,typecheck runs a subset.
+// Options: --only=typecheck,lint,unit,integration,postgres,e2e runs a subset.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { aptInstall, startPostgres } from './system.js';
@@ -33,6 +33,7 @@ function run(step, command, args, env = {}) {
 const vitest = ['node_modules/vitest/vitest.mjs', 'run'];
 
 if (wants('typecheck')) run('Typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
+if (wants('lint')) run('Lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);
 if (wants('unit')) run('Unit and property tests', process.execPath, [...vitest, '--project', 'unit']);
 if (wants('integration')) run('Integration tests on PGlite', process.execPath, [...vitest, '--project', 'integration'], { DATABASE_URL: '' });
 if (wants('postgres')) {

@@ -9,7 +9,7 @@ import {
   type TAssessmentInput,
 } from '@potreby/domain';
 import { and, count, eq, ne } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
 import type { Db } from '../db/database';
@@ -69,7 +69,7 @@ export async function deleteAssessment(db: Db, actor: Actor, author: ChangeAutho
  * assessment; the same create/update/delete serves them all.
  */
 type PartSpec<S extends z.ZodType> = {
-  table: PgTable & { id: any; assessmentId: any };
+  table: PgTable & { id: AnyPgColumn; assessmentId: AnyPgColumn };
   entity: string;
   input: S;
   /**
@@ -80,7 +80,8 @@ type PartSpec<S extends z.ZodType> = {
   /** Checks before the part is removed. */
   checkDelete?: (tx: Db, partId: number) => Promise<void>;
 };
-type SideChange = { before: Record<string, any>; after: Record<string, any> };
+type PartRow = Record<string, unknown> & { id: number };
+type SideChange = { before: PartRow; after: PartRow };
 
 export const PARTS = {
   members: {
@@ -135,6 +136,8 @@ export async function savePart(db: Db, actor: Actor, author: ChangeAuthor, asses
   const { place } = await assessmentFor(db, actor, assessmentId, 'edit_assessment');
   const values = input as Record<string, unknown>;
   return db.transaction(async (tx) => {
+    // One code path serves the five part tables; drizzle types the rows of each table apart.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
     const t = spec.table as any;
     // The part must be this assessment's before anything else of the assessment changes.
     const [before] = partId === null ? [null] : await tx.select().from(t).where(and(eq(t.id, partId), eq(t.assessmentId, assessmentId)));
@@ -143,11 +146,11 @@ export async function savePart(db: Db, actor: Actor, author: ChangeAuthor, asses
     for (const c of side) await recordChange(tx, author, { action: 'update', entity: spec.entity, entityId: c.before.id, territoryId: place.id, before: c.before, after: c.after });
     await tx.update(assessment).set({ updatedAt: new Date() }).where(eq(assessment.id, assessmentId));
     if (partId === null) {
-      const [created] = (await tx.insert(t).values({ ...values, assessmentId }).returning()) as Record<string, any>[];
+      const [created] = (await tx.insert(t).values({ ...values, assessmentId }).returning()) as PartRow[];
       await recordChange(tx, author, { action: 'create', entity: spec.entity, entityId: created!.id, territoryId: place.id, after: created });
       return created!;
     }
-    const [after] = (await tx.update(t).set(values).where(eq(t.id, partId)).returning()) as Record<string, any>[];
+    const [after] = (await tx.update(t).set(values).where(eq(t.id, partId)).returning()) as PartRow[];
     await recordChange(tx, author, { action: 'update', entity: spec.entity, entityId: partId, territoryId: place.id, before, after });
     return after!;
   });
@@ -156,6 +159,7 @@ export async function savePart(db: Db, actor: Actor, author: ChangeAuthor, asses
 export async function deletePart(db: Db, actor: Actor, author: ChangeAuthor, assessmentId: number, part: PartName, partId: number): Promise<void> {
   const spec = PARTS[part] as unknown as PartSpec<z.ZodType<Record<string, unknown>>>;
   const { place } = await assessmentFor(db, actor, assessmentId, 'edit_assessment');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one code path serves the five part tables, as in savePart
   const t = spec.table as any;
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(t).where(and(eq(t.id, partId), eq(t.assessmentId, assessmentId)));

@@ -5,8 +5,6 @@ import { gapDashboard, gapExplanation, gapSummaryOf, unitCoverage } from './gap-
 import { ZExplainQuery, ZGapDashboard, ZGapExplanation, ZGapMap, ZGapMapQuery, ZGapQuery } from './schema';
 
 export function gapRoutes(app: App, ctx: RouteContext) {
-  const { db } = ctx.database;
-
   app.get('/api/v1/gaps', { schema: { tags: ['gaps'], summary: 'Need, capacity and gap by service type for a territory', querystring: ZGapQuery, response: { 200: ZGapDashboard } } }, async (request, reply) => {
     const { territory } = await territoryFor(ctx, request, request.query.territoryId);
     const { year, method } = request.query;

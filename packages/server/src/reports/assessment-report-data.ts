@@ -1,6 +1,6 @@
 import { buildPyramid, GAP_METHODS, suppressFrequencies, type Actor, type TCountry } from '@potreby/domain';
 import type { TLanguage } from '@potreby/i18n';
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { assessmentDetail, assessmentFor } from '../assessments/queries';
 import { recipientsView, surveyEstimates } from '../assessments/estimates';
 import type { Db } from '../db/database';

@@ -160,7 +160,7 @@ describe(`public collection (${ENGINE})`, () => {
     });
 
     it.each([
-      ['a forged signature', (link: Link) => `${Math.floor(Date.now() / 1000) - 60}.${'A'.repeat(43)}`, 'form_token_invalid'],
+      ['a forged signature', (_link: Link) => `${Math.floor(Date.now() / 1000) - 60}.${'A'.repeat(43)}`, 'form_token_invalid'],
       ['a token of another link', (_link: Link, other: Link) => tokenFrom(other), 'form_token_invalid'],
       ['a token whose time was changed', (link: Link) => tokenFrom(link).replace(/^\d+/, (s) => String(Number(s) - 100)), 'form_token_invalid'],
       ['a token older than the form lives', (link: Link) => tokenFrom(link, 31 * 86_400), 'form_token_expired'],

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 export const territory = pgTable(
   'territory',
@@ -10,7 +10,7 @@ export const territory = pgTable(
     name: text('name').notNull(),
     nameEn: text('name_en'),
     level: text('level').notNull(),
-    parentId: integer('parent_id').references((): any => territory.id),
+    parentId: integer('parent_id').references((): AnyPgColumn => territory.id),
     /**
      * Ids from the root down to this unit, as "/1/12/130/". Subtree questions ("everything in
      * this province") become one prefix match that works the same on PGlite and PostgreSQL.

@@ -13,6 +13,8 @@ echarts.use([BarChart, MapChart, GridComponent, TooltipComponent, LegendComponen
 export const registerMap = echarts.registerMap;
 export type { EChartsCoreOption };
 
+// Each event has its own parameters (ECElementEvent, a map's selectchanged, …); the handler knows which.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 type EChartEvents = Record<string, (params: any) => void>;
 
 export type EChartProps = {
