@@ -3,22 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { TNorm } from '../needs/norm';
 import type { TPopulationRow } from '../population/population';
 import type { TGapSite } from '../service-sites/service-site';
-import type { TTerritory } from '../territories/territory';
 import { TerritoryTree } from '../territories/territory-tree';
 import { buildGapModel, computeGaps, servedUnits, shareSite, withSurveyNeeds } from './compute-gaps';
 import { coverageByUnit, explainGap, summariseGaps } from './summarise-gaps';
-
-const unit = (id: number, parentId: number | null, level: TTerritory['level']): TTerritory => ({
-  id,
-  country: 'BG',
-  code: `U${id}`,
-  name: `Unit ${id}`,
-  nameEn: null,
-  level,
-  parentId,
-  lat: null,
-  lon: null,
-});
+import { unit } from '../testing/territory-fixture';
 
 // Country 1 → province 2 → municipalities 3, 4 (settlements 30, 31 and 40); province 5 → municipality 6.
 const territories = [

@@ -1,21 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TTerritory } from '../territories/territory';
 import { TerritoryTree } from '../territories/territory-tree';
 import { ALL_AGES, type TPopulationRow } from './population';
 import { countInBands, PopulationIndex, PopulationResolver, yearPreference } from './resolve-population';
-
-const unit = (id: number, parentId: number | null, level: TTerritory['level']): TTerritory => ({
-  id,
-  country: 'BG',
-  code: `U${id}`,
-  name: `Unit ${id}`,
-  nameEn: null,
-  level,
-  parentId,
-  lat: null,
-  lon: null,
-});
+import { unit } from '../testing/territory-fixture';
 
 // A province (2) with two municipalities (3, 4); municipality 3 has two settlements (5, 6).
 const tree = new TerritoryTree([unit(1, null, 'country'), unit(2, 1, 'region'), unit(3, 2, 'municipality'), unit(4, 2, 'municipality'), unit(5, 3, 'settlement'), unit(6, 3, 'settlement')]);
