@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { numberOrUndefined } from '../app/validation';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TerritoryPicker } from '../components/TerritoryPicker';
 import { assessmentInput, assessmentKey } from './assessment-queries';
@@ -148,14 +149,7 @@ export function AssessmentForm({ opened, assessment, onClose }: { opened: boolea
               data-testid="assessment-status"
             />
           </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="assessment-save">
-              {t(assessment ? 'common.save' : 'assessments.create')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submit confirmLabel={t(assessment ? 'common.save' : 'assessments.create')} confirmTestId="assessment-save" loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useDeletePart, type TPartName } from './assessment-queries';
 
@@ -31,27 +32,22 @@ export function DeletePart({
       <Stack>
         <Text>{question}</Text>
         <ErrorAlert error={remove.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            color="red.9"
-            loading={remove.isPending}
-            onClick={() =>
-              partId !== null &&
-              remove.mutate(partId, {
-                onSuccess: () => {
-                  notifications.show({ color: 'teal', message: t('assessments.deleted') });
-                  close();
-                },
-              })
-            }
-            data-testid="confirm-delete"
-          >
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={close}
+          onConfirm={() =>
+            partId !== null &&
+            remove.mutate(partId, {
+              onSuccess: () => {
+                notifications.show({ color: 'teal', message: t('assessments.deleted') });
+                close();
+              },
+            })
+          }
+          confirmLabel={t('common.delete')}
+          confirmTestId="confirm-delete"
+          loading={remove.isPending}
+          danger
+        />
       </Stack>
     </Modal>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, FileInput, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Alert, FileInput, Modal, Select, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconFileUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import type { TResponseImportResult } from '@potreby/server/surveys/import-schema';
 import { ApiError, api } from '../api/client';
 import { useFormat } from '../app/format';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportReport } from '../imports/ImportReport';
 import { assessmentKey } from './assessment-queries';
@@ -119,14 +120,15 @@ export function ImportResponses({ assessment, opened, onClose, questionnaireId }
             </Alert>
           ) : null}
           {rejected ? <ImportReport problem={rejected} fileName={file?.name ?? null} /> : <ErrorAlert error={upload.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t(upload.isSuccess ? 'common.close' : 'common.cancel')}
-            </Button>
-            <Button type="submit" loading={upload.isPending} disabled={upload.isSuccess} data-testid="import-responses-submit">
-              {t('assessments.questionnaires.importResponses')}
-            </Button>
-          </Group>
+          <DialogActions
+            onCancel={onClose}
+            cancelLabel={t(upload.isSuccess ? 'common.close' : 'common.cancel')}
+            submit
+            confirmLabel={t('assessments.questionnaires.importResponses')}
+            confirmTestId="import-responses-submit"
+            loading={upload.isPending}
+            disabled={upload.isSuccess}
+          />
         </Stack>
       </form>
     </Modal>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import type { TQuestionnaireDetail } from '@potreby/server/surveys/schema';
 import { api } from '../api/client';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { assessmentKey } from './assessment-queries';
 
@@ -55,14 +56,7 @@ export function NewQuestionnaire({ assessment, opened, onClose }: { assessment: 
             error={error}
             data-testid="new-questionnaire-title"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={create.isPending} data-testid="new-questionnaire-create">
-              {t('assessments.questionnaires.createAndDesign')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submit confirmLabel={t('assessments.questionnaires.createAndDesign')} confirmTestId="new-questionnaire-create" loading={create.isPending} />
         </Stack>
       </form>
     </Modal>

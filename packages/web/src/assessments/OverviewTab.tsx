@@ -10,6 +10,7 @@ import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { AssessmentForm, LANGUAGE_NAMES } from './AssessmentForm';
 import { AssessmentText } from './AssessmentText';
@@ -267,14 +268,7 @@ function DeleteAssessment({ assessment, opened, onClose }: { assessment: TAssess
       <Stack>
         <Text>{t('assessments.deleteConfirm', { title: assessment.title })}</Text>
         <ErrorAlert error={remove.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate()} data-testid="confirm-delete-assessment">
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onClose} onConfirm={() => remove.mutate()} confirmLabel={t('common.delete')} confirmTestId="confirm-delete-assessment" loading={remove.isPending} danger />
       </Stack>
     </Modal>
   );

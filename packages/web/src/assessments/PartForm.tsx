@@ -1,10 +1,11 @@
 import { useEffect, type FormEvent, type ReactNode } from 'react';
-import { Button, Group, Modal, Stack, type MantineSize } from '@mantine/core';
+import { Modal, Stack, type MantineSize } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { FieldErrors } from '../app/validation';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useSavePart, type TPartName } from './assessment-queries';
 import { assessmentServerErrors, validateAssessmentPart } from './field-errors';
@@ -100,21 +101,13 @@ export function PartFormModal({
   saveTestId,
   children,
 }: PartFormState & { title: string; size?: MantineSize; testId: string; saveTestId: string; children: ReactNode }) {
-  const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size}>
       <form onSubmit={onSubmit} noValidate data-testid={testId}>
         <Stack gap="sm">
           <ErrorAlert error={error} />
           {children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={saving} data-testid={saveTestId}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submit confirmTestId={saveTestId} loading={saving} />
         </Stack>
       </form>
     </Modal>

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TNormView } from '@potreby/server/norms/schema';
 import { api } from '../api/client';
 import { useNames } from '../app/names';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 export function DeleteNorm({ norm, onClose }: { norm: TNormView | null; onClose: () => void }) {
@@ -32,14 +33,7 @@ export function DeleteNorm({ norm, onClose }: { norm: TNormView | null; onClose:
           {norm ? t('norms.deleteConfirm', { name: names.serviceType(norm.serviceType), territory: names.territory(norm.territory) }) : null}
         </Text>
         <ErrorAlert error={remove.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red.9" loading={remove.isPending} onClick={() => norm && remove.mutate(norm.id)} data-testid="confirm-delete-norm">
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} onConfirm={() => norm && remove.mutate(norm.id)} confirmLabel={t('common.delete')} confirmTestId="confirm-delete-norm" loading={remove.isPending} danger />
       </Stack>
     </Modal>
   );

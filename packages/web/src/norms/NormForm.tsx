@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Button, Checkbox, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Group, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { useIndicatorKeys, useServiceTypes } from '../app/catalogue';
 import { useNames } from '../app/names';
 import { numberOrNull, numberOrUndefined, orNull, serverFieldErrors, validateWith, type FieldFor } from '../app/validation';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TerritoryPicker } from '../components/TerritoryPicker';
 
@@ -197,14 +198,7 @@ export function NormForm({ opened, norm, country, defaultTerritoryId, onClose }:
             {...form.getInputProps('illustrative', { type: 'checkbox' })}
             data-testid="norm-illustrative"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="norm-save">
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submit confirmTestId="norm-save" loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

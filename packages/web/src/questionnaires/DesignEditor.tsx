@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Menu, Modal, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconChevronDown, IconLanguage, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { DialogActions } from '../components/DialogActions';
 import { RowAction } from '../components/RowAction';
 import { WARNING_COLOUR } from './colours';
 import { AddElementButtons, ElementCard, type TElementActions } from './ElementCard';
@@ -272,14 +273,7 @@ export function DesignEditor({
           <Text size="sm" c="gray.7">
             {t('designer.deleteDraftNote')}
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setPending(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="red.9" onClick={confirmDelete} data-testid="confirm-delete">
-              {t('common.delete')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={() => setPending(null)} onConfirm={confirmDelete} confirmLabel={t('common.delete')} confirmTestId="confirm-delete" danger />
         </Stack>
       </Modal>
     </Stack>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TXlsFormImport } from '@potreby/server/surveys/schema';
 import { ApiError, api } from '../api/client';
 import { useFormat } from '../app/format';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportReport } from '../imports/ImportReport';
 import { languageName } from './languages';
@@ -142,20 +143,15 @@ export function ImportXlsForm({ assessmentId, territoryId, opened, onClose, onIm
           />
           <TextInput label={t('xlsform.titleLabel')} description={t('xlsform.titleHint')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="xlsform-title" />
           {rejected ? <ImportReport problem={rejected} fileName={file?.name ?? null} /> : <ErrorAlert error={upload.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              leftSection={<IconUpload size={16} aria-hidden />}
-              disabled={!file}
-              loading={upload.isPending}
-              onClick={() => file && upload.mutate({ file, title })}
-              data-testid="xlsform-import"
-            >
-              {t('xlsform.import')}
-            </Button>
-          </Group>
+          <DialogActions
+            onCancel={close}
+            onConfirm={() => file && upload.mutate({ file, title })}
+            confirmLabel={t('xlsform.import')}
+            confirmTestId="xlsform-import"
+            icon={<IconUpload size={16} aria-hidden />}
+            loading={upload.isPending}
+            disabled={!file}
+          />
         </Stack>
       )}
     </Modal>

@@ -12,6 +12,7 @@ import type { TTerritoryDetail } from '@potreby/server/territories/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { DemoBadge } from '../components/DemoBadge';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
 import { WARNING_COLOUR } from './colours';
@@ -265,14 +266,7 @@ export function QuestionnairePage() {
           <Stack>
             <TextInput label={t('designer.titleLabel')} value={renaming ?? ''} onChange={(e) => setRenaming(e.currentTarget.value)} required data-autofocus data-testid="rename-input" />
             <ErrorAlert error={rename.error} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRenaming(null)}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" loading={rename.isPending} data-testid="rename-save">
-                {t('common.save')}
-              </Button>
-            </Group>
+            <DialogActions onCancel={() => setRenaming(null)} submit confirmTestId="rename-save" loading={rename.isPending} />
           </Stack>
         </form>
       </Modal>
@@ -280,14 +274,15 @@ export function QuestionnairePage() {
       <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t('designer.leaveTitle')}>
         <Stack>
           <Text data-testid="leave-message">{t('designer.leaveText')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => blocker.reset?.()} data-testid="leave-stay">
-              {t('designer.stay')}
-            </Button>
-            <Button color="red.9" onClick={() => blocker.proceed?.()} data-testid="leave-anyway">
-              {t('designer.leave')}
-            </Button>
-          </Group>
+          <DialogActions
+            onCancel={() => blocker.reset?.()}
+            cancelLabel={t('designer.stay')}
+            cancelTestId="leave-stay"
+            onConfirm={() => blocker.proceed?.()}
+            confirmLabel={t('designer.leave')}
+            confirmTestId="leave-anyway"
+            danger
+          />
         </Stack>
       </Modal>
     </>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCopy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ZCopyYearResult } from '@potreby/server/service-sites/schema';
 import { api } from '../api/client';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 type TCopyYearResult = z.infer<typeof ZCopyYearResult>;
@@ -46,14 +47,13 @@ export function CopyYear({ territoryId, territoryName, year, onCopied }: { terri
         <Stack>
           <Text>{t('registry.copyYear.explain', { territory: territoryName, from: year, to: toYear })}</Text>
           <ErrorAlert error={copy.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button loading={copy.isPending} onClick={() => copy.mutate()} data-testid="confirm-copy-year">
-              {t('registry.copyYear.confirm', { year: toYear })}
-            </Button>
-          </Group>
+          <DialogActions
+            onCancel={() => setOpened(false)}
+            onConfirm={() => copy.mutate()}
+            confirmLabel={t('registry.copyYear.confirm', { year: toYear })}
+            confirmTestId="confirm-copy-year"
+            loading={copy.isPending}
+          />
         </Stack>
       </Modal>
     </>

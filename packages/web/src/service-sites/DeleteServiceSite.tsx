@@ -1,9 +1,10 @@
-import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TServiceSiteView } from '@potreby/server/service-sites/schema';
 import { api } from '../api/client';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 /** Ask before deleting a site (this year's record of it); the audit log keeps what it was. */
@@ -20,27 +21,17 @@ export function DeleteServiceSite({ site, onClose }: { site: TServiceSiteView | 
       onClose();
     },
   });
+  // Closing, however it is done, forgets a failed attempt so the next site starts clean.
+  const close = () => {
+    remove.reset();
+    onClose();
+  };
   return (
-    <Modal
-      opened={site !== null}
-      onClose={() => {
-        remove.reset();
-        onClose();
-      }}
-      title={t('registry.deleteTitle')}
-     
-    >
+    <Modal opened={site !== null} onClose={close} title={t('registry.deleteTitle')}>
       <Stack>
         <Text>{t('registry.deleteConfirm', { name: site?.name ?? '', year: site?.year ?? '' })}</Text>
         <ErrorAlert error={remove.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red.9" loading={remove.isPending} onClick={() => site && remove.mutate(site.id)} data-testid="confirm-delete">
-            {t('common.delete')}
-          </Button>
-        </Group>
+        <DialogActions onCancel={close} onConfirm={() => site && remove.mutate(site.id)} confirmLabel={t('common.delete')} confirmTestId="confirm-delete" loading={remove.isPending} danger />
       </Stack>
     </Modal>
   );

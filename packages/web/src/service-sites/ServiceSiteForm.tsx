@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, Checkbox, Drawer, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Checkbox, Drawer, Fieldset, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { api } from '../api/client';
 import { useServiceTypes } from '../app/catalogue';
 import { useNames } from '../app/names';
 import { numberOrNull, numberOrUndefined, orNull, serverFieldErrors, validateWith } from '../app/validation';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TerritoryPicker } from '../components/TerritoryPicker';
 
@@ -287,16 +288,7 @@ export function ServiceSiteForm({ opened, site, readOnly, defaults, onClose }: S
             </SimpleGrid>
           </Fieldset>
 
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={onClose}>
-              {readOnly ? t('common.close') : t('common.cancel')}
-            </Button>
-            {!readOnly ? (
-              <Button type="submit" loading={save.isPending} data-testid="site-save">
-                {t('common.save')}
-              </Button>
-            ) : null}
-          </Group>
+          <DialogActions onCancel={onClose} readOnly={readOnly} submit confirmTestId="site-save" loading={save.isPending} />
         </Stack>
       </form>
     </Drawer>

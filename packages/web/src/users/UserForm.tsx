@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import type { TRole, TUser, TUserCreate } from '@potreby/server/accounts/schema'
 import { api } from '../api/client';
 import { LANGUAGE_NAMES } from '../app/LanguageSwitch';
 import { serverFieldErrors, validateWith } from '../app/validation';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { TerritoryPicker } from '../components/TerritoryPicker';
 import { ROLE_SCOPE, ROLES } from './roles';
@@ -156,14 +157,7 @@ export function UserForm({ opened, user, onClose, onCreated }: UserFormProps) {
           {user ? (
             <Switch label={t('users.disabled')} description={t('users.disabledHint')} {...form.getInputProps('disabled', { type: 'checkbox' })} data-testid="user-disabled" />
           ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="user-save">
-              {t(user ? 'common.save' : 'users.create')}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submit confirmLabel={t(user ? 'common.save' : 'users.create')} confirmTestId="user-save" loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

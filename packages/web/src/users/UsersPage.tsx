@@ -8,6 +8,7 @@ import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { LANGUAGE_NAMES } from '../app/LanguageSwitch';
 import { useNames } from '../app/names';
+import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RowAction } from '../components/RowAction';
 import { PageTitle } from '../components/PageTitle';
@@ -125,14 +126,13 @@ export function UsersPage() {
         <Stack>
           <Text>{t('users.resetConfirm', { name: resetting?.name ?? '' })}</Text>
           <ErrorAlert error={reset.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setResetting(null)}>
-              {t('common.cancel')}
-            </Button>
-            <Button loading={reset.isPending} onClick={() => resetting && reset.mutate(resetting.id)} data-testid="confirm-reset">
-              {t('users.resetPassword')}
-            </Button>
-          </Group>
+          <DialogActions
+            onCancel={() => setResetting(null)}
+            onConfirm={() => resetting && reset.mutate(resetting.id)}
+            confirmLabel={t('users.resetPassword')}
+            confirmTestId="confirm-reset"
+            loading={reset.isPending}
+          />
         </Stack>
       </Modal>
     </>
