@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import uk from '../packages/i18n/src/locales/uk/assessments.json';
 import ukCatalogue from '../packages/i18n/src/locales/uk/catalogue.json';
+import ukUi from '../packages/i18n/src/locales/uk/ui.json';
 import { choose, expectAccessible, signIn, withAppAndBrowser } from './support/harness';
 
 const KHMILNYK = 'UA05120170000013778';
@@ -72,6 +73,19 @@ describe('a needs assessment in Ukrainian', () => {
     expect(await added.textContent()).toContain('Служба у справах дітей');
     expect(await page.getByTestId('member-row').count()).toBe(6);
     expect(await added.getByTestId('member-chair-badge').count()).toBe(0);
+    // Removing her asks first, naming her; cancelling keeps her, confirming removes her.
+    await added.getByTestId('delete-member').click();
+    const confirm = page.getByRole('dialog', { name: uk.workingGroup.deleteTitle });
+    await confirm.getByText(uk.workingGroup.deleteConfirm.replace('{{name}}', 'Марія Поліщук')).waitFor();
+    await expectAccessible(page);
+    await confirm.getByRole('button', { name: ukUi.common.cancel }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('member-row').count()).toBe(6);
+    await added.getByTestId('delete-member').click();
+    await confirm.getByTestId('confirm-delete').click();
+    await confirm.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('member-row').count(), { timeout: 10_000 }).toBe(5);
+    expect(await rowWith(page, 'member-row', 'Марія Поліщук').count()).toBe(0);
 
     // ---- Plan of measures: a new measure with its due date ----
     await page.getByTestId('tab-plan').click();

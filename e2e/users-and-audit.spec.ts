@@ -4,7 +4,7 @@ import { choose, expectAccessible, signIn, withAppAndBrowser } from './support/h
 /**
  * The administrator gives a municipal officer of Pazardzhik an account; the change is in the
  * audit log; the officer signs in with the one-time password, chooses her own, and sees only
- * her municipality.
+ * her municipality. When she forgets it, the administrator gives her a new one-time password.
  */
 describe('users and the audit log', () => {
   const session = withAppAndBrowser();
@@ -101,6 +101,31 @@ describe('users and the audit log', () => {
     // The password change is in the log too.
     await page.goto('/audit?entity=user');
     await page.getByTestId('audit-row').filter({ hasText: 'Changed own password' }).filter({ hasText: 'Maria Ivanova' }).first().waitFor();
+
+    // She forgets it: the administrator gives her a new one-time password, after being asked.
+    await page.goto('/users');
+    const her = page.getByTestId('user-row-m.ivanova');
+    await her.getByTestId('reset-password').click();
+    const confirm = page.getByRole('dialog', { name: 'Reset password' });
+    await confirm.getByText('Give Maria Ivanova a new one-time password? The current password stops working.').waitFor();
+    await expectAccessible(page);
+    await confirm.getByTestId('confirm-reset').click();
+    const again = page.getByTestId('one-time-password');
+    await again.waitFor();
+    const newOneTime = (await again.textContent())!.trim();
+    expect(newOneTime).not.toBe(oneTimePassword);
+    await page.getByTestId('one-time-password-done').click();
+    await her.getByText('Password to be changed').waitFor();
+    // Her own password no longer opens the app; the new one-time password does.
+    const later = await session.newPage('en');
+    await later.page.goto('/sign-in');
+    await later.page.getByTestId('sign-in-login').fill('m.ivanova');
+    await later.page.getByTestId('sign-in-password').fill('green river stone lamp');
+    await later.page.getByTestId('sign-in-submit').click();
+    await later.page.getByTestId('error-alert').waitFor();
+    await signIn(later.page, 'm.ivanova', newOneTime);
+    await later.page.waitForURL(/\/change-password/);
+    await later.context.close();
 
     await officer.context.close();
     await admin.context.close();

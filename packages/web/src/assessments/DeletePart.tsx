@@ -1,8 +1,6 @@
-import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { DialogActions } from '../components/DialogActions';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useDeletePart, type TPartName } from './assessment-queries';
 
 /** Ask before removing a member, measure, method, group or finding; `question` names what goes. */
@@ -28,27 +26,25 @@ export function DeletePart({
     onClose();
   };
   return (
-    <Modal opened={partId !== null} onClose={close} title={title}>
-      <Stack>
-        <Text>{question}</Text>
-        <ErrorAlert error={remove.error} />
-        <DialogActions
-          onCancel={close}
-          onConfirm={() =>
-            partId !== null &&
-            remove.mutate(partId, {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', message: t('assessments.deleted') });
-                close();
-              },
-            })
-          }
-          confirmLabel={t('common.delete')}
-          confirmTestId="confirm-delete"
-          loading={remove.isPending}
-          danger
-        />
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={partId !== null}
+      onClose={close}
+      title={title}
+      question={question}
+      error={remove.error}
+      onConfirm={() =>
+        partId !== null &&
+        remove.mutate(partId, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: t('assessments.deleted') });
+            close();
+          },
+        })
+      }
+      confirmLabel={t('common.delete')}
+      confirmTestId="confirm-delete"
+      loading={remove.isPending}
+      danger
+    />
   );
 }

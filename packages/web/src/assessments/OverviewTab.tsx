@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Grid, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Loader, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,7 +10,7 @@ import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
-import { DialogActions } from '../components/DialogActions';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { AssessmentForm, LANGUAGE_NAMES } from './AssessmentForm';
 import { AssessmentText } from './AssessmentText';
@@ -264,12 +264,17 @@ function DeleteAssessment({ assessment, opened, onClose }: { assessment: TAssess
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('assessments.deleteTitle')}>
-      <Stack>
-        <Text>{t('assessments.deleteConfirm', { title: assessment.title })}</Text>
-        <ErrorAlert error={remove.error} />
-        <DialogActions onCancel={onClose} onConfirm={() => remove.mutate()} confirmLabel={t('common.delete')} confirmTestId="confirm-delete-assessment" loading={remove.isPending} danger />
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={opened}
+      onClose={onClose}
+      title={t('assessments.deleteTitle')}
+      question={t('assessments.deleteConfirm', { title: assessment.title })}
+      error={remove.error}
+      onConfirm={() => remove.mutate()}
+      confirmLabel={t('common.delete')}
+      confirmTestId="confirm-delete-assessment"
+      loading={remove.isPending}
+      danger
+    />
   );
 }

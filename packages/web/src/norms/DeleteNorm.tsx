@@ -1,12 +1,10 @@
-import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TNormView } from '@potreby/server/norms/schema';
 import { api } from '../api/client';
 import { useNames } from '../app/names';
-import { DialogActions } from '../components/DialogActions';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 export function DeleteNorm({ norm, onClose }: { norm: TNormView | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -27,14 +25,17 @@ export function DeleteNorm({ norm, onClose }: { norm: TNormView | null; onClose:
     onClose();
   };
   return (
-    <Modal opened={norm !== null} onClose={close} title={t('norms.deleteTitle')}>
-      <Stack>
-        <Text>
-          {norm ? t('norms.deleteConfirm', { name: names.serviceType(norm.serviceType), territory: names.territory(norm.territory) }) : null}
-        </Text>
-        <ErrorAlert error={remove.error} />
-        <DialogActions onCancel={close} onConfirm={() => norm && remove.mutate(norm.id)} confirmLabel={t('common.delete')} confirmTestId="confirm-delete-norm" loading={remove.isPending} danger />
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={norm !== null}
+      onClose={close}
+      title={t('norms.deleteTitle')}
+      question={norm ? t('norms.deleteConfirm', { name: names.serviceType(norm.serviceType), territory: names.territory(norm.territory) }) : null}
+      error={remove.error}
+      onConfirm={() => norm && remove.mutate(norm.id)}
+      confirmLabel={t('common.delete')}
+      confirmTestId="confirm-delete-norm"
+      loading={remove.isPending}
+      danger
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Modal, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCopy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { ZCopyYearResult } from '@potreby/server/service-sites/schema';
 import { api } from '../api/client';
-import { DialogActions } from '../components/DialogActions';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 type TCopyYearResult = z.infer<typeof ZCopyYearResult>;
 
@@ -43,19 +42,17 @@ export function CopyYear({ territoryId, territoryName, year, onCopied }: { terri
       <Button variant="default" leftSection={<IconCopy size={16} aria-hidden />} onClick={() => setOpened(true)} data-testid="copy-year">
         {t('registry.copyYear.button', { year: toYear })}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={t('registry.copyYear.title', { from: year, to: toYear })}>
-        <Stack>
-          <Text>{t('registry.copyYear.explain', { territory: territoryName, from: year, to: toYear })}</Text>
-          <ErrorAlert error={copy.error} />
-          <DialogActions
-            onCancel={() => setOpened(false)}
-            onConfirm={() => copy.mutate()}
-            confirmLabel={t('registry.copyYear.confirm', { year: toYear })}
-            confirmTestId="confirm-copy-year"
-            loading={copy.isPending}
-          />
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={t('registry.copyYear.title', { from: year, to: toYear })}
+        question={t('registry.copyYear.explain', { territory: territoryName, from: year, to: toYear })}
+        error={copy.error}
+        onConfirm={() => copy.mutate()}
+        confirmLabel={t('registry.copyYear.confirm', { year: toYear })}
+        confirmTestId="confirm-copy-year"
+        loading={copy.isPending}
+      />
     </>
   );
 }

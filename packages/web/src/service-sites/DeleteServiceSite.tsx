@@ -1,11 +1,9 @@
-import { Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { TServiceSiteView } from '@potreby/server/service-sites/schema';
 import { api } from '../api/client';
-import { DialogActions } from '../components/DialogActions';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 
 /** Ask before deleting a site (this year's record of it); the audit log keeps what it was. */
 export function DeleteServiceSite({ site, onClose }: { site: TServiceSiteView | null; onClose: () => void }) {
@@ -27,12 +25,17 @@ export function DeleteServiceSite({ site, onClose }: { site: TServiceSiteView | 
     onClose();
   };
   return (
-    <Modal opened={site !== null} onClose={close} title={t('registry.deleteTitle')}>
-      <Stack>
-        <Text>{t('registry.deleteConfirm', { name: site?.name ?? '', year: site?.year ?? '' })}</Text>
-        <ErrorAlert error={remove.error} />
-        <DialogActions onCancel={close} onConfirm={() => site && remove.mutate(site.id)} confirmLabel={t('common.delete')} confirmTestId="confirm-delete" loading={remove.isPending} danger />
-      </Stack>
-    </Modal>
+    <ConfirmDialog
+      opened={site !== null}
+      onClose={close}
+      title={t('registry.deleteTitle')}
+      question={t('registry.deleteConfirm', { name: site?.name ?? '', year: site?.year ?? '' })}
+      error={remove.error}
+      onConfirm={() => site && remove.mutate(site.id)}
+      confirmLabel={t('common.delete')}
+      confirmTestId="confirm-delete"
+      loading={remove.isPending}
+      danger
+    />
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Loader, Modal, Paper, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Table, Text } from '@mantine/core';
 import { IconKey, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { LANGUAGE_NAMES } from '../app/LanguageSwitch';
 import { useNames } from '../app/names';
-import { DialogActions } from '../components/DialogActions';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { RowAction } from '../components/RowAction';
 import { PageTitle } from '../components/PageTitle';
@@ -114,27 +114,20 @@ export function UsersPage() {
         onCreated={(user, password) => setIssued({ login: user.login, password })}
       />
       <OneTimePassword login={issued?.login ?? ''} password={issued?.password ?? null} onClose={() => setIssued(null)} />
-      <Modal
+      <ConfirmDialog
         opened={resetting !== null}
         onClose={() => {
           reset.reset();
           setResetting(null);
         }}
         title={t('users.resetPassword')}
-       
-      >
-        <Stack>
-          <Text>{t('users.resetConfirm', { name: resetting?.name ?? '' })}</Text>
-          <ErrorAlert error={reset.error} />
-          <DialogActions
-            onCancel={() => setResetting(null)}
-            onConfirm={() => resetting && reset.mutate(resetting.id)}
-            confirmLabel={t('users.resetPassword')}
-            confirmTestId="confirm-reset"
-            loading={reset.isPending}
-          />
-        </Stack>
-      </Modal>
+        question={t('users.resetConfirm', { name: resetting?.name ?? '' })}
+        error={reset.error}
+        onConfirm={() => resetting && reset.mutate(resetting.id)}
+        confirmLabel={t('users.resetPassword')}
+        confirmTestId="confirm-reset"
+        loading={reset.isPending}
+      />
     </>
   );
 }
