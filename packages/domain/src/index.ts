@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './validation/bounded';
 export * from './territories/territory';
 export * from './territories/territory-tree';
 export * from './population/population';
