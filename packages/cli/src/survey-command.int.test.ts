@@ -120,9 +120,48 @@ describe(`the potreby survey commands (${ENGINE})`, () => {
     const res = await cli('survey', 'import-responses', '--questionnaire', String(needsId), path);
     expect(res).toMatchObject({ code: 0, err: '' });
     expect(res.out).toMatch(new RegExp(`^Imported 3 new responses into questionnaire ${needsId} \\(dataset \\d+\\)\\.\\n$`));
+    // Again: nothing new, and nothing left behind — no empty dataset, no audit entry.
+    const before = await snapshot();
     const again = await cli('survey', 'import-responses', '--questionnaire', String(needsId), path);
-    expect(again.out.split('\n').slice(1)).toEqual(['3 rows had been imported before and were left out.', '']);
-    expect(again.out).toMatch(/^Imported 0 new responses/);
+    expect(again).toMatchObject({ code: 0, err: '' });
+    expect(again.out.split('\n')).toEqual(['Nothing new in kobo.csv: every response in it had been imported before. Nothing was changed.', '3 rows had been imported before and were left out.', '']);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("import-responses: a row breaking the XLSForm's constraint is refused with its row and column; nothing changes", async () => {
+    // A form whose age must be 14–110, as an agency writes it in XLSForm.
+    const form = await workbook('ages.xlsx', {
+      survey: [
+        ['type', 'name', 'label', 'constraint', 'constraint_message', 'relevant'],
+        ['integer', 'age', 'How old are you?', '. >= 14 and . <= 110', 'Age must be 14 to 110', ''],
+        ['select_one yes_no', 'retired', 'Are you retired?', '', '', '${age} >= 55'],
+      ],
+      choices: [
+        ['list_name', 'name', 'label'],
+        ['yes_no', 'yes', 'Yes'],
+        ['yes_no', 'no', 'No'],
+      ],
+    });
+    const created = await cli('survey', 'import-xlsform', form, '--territory', KHMILNYK, '--format', 'json');
+    expect(created.code).toBe(0);
+    const { questionnaireId } = JSON.parse(created.out) as { questionnaireId: number };
+    const before = await snapshot();
+    const path = file('ages.csv', ['age,retired,_uuid', '72,yes,a-0001', '300,yes,a-0002', '40,yes,a-0003', '13,,a-0004'].join('\n'));
+    const res = await cli('survey', 'import-responses', '--questionnaire', String(questionnaireId), path);
+    expect(res.code).toBe(1);
+    expect(res.out).toBe('');
+    expect(res.err.split('\n')).toEqual([
+      'ages.csv was rejected: 3 errors. Nothing was changed.',
+      "row 3, age: age: “300” does not meet the questionnaire's rule for this question (a constraint or a pattern).",
+      'row 4, retired: retired is not asked given the other answers in this row: leave it empty.',
+      "row 5, age: age: “13” does not meet the questionnaire's rule for this question (a constraint or a pattern).",
+      '',
+    ]);
+    expect(await snapshot()).toEqual(before);
+    // Without the wrong rows the file goes in.
+    const good = await cli('survey', 'import-responses', '--questionnaire', String(questionnaireId), file('ages-good.csv', 'age,retired,_uuid\n72,yes,a-0001\n40,,a-0003\n'));
+    expect(good).toMatchObject({ code: 0, err: '' });
+    expect(good.out).toMatch(/^Imported 2 new responses into questionnaire \d+ \(dataset \d+\)\.\n$/);
   });
 
   it('import-responses: all or nothing — a bad last row exits 1 with the report, and nothing changes', async () => {

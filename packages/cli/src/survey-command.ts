@@ -82,7 +82,11 @@ async function existingQuestionnaire(ctx: CliContext, id: number) {
   }
 }
 
-/** `potreby survey import-responses --questionnaire ID FILE`: all or nothing; 1 with the row-by-row report when refused. */
+/**
+ * `potreby survey import-responses --questionnaire ID FILE`: all or nothing; 1 with the row-by-row
+ * report when refused — a cell of the wrong kind, or an answer that breaks the questionnaire's
+ * own rules (an XLSForm constraint, relevance, a required question), each by row and column.
+ */
 export async function importResponsesCommand(ctx: CliContext, options: ResponsesOptions): Promise<number> {
   const t = translator(ctx.language);
   const fileName = basename(options.file);
@@ -107,7 +111,9 @@ export async function importResponsesCommand(ctx: CliContext, options: Responses
       author: cliAuthor(),
       language: ctx.language,
     });
-    ctx.io.out(t('cli.responsesImported', { count: result.rows, questionnaireId: result.questionnaireId, datasetId: result.datasetId }) + '\n');
+    // A file with nothing new changed nothing (no dataset was created): say so rather than "0 imported".
+    if (result.datasetId === null) ctx.io.out(t('cli.responsesNothingNew', { fileName }) + '\n');
+    else ctx.io.out(t('cli.responsesImported', { count: result.rows, questionnaireId: result.questionnaireId, datasetId: result.datasetId }) + '\n');
     if (result.duplicates > 0) ctx.io.out(t('cli.responsesDuplicates', { count: result.duplicates }) + '\n');
     return 0;
   } catch (error) {

@@ -37,7 +37,7 @@ export * from './surveys/suppress-small-cells';
 export * from './surveys/summarise-answers';
 export * from './surveys/compare-recipients';
 export * from './surveys/survey-definition';
-export * from './surveys/check-answers';
+// surveys/check-answers brings survey-core: import it by its own path, so the web app's bundle does not carry it.
 export * from './surveys/translate-xlsform-expression';
 export * from './surveys/read-xlsform-sheet';
 export * from './surveys/convert-xlsform';

@@ -135,6 +135,20 @@ describe('createResponseReader on other exports', () => {
     ]);
   });
 
+  it('skips the columns of a calculation or a hidden question when told they are computed, though the form has an element of that name', () => {
+    const form = convertXlsForm({
+      survey: [
+        ['type', 'name', 'label', 'calculation'],
+        ['integer', 'age', 'Вік', ''],
+        ['calculate', 'older', '', 'if(${age} >= 60, 1, 0)'],
+        ['hidden', 'round', '', ''],
+      ],
+    });
+    const reader = createResponseReader(listQuestions(form.definition), ['age', 'older', 'Round'], { computed: ['older', 'round'] });
+    expect(reader.columns.map((c) => c.role)).toEqual(['question', 'ignored', 'ignored']);
+    expect(reader.read(['70', '1', 'r2'], 2, new ImportErrorList())!.answers).toEqual({ age: 70 });
+  });
+
   it('matches a question name whatever its letter case, and keeps choice values as the form spells them', () => {
     const reader = createResponseReader(questions, ['AGE', 'Lives_Alone']);
     expect(reader.read(['40', 'YES'], 2, new ImportErrorList())!.answers).toEqual({ age: 40, lives_alone: 'yes' });

@@ -41,6 +41,11 @@ export type ResponseReader = {
 export type ResponseReaderOptions = {
   /** Further column names to skip, e.g. the elements the XLSForm conversion could not convert (a geopoint, a photo). */
   ignore?: readonly string[];
+  /**
+   * Names of the form's own elements whose values it computes or fixes rather than asks
+   * (calculations, notes, hidden questions): an export has columns for them, which are skipped.
+   */
+  computed?: Iterable<string>;
 };
 
 /** Kobo's `_uuid`, ODK's `meta/instanceID` (ODK Central: `meta-instanceID`, `KEY`), potreby's own `submission_key`. */
@@ -85,6 +90,7 @@ export function createResponseReader(questions: readonly SurveyQuestion[], heade
   const byLowerName = new Map(questions.map((q) => [q.name.toLowerCase(), q]));
   const find = (name: string) => byName.get(name) ?? byLowerName.get(name.toLowerCase());
   const ignore = new Set((options.ignore ?? []).map((n) => n.toLowerCase()));
+  const computed = new Set([...(options.computed ?? [])].map((n) => n.toLowerCase()));
   const errors: TImportError[] = [];
   const taken = new Set<string>();
 
@@ -94,6 +100,8 @@ export function createResponseReader(questions: readonly SurveyQuestion[], heade
     if (text === '') return { header: text, role: 'ignored' };
     const segments = text.split('/');
     const last = segments[segments.length - 1]!;
+    // A value the form computes or fixes itself: skipped though the form has an element of that name.
+    if (computed.has(lower) || computed.has(last.toLowerCase())) return { header: text, role: 'ignored' };
     const question = find(last);
     if (question) return claim(text, { header: text, role: 'question', question: question.name });
     if (SUBMISSION_KEYS.has(lower)) return { header: text, role: 'submission_key' };

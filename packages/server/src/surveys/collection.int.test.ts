@@ -147,6 +147,93 @@ describe(`public collection (${ENGINE})`, () => {
     });
   });
 
+  /**
+   * Security review, finding 7: the public form stored −5, 999 and 1e308 for an age of 0–120,
+   * 30 February, a date followed by 1.5 MB of text, a "-Comment" to a question without one — and
+   * the statistics then showed a mean age of 2.8e305. Every answer now follows the version's own
+   * rules, on the public form and on paper alike; a refused answer stores nothing.
+   */
+  describe("answers that break the questionnaire's rules", () => {
+    /** A form with a date, and a question asked only of those who use home care. */
+    const DATED = {
+      elements: [
+        { type: 'text', name: 'visit', inputType: 'date' },
+        { type: 'radiogroup', name: 'uses_home_care', choices: ['yes', 'no'] },
+        { type: 'radiogroup', name: 'satisfied', choices: ['yes', 'partly', 'no'], visibleIf: "{uses_home_care} = 'yes'" },
+        { type: 'comment', name: 'wish' },
+      ],
+    };
+    const count = async (id: number) => (await query<{ n: number }>(sql`select count(*)::int as n from response where questionnaire_id = ${id}`))[0]!.n;
+    const BAD: [string, 'demo' | 'dated', Record<string, unknown>, { path: string; message: string }][] = [
+      ['an age of −5 (0–120)', 'demo', { age: -5 }, { path: 'answers.age', message: 'below_min' }],
+      ['an age of 999', 'demo', { age: 999 }, { path: 'answers.age', message: 'above_max' }],
+      ['an age of 1e308', 'demo', { age: 1e308 }, { path: 'answers.age', message: 'above_max' }],
+      ['a "-Comment" to a question without one', 'demo', { needs_home_care: 'yes', 'needs_home_care-Comment': 'anything at all' }, { path: 'answers.needs_home_care-Comment', message: 'comment_not_allowed' }],
+      ['30 February', 'dated', { visit: '2025-02-30' }, { path: 'answers.visit', message: 'not_date' }],
+      ['a date followed by 1.5 MB of text', 'dated', { visit: `2025-03-01${'x'.repeat(1_500_000)}` }, { path: 'answers.visit', message: 'not_date' }],
+    ];
+    let dated: number;
+
+    beforeAll(async () => {
+      const created = await officer.post('/api/v1/questionnaires', { title: 'Візит', assessmentId, definition: DATED });
+      expect(created.status).toBe(201);
+      dated = created.body.id;
+    });
+
+    it.each(BAD)('the public form refuses %s, naming the question, and stores nothing', async (_label, form, answers, issue) => {
+      const id = form === 'demo' ? questionnaireId : dated;
+      // A link of its own each time: the per-link limit of this file's app is low.
+      const link = (await officer.post(`/api/v1/questionnaires/${id}/links`, { respondentGroupId: null })).body as Link;
+      const before = await count(id);
+      const res = await t.anonymous().post(`/api/v1/public/forms/${link.token}/responses`, { submissionKey: `unfit-${Math.random().toString(36).slice(2, 10)}`, formToken: tokenFrom(link), answers });
+      expect([res.status, res.body.code, res.body.issues]).toEqual([400, 'validation.invalid', [issue]]);
+      expect(await count(id)).toBe(before);
+    });
+
+    it.each(BAD)('paper entry refuses %s too, and stores nothing', async (_label, form, answers, issue) => {
+      const id = form === 'demo' ? questionnaireId : dated;
+      const before = await count(id);
+      const res = await officer.post(`/api/v1/questionnaires/${id}/responses`, { submissionKey: `paper-unfit-${Math.random().toString(36).slice(2, 10)}`, respondentGroupId: null, answers });
+      expect([res.status, res.body.code, res.body.issues]).toEqual([400, 'validation.invalid', [issue]]);
+      expect(await count(id)).toBe(before);
+    });
+
+    it('keeps the mean age what the answers make it', async () => {
+      const stats = (await officer.get(`/api/v1/questionnaires/${questionnaireId}/stats`)).body as { questions: { name: string; numbers: { mean: number; max: number } | null }[] };
+      const age = stats.questions.find((q) => q.name === 'age')!.numbers!;
+      expect(age.max).toBeLessThanOrEqual(120);
+      expect(age.mean).toBeGreaterThan(0);
+      expect(age.mean).toBeLessThan(120);
+    });
+
+    it('leaves out of a public answer what the form does not ask, as SurveyJS does on completing; paper entry refuses it', async () => {
+      const link = (await officer.post(`/api/v1/questionnaires/${dated}/links`, { respondentGroupId: null })).body as Link;
+      const answers = { visit: '2025-02-28', uses_home_care: 'no', satisfied: 'yes', wish: 'Автобус' };
+      const sent = await t.anonymous().post(`/api/v1/public/forms/${link.token}/responses`, { submissionKey: 'web-not-asked-0001', formToken: tokenFrom(link), answers });
+      expect(sent.status).toBe(201);
+      const [row] = await query<{ answers: unknown }>(sql`select answers from response where submission_key = 'web-not-asked-0001'`);
+      expect(row!.answers).toEqual({ visit: '2025-02-28', uses_home_care: 'no', wish: 'Автобус' });
+
+      const before = await count(dated);
+      const typed = await officer.post(`/api/v1/questionnaires/${dated}/responses`, { submissionKey: 'paper-not-asked-0001', respondentGroupId: null, answers });
+      expect([typed.status, typed.body.issues]).toEqual([400, [{ path: 'answers.satisfied', message: 'not_asked' }]]);
+      expect(await count(dated)).toBe(before);
+      // Asked of someone who uses home care, the same answer is stored.
+      const asked = await officer.post(`/api/v1/questionnaires/${dated}/responses`, { submissionKey: 'paper-asked-0001', respondentGroupId: null, answers: { ...answers, uses_home_care: 'yes' } });
+      expect(asked.status).toBe(201);
+    });
+
+    it('cuts the name of an unknown question short in its refusal', async () => {
+      const link = (await officer.post(`/api/v1/questionnaires/${dated}/links`, { respondentGroupId: null })).body as Link;
+      const name = `<img src=x onerror=alert(1)>${'я'.repeat(150)}`;
+      const res = await t.anonymous().post(`/api/v1/public/forms/${link.token}/responses`, { submissionKey: 'web-long-name-0001', formToken: tokenFrom(link), answers: { wish: 'x', [name]: 1 } });
+      expect(res.status).toBe(400);
+      const [issue] = res.body.issues as { path: string; message: string }[];
+      expect(issue!.message).toBe('unknown_question');
+      expect([...issue!.path].length).toBeLessThanOrEqual('answers.'.length + 61);
+    });
+  });
+
   describe('defences against bulk spam', () => {
     it(`refuses a form sent sooner than ${MIN_SECONDS_TO_ANSWER} s after it was opened`, async () => {
       const link = await newLink();

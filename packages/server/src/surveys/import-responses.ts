@@ -1,17 +1,7 @@
 import { createHash } from 'node:crypto';
-import {
-  AppError,
-  checkAnswers,
-  createResponseReader,
-  ImportErrorList,
-  listQuestions,
-  normaliseHeader,
-  type Actor,
-  type AnswerIssue,
-  type ResponseRow,
-  type SurveyDefinition,
-  type TImportErrorCode,
-} from '@potreby/domain';
+import { AppError, createResponseReader, ImportErrorList, normaliseHeader, type Actor, type ResponseRow, type SurveyDefinition, type TImportErrorCode } from '@potreby/domain';
+import { echoAnswer } from '@potreby/domain/surveys/answer-values';
+import { compileAnswerCheck, type AnswerIssueCode } from '@potreby/domain/surveys/check-answers';
 import type { TLanguage } from '@potreby/i18n';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { respondentGroup } from '../assessments/tables';
@@ -39,7 +29,12 @@ import { questionnaireVersion, questionTag } from './tables';
  * stores each response once; the second import is not refused but reports the rows it left out
  * as `duplicates` ("N new, M already imported"), which is what someone adding this week's
  * export to last week's wants. A row repeating an earlier row's key in the same file is a
- * duplicate too (Kobo occasionally exports a resent submission twice).
+ * duplicate too (Kobo occasionally exports a resent submission twice). An import that adds
+ * nothing leaves no trace: no dataset (`datasetId` null), no audit entry.
+ *
+ * Every answer follows the rule web and paper answers follow (domain `compileAnswerCheck`: the
+ * question's kind and bounds, the XLSForm's constraints and relevance, required questions), and
+ * a row breaking it is reported by row and column like any other error of the file.
  */
 
 export type ResponseImportRequest = {
@@ -121,18 +116,30 @@ function rowKey(answers: Record<string, unknown>, group: number | null, settleme
   return occurrence === 1 ? key : `${key}#${occurrence}`;
 }
 
-/** Texts up to this length pass `checkAnswers` whatever they say (its limit is 10,000 characters). */
-const LONGEST_CHECKED_TEXT = 1000;
-
-/** How an answer the questionnaire refuses reads in the import report. */
-const ISSUE_CODE: Record<AnswerIssue['message'], TImportErrorCode> = {
+/**
+ * How an answer the questionnaire refuses reads in the import report. The reader has already
+ * given each cell the kind of its question, so what remains is mostly the form's own rules:
+ * bounds, constraints, relevance, required questions.
+ */
+const ISSUE_CODE: Record<AnswerIssueCode, TImportErrorCode> = {
   unknown_question: 'unknown_column',
   wrong_type: 'invalid_choice',
   not_a_choice: 'invalid_choice',
   too_long: 'too_long',
   not_date: 'not_date',
+  not_time: 'breaks_rule',
   not_integer: 'not_integer',
+  not_step: 'out_of_range',
+  below_min: 'out_of_range',
+  above_max: 'out_of_range',
+  breaks_rule: 'breaks_rule',
+  required: 'required',
+  not_asked: 'not_asked',
+  comment_not_allowed: 'not_asked',
 };
+
+/** Values repeated in a report: a file's cells are anyone's text. */
+const ECHOED = 80;
 
 async function importOnce(database: Database, request: ResponseImportRequest): Promise<TResponseImportResult> {
   const { db } = database;
@@ -143,7 +150,9 @@ async function importOnce(database: Database, request: ResponseImportRequest): P
   }
   const versions = await db.select().from(questionnaireVersion).where(eq(questionnaireVersion.questionnaireId, questionnaire.id));
   const current = versions.find((v) => v.version === questionnaire.currentVersion)!;
-  const questions = listQuestions(current.definition as SurveyDefinition);
+  // The rule web and paper answers follow, compiled once for the file.
+  const check = compileAnswerCheck(current.definition as SurveyDefinition);
+  const questions = check.questions;
   // What an XLSForm import left out, in any version: an export of the form still has those columns.
   const unconverted = new Set(versions.flatMap((v) => unconvertedNamesOf(v.definition)).map((n) => n.toLowerCase()));
 
@@ -153,7 +162,8 @@ async function importOnce(database: Database, request: ResponseImportRequest): P
   // potreby's own export names its submission columns in the reader's language: read as their keys.
   const header = table.header.map((h) => responseHeaderAliases().get(normaliseHeader(h)) ?? h);
   const ignore = [...unconverted, ...header.filter((h) => h.split('/').slice(0, -1).some((segment) => unconverted.has(segment.trim().toLowerCase())))];
-  const reader = createResponseReader(questions, header, { ignore });
+  // Calculations, notes and hidden questions hold what the form computed or fixed, not answers.
+  const reader = createResponseReader(questions, header, { ignore, computed: check.notAsked });
   for (const e of reader.errors) errors.add({ ...e, row: table.headerRow });
   if (errors.ok && !reader.columns.some((c) => c.role === 'question' || c.role === 'option')) {
     errors.add({ row: table.headerRow, column: null, value: table.header.join(', ').slice(0, 200), code: 'unrecognised_format', params: { kind: 'responses' } });
@@ -166,21 +176,6 @@ async function importOnce(database: Database, request: ResponseImportRequest): P
   const stored = new Set((await rows<{ key: string }>(db, sql`select submission_key as key from response where questionnaire_id = ${questionnaire.id}`)).map((r) => r.key));
   // Taken before the rows are read, so they can be written with it; a refused file leaves a gap in the numbering.
   const [{ id: datasetId }] = (await rows<{ id: number }>(db, sql`select nextval(pg_get_serial_sequence('dataset', 'id'))::int as id`)) as [{ id: number }];
-
-  /**
-   * The reader already gives each answer the shape of its question; what `checkAnswers` (the rule
-   * web and paper answers follow) can still refuse is a text over its length limit and any value
-   * of a choice question that lists no options. Other rows skip it: at a million rows the check
-   * cost more than the COPY.
-   */
-  const unlisted = new Set(questions.filter((q) => (q.type === 'single' || q.type === 'multiple') && q.choices.length === 0).map((q) => q.name));
-  const mayBeRefused = (answers: Record<string, unknown>): boolean => {
-    for (const name in answers) {
-      const value = answers[name];
-      if (unlisted.has(name) || (typeof value === 'string' && value.length > LONGEST_CHECKED_TEXT)) return true;
-    }
-    return false;
-  };
 
   const seen = new Map<string, number>();
   const keysInFile = new Set<string>();
@@ -206,8 +201,9 @@ async function importOnce(database: Database, request: ResponseImportRequest): P
         const settlement = settlementText === '' ? (read ? resolve.answeredSettlement(read.answers) : null) : resolve.settlement(settlementText);
         if (settlement === undefined) errors.add({ row, column: 'settlement', value: settlementText, code: 'unknown_territory' });
         if (!read) continue;
-        for (const issue of mayBeRefused(read.answers) ? checkAnswers(questions, read.answers) : []) {
-          errors.add({ row, column: issue.path.replace(/-Comment$/, ''), value: String(read.answers[issue.path]).slice(0, 200), code: ISSUE_CODE[issue.message] });
+        for (const issue of check.check(read.answers, 'refuse').issues) {
+          const value = read.answers[issue.path];
+          errors.add({ row, column: issue.path.replace(/-Comment$/, ''), value: value === undefined ? null : echoAnswer(Array.isArray(value) ? value.join(' ') : value, ECHOED), code: ISSUE_CODE[issue.message] });
         }
         if (!errors.ok) continue;
         let key = read.submissionKey;
@@ -236,8 +232,19 @@ async function importOnce(database: Database, request: ResponseImportRequest): P
     if (errors.ok && chunk) yield chunk;
   }
 
+  const result = (dataset: number | null): TResponseImportResult => ({
+    datasetId: dataset,
+    questionnaireId: questionnaire.id,
+    version: questionnaire.currentVersion,
+    format: table.format,
+    rows: inserted,
+    duplicates,
+  });
+
   const finish = async (tx: Db): Promise<TResponseImportResult> => {
     if (!errors.ok) throw rejection(errors, request);
+    // A file whose every response is stored already changes nothing: no dataset, no audit entry.
+    if (inserted === 0) return result(null);
     await tx.insert(dataset).values({ id: datasetId, kind: 'responses', country: place.country, fileName: request.fileName, format: table.format, source: null, rows: inserted, importedBy: request.actor.userId });
     // No country: answers do not change the planning data the gap tables are cached on (as for a web answer).
     await recordChange(tx, request.author, {
@@ -247,7 +254,7 @@ async function importOnce(database: Database, request: ResponseImportRequest): P
       territoryId: place.id,
       after: { questionnaireId: questionnaire.id, version: questionnaire.currentVersion, dataset: datasetId, fileName: request.fileName, format: table.format, rows: inserted, duplicates },
     });
-    return { datasetId, questionnaireId: questionnaire.id, version: questionnaire.currentVersion, format: table.format, rows: inserted, duplicates };
+    return result(datasetId);
   };
 
   if (database.engine === 'postgres') {
@@ -261,6 +268,7 @@ async function importOnce(database: Database, request: ResponseImportRequest): P
   // hold the only connection), each chunk flattened into bytes at once to spare the garbage collector.
   const read: Buffer[] = [];
   for await (const chunk of chunks()) read.push(Buffer.from(chunk));
+  if (errors.ok && inserted === 0) return result(null);
   return db.transaction(async (tx) => {
     if (errors.ok) await copyInto(tx, database.engine, 'response', RESPONSE_COLUMNS, read);
     return finish(tx);
@@ -273,7 +281,7 @@ function rejection(errors: ImportErrorList, request: ResponseImportRequest): App
   return new AppError(
     'import.rejected',
     { count: errors.total, fileName: request.fileName },
-    { errors: sorted.map((e) => describeError(e, 'responses', request.language)), totalErrors: errors.total },
+    { errors: sorted.map((e) => describeError({ ...e, value: e.value === null ? null : echoAnswer(e.value, ECHOED) }, 'responses', request.language)), totalErrors: errors.total },
   );
 }
 

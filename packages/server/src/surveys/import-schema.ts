@@ -22,7 +22,8 @@ export const ZResponseImportFields = z.object({
  * `duplicates`, not refused — "N new, M already imported".
  */
 export const ZResponseImportResult = z.object({
-  datasetId: z.number().int(),
+  /** The dataset of the new responses; null when the file added none (every one stored before). */
+  datasetId: z.number().int().nullable(),
   questionnaireId: z.number().int(),
   /** The questionnaire version the new responses answer (the current one). */
   version: z.number().int(),

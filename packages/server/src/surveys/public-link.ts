@@ -1,4 +1,6 @@
-import { AppError, checkAnswers, listQuestions, type SurveyDefinition, type SurveyQuestion, type TPublicSubmission } from '@potreby/domain';
+import { AppError, type SurveyDefinition, type TPublicSubmission } from '@potreby/domain';
+import { echoAnswer } from '@potreby/domain/surveys/answer-values';
+import { compileAnswerCheck, type AnswerCheck, type InvisibleAnswers } from '@potreby/domain/surveys/check-answers';
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../db/database';
 import { checkFormToken, formSecret } from './form-token';
@@ -12,13 +14,30 @@ import { storeResponse } from './store-response';
  * answer, on every app server, cache or not.
  */
 
-/** Answers that do not fit the questions are refused with the questions named. */
-export function assertAnswers(questions: readonly SurveyQuestion[], answers: Record<string, unknown>) {
+/** A refusal names at most this many answers: enough to correct a form, little to send back to a flood. */
+const MAX_ISSUES = 100;
+
+const given = (answers: Record<string, unknown>) => Object.values(answers).some((v) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
+const noAnswers = () => new AppError('validation.invalid', {}, { issues: [{ path: 'answers', message: 'no_answers' }] });
+
+/**
+ * Answers checked against the version they answer (domain `compileAnswerCheck`: kind, bounds,
+ * choices, lengths, required, relevance, the form's own rules); refused with every question
+ * named, or returned as they are to be stored. `invisible`: what to do with an answer to a
+ * question the other answers do not show — refused for a paper form (the person typing can
+ * correct it), dropped for a public link, as SurveyJS itself drops it on completing the form.
+ */
+export function assertAnswers(check: AnswerCheck, answers: Record<string, unknown>, invisible: InvisibleAnswers = 'refuse'): Record<string, unknown> {
   // A form sent without a single answer (clicked straight through) would count as a respondent.
-  const given = Object.values(answers).some((v) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
-  if (!given) throw new AppError('validation.invalid', {}, { issues: [{ path: 'answers', message: 'no_answers' }] });
-  const issues = checkAnswers(questions, answers);
-  if (issues.length) throw new AppError('validation.invalid', {}, { issues: issues.map((i) => ({ path: `answers.${i.path}`, message: i.message })) });
+  if (!given(answers)) throw noAnswers();
+  const result = check.check(answers, invisible);
+  if (result.issues.length) {
+    // The name of a question that does not exist is the sender's text: cut short in the reply.
+    const issues = result.issues.slice(0, MAX_ISSUES).map((i) => ({ path: `answers.${echoAnswer(i.path, 60)}`, message: i.message }));
+    throw new AppError('validation.invalid', {}, { issues });
+  }
+  if (!given(result.answers)) throw noAnswers();
+  return result.answers;
 }
 
 export async function answerThroughLink(db: Db, token: string, submission: TPublicSubmission, now = Date.now()): Promise<{ duplicate: boolean }> {
@@ -27,7 +46,7 @@ export async function answerThroughLink(db: Db, token: string, submission: TPubl
     const link = await linkToAnswer(db, token, attempt > 0);
     const check = checkFormToken(await formSecret(db), link.token, submission.formToken, now);
     if (check !== 'ok') throw new AppError('validation.invalid', {}, { issues: [{ path: 'formToken', message: `form_token_${check}` }] });
-    assertAnswers(link.questions, submission.answers);
+    const answers = assertAnswers(link.check, submission.answers, 'drop');
     try {
       return await storeResponse(
         db,
@@ -36,7 +55,7 @@ export async function answerThroughLink(db: Db, token: string, submission: TPubl
           questionnaireId: link.questionnaireId,
           version: link.version,
           respondentGroupId: link.respondentGroupId,
-          answers: submission.answers,
+          answers,
           channel: 'web',
           submissionKey: submission.submissionKey,
           enteredBy: null,
@@ -62,13 +81,14 @@ export type LinkToAnswer = {
   /** The version answered: the questionnaire's current one when read. */
   version: number;
   demo: boolean;
-  questions: SurveyQuestion[];
+  /** What answers to the version must fit. */
+  check: AnswerCheck;
 };
 
 /** Links by token, per database; a promise, so a burst of first answers reads the link once. */
 const links = new WeakMap<Db, Map<string, Promise<LinkToAnswer>>>();
-/** Questions per database, by "questionnaire:version". */
-const versions = new WeakMap<Db, Map<string, SurveyQuestion[]>>();
+/** Compiled answer checks per database, by "questionnaire:version". */
+const versions = new WeakMap<Db, Map<string, AnswerCheck>>();
 const MAX_KEPT = 500;
 
 function cacheOf<V>(store: WeakMap<Db, Map<string, V>>, db: Db): Map<string, V> {
@@ -95,7 +115,7 @@ export function linkToAnswer(db: Db, token: string, fresh = false): Promise<Link
 }
 
 async function readLink(db: Db, token: string): Promise<LinkToAnswer> {
-  const [found] = await rows<Omit<LinkToAnswer, 'questions'> & { active: boolean }>(
+  const [found] = await rows<Omit<LinkToAnswer, 'check'> & { active: boolean }>(
     db,
     sql`select l.id as "linkId", l.token, l.active, l.respondent_group_id as "respondentGroupId", q.id as "questionnaireId",
                q.current_version as "version", q.demo
@@ -106,23 +126,26 @@ async function readLink(db: Db, token: string): Promise<LinkToAnswer> {
   );
   if (!found || !found.active) throw new AppError('not_found');
   const { active: _active, ...link } = found;
-  return { ...link, questions: await questionsOfVersion(db, link.questionnaireId, link.version) };
+  return { ...link, check: await answerCheckOf(db, link.questionnaireId, link.version) };
 }
 
 /**
- * The questions of one version of a questionnaire, kept in memory: a version is never changed
- * once saved (an edit saves the next one), so what was read once stays true. Without this every
- * answer re-read and re-parsed the whole definition (with its translations and the choices of
- * every settlement) only to check a dozen values.
+ * The check of answers to one version of a questionnaire, compiled once and kept in memory: a
+ * version is never changed once saved (an edit saves the next one), so what was read once stays
+ * true. Without this every answer re-read and re-parsed the whole definition (with its
+ * translations and the choices of every settlement) and compiled its expressions again.
  */
-export async function questionsOfVersion(db: Db, questionnaireId: number, version: number): Promise<SurveyQuestion[]> {
+export async function answerCheckOf(db: Db, questionnaireId: number, version: number): Promise<AnswerCheck> {
   const cache = cacheOf(versions, db);
   const key = `${questionnaireId}:${version}`;
   const known = cache.get(key);
   if (known) return known;
   const [row] = await rows<{ definition: unknown }>(db, sql`select definition from questionnaire_version where questionnaire_id = ${questionnaireId} and version = ${version}`);
   if (!row) throw new AppError('not_found');
-  const questions = listQuestions(row.definition as SurveyDefinition);
-  remember(cache, key, questions);
-  return questions;
+  const check = compileAnswerCheck(row.definition as SurveyDefinition);
+  remember(cache, key, check);
+  return check;
 }
+
+/** The name the paper-entry route (routes.ts) calls it by. */
+export const questionsOfVersion = answerCheckOf;

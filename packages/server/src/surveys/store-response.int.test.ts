@@ -92,6 +92,23 @@ describe(`storing answers in bursts (${ENGINE})`, () => {
     expect(counts).toEqual({ n: 41, keys: 41, audited: 41 });
   });
 
+  it('refuses the answers of a burst that break the form, each on its own, and stores the others once each', async () => {
+    const { id, link } = await placeQuestionnaire();
+    // Every third sends an "other" text to a question that offers none (the security review stored one).
+    const sent = await Promise.all(
+      Array.from({ length: 45 }, (_, i) => send(link, `mixed-${String(i).padStart(4, '0')}`, i % 3 === 0 ? { needs_help: 'yes', 'needs_help-Comment': 'x'.repeat(5000) } : { needs_help: 'no', place: String(i) })),
+    );
+    expect(sent.map((r) => r.status)).toEqual(Array.from({ length: 45 }, (_, i) => (i % 3 === 0 ? 400 : 201)));
+    expect(sent[0]!.body.issues).toEqual([{ path: 'answers.needs_help-Comment', message: 'comment_not_allowed' }]);
+    const [{ n, audited }] = (await query<{ n: number; audited: number }>(
+      sql`select count(*)::int as n, (select count(*)::int from audit_log where entity = 'response' and actor = ${`link:${link.id}`}) as audited
+            from response where questionnaire_id = ${id} and answers ->> 'needs_help' = 'no'`,
+    )) as [{ n: number; audited: number }];
+    expect([n, audited]).toEqual([30, 30]);
+    const [{ total }] = (await query<{ total: number }>(sql`select count(*)::int as total from response where questionnaire_id = ${id}`)) as [{ total: number }];
+    expect(total).toBe(30);
+  });
+
   it('fails only the answer the database refuses, not the others sharing its statement', async () => {
     const { id } = await placeQuestionnaire();
     const author = { userId: null, actor: 'test' };

@@ -272,7 +272,7 @@ describe(`survey imports (${ENGINE})`, () => {
       koboCsv = [
         KOBO_HEADER,
         koboRow('c0ffee00-0000-4000-8000-000000000001', { age: '72', alone: 'yes', needs: 'home_care transport', income: '3500.5', group: 'older_people', settlement: a!.code, remarks: 'Потрібен транспорт до лікарні; щотижня' }),
-        koboRow('c0ffee00-0000-4000-8000-000000000002', { age: '35', alone: 'no', needs: 'other', other: 'Юридична допомога', group: 'idp', settlement: b!.code }),
+        koboRow('c0ffee00-0000-4000-8000-000000000002', { age: '35', alone: 'yes', needs: 'other', other: 'Юридична допомога', group: 'idp', settlement: b!.code }),
         koboRow('c0ffee00-0000-4000-8000-000000000003', { age: '81', alone: 'yes', needs: 'home_care', group: 'Люди похилого віку (65+)', settlement: a!.name }),
       ].join('\n');
     });
@@ -288,7 +288,7 @@ describe(`survey imports (${ENGINE})`, () => {
         ['c0ffee00-0000-4000-8000-000000000003', 'import', groups.older_people, villages[0]!.id, res.body.datasetId, officerId, 1],
       ]);
       expect(stored[0]!.answers).toEqual({ age: 72, lives_alone: 'yes', needs: ['home_care', 'transport'], income: 3500.5, visit_date: '2026-11-02', remarks: 'Потрібен транспорт до лікарні; щотижня' });
-      expect(stored[1]!.answers).toEqual({ age: 35, lives_alone: 'no', needs: ['other'], 'needs-Comment': 'Юридична допомога', visit_date: '2026-11-02' });
+      expect(stored[1]!.answers).toEqual({ age: 35, lives_alone: 'yes', needs: ['other'], 'needs-Comment': 'Юридична допомога', visit_date: '2026-11-02' });
       // The dataset and the audit entry say who imported what.
       const [entry] = await rows<{ action: string; entity: string; territory_id: number; after: Record<string, unknown> }>(
         t.database.db,
@@ -309,10 +309,11 @@ describe(`survey imports (${ENGINE})`, () => {
       expect(again.status, again.text).toBe(200);
       expect(again.body).toMatchObject({ rows: 0, duplicates: 3 });
       expect((await storedResponses(needsId)).length).toBe(3);
-      const after = await snapshot();
-      expect(after.responses).toBe(before.responses);
+      // Nothing new: no empty dataset left behind, and no audit entry for a change that did not happen.
+      expect(again.body.datasetId).toBeNull();
+      expect(await snapshot()).toEqual(before);
 
-      const newer = `${koboCsv}\n${koboRow('c0ffee00-0000-4000-8000-000000000004', { age: '44', alone: 'no', needs: 'transport', group: 'idp', settlement: villages[2]!.code })}`;
+      const newer = `${koboCsv}\n${koboRow('c0ffee00-0000-4000-8000-000000000004', { age: '64', alone: 'no', needs: 'transport', group: 'idp', settlement: villages[2]!.code })}`;
       const res = await uploadResponses(officer, 'kobo-export-week-2.csv', newer, { questionnaireId: needsId });
       expect(res.body).toMatchObject({ rows: 1, duplicates: 3 });
       expect((await storedResponses(needsId)).map((r) => r.key).slice(-1)).toEqual(['c0ffee00-0000-4000-8000-000000000004']);
@@ -320,7 +321,7 @@ describe(`survey imports (${ENGINE})`, () => {
 
     it('stores a file sent twice at once only once: one import takes the rows, the other finds them imported', async () => {
       const lines = [KOBO_HEADER];
-      for (let i = 0; i < 200; i++) lines.push(koboRow(`twice-${i}`, { age: String(20 + (i % 70)), alone: i % 2 ? 'yes' : 'no', needs: 'transport', group: 'idp', settlement: villages[0]!.code }));
+      for (let i = 0; i < 200; i++) lines.push(koboRow(`twice-${i}`, { age: String(20 + (i % 70)), alone: 'yes', needs: i % 2 ? 'transport' : 'home_care', group: 'idp', settlement: villages[0]!.code }));
       const csv = lines.join('\n');
       const [first, second] = await Promise.all([uploadResponses(officer, 'twice.csv', csv, { questionnaireId: needsId }), uploadResponses(officer, 'twice.csv', csv, { questionnaireId: needsId })]);
       expect([first.status, second.status]).toEqual([200, 200]);
@@ -356,7 +357,7 @@ describe(`survey imports (${ENGINE})`, () => {
     it('refuses a file whose last row is wrong with the row-by-row report, translated, and leaves the database unchanged', async () => {
       const before = await snapshot();
       const lines = [KOBO_HEADER];
-      for (let i = 10; i < 60; i++) lines.push(koboRow(`c0ffee00-0000-4000-8000-0000000000${i}`, { age: String(20 + i), alone: 'no', needs: 'transport', group: 'idp', settlement: villages[0]!.code }));
+      for (let i = 10; i < 60; i++) lines.push(koboRow(`c0ffee00-0000-4000-8000-0000000000${i}`, { age: String(20 + i), alone: 'yes', needs: 'transport', group: 'idp', settlement: villages[0]!.code }));
       lines.push(koboRow('c0ffee00-0000-4000-8000-000000000099', { age: 'сорок', alone: 'maybe', needs: 'home_care flying', group: 'martians', settlement: 'UA00000000000000000' }));
       const res = await uploadResponses(officer, 'kobo-bad-last-row.csv', lines.join('\r\n'), { questionnaireId: needsId }, { 'x-potreby-language': 'uk' });
       expect(res.status).toBe(422);
@@ -375,6 +376,47 @@ describe(`survey imports (${ENGINE})`, () => {
         '«respondent_group»: «martians» не належить до допустимих значень.',
         'Немає території з кодом «UA00000000000000000».',
       ]);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it("refuses a file breaking the form's own rules — its constraint, relevance, required question — naming every row and column, and changes nothing", async () => {
+      // NEEDS_FORM: age is required, with the constraint `. >= 14 and . <= 120`; "needs" is asked
+      // only of those 60 or older or living alone; "other" text only with "other" ticked.
+      const before = await snapshot();
+      const lines = [KOBO_HEADER];
+      const row = (n: number, cells: Omit<Parameters<typeof koboRow>[1], 'group' | 'settlement'>) =>
+        lines.push(koboRow(`c0ffee00-0000-4000-8000-1000000000${n}`, { ...cells, group: 'idp', settlement: villages[0]!.code }));
+      row(10, { age: '70', alone: 'no', needs: 'transport' });
+      row(11, { age: '300', alone: 'no', needs: 'transport' });
+      row(12, { age: '13', alone: 'yes', needs: 'home_care' });
+      row(13, { age: '40', alone: 'no', needs: 'transport' });
+      row(14, { age: '', alone: 'yes', needs: 'home_care' });
+      row(15, { age: '75', alone: 'no', needs: 'transport', other: 'Ліки' });
+      row(16, { age: '2147483648', alone: 'yes', needs: 'transport' });
+      const res = await uploadResponses(officer, 'kobo-rules.csv', lines.join('\n'), { questionnaireId: needsId }, { 'x-potreby-language': 'en' });
+      expect(res.status).toBe(422);
+      expect(res.body.errors!.map((e) => [e.row, e.column, e.value, e.code])).toEqual([
+        [3, 'age', '300', 'breaks_rule'],
+        [4, 'age', '13', 'breaks_rule'],
+        [5, 'needs', 'transport', 'not_asked'],
+        [6, 'age', null, 'required'],
+        [7, 'needs', 'Ліки', 'not_asked'],
+        [8, 'age', '2147483648', 'breaks_rule'],
+      ]);
+      expect(res.body.errors![0]!.message).toBe("age: “300” does not meet the questionnaire's rule for this question (a constraint or a pattern).");
+      expect(res.body.errors![2]!.message).toBe('needs is not asked given the other answers in this row: leave it empty.');
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('cuts a hostile value short in the report', async () => {
+      const before = await snapshot();
+      const remarks = `\u001b[2J<script>alert(1)</script>${'я'.repeat(20_000)}`;
+      const res = await uploadResponses(officer, 'long.csv', `age,remarks\n40,${remarks}\n`, { questionnaireId: needsId });
+      expect(res.status).toBe(422);
+      const [error] = res.body.errors!;
+      expect([error!.row, error!.column, error!.code]).toEqual([2, 'remarks', 'too_long']);
+      expect([...error!.value!].length).toBeLessThanOrEqual(81);
+      expect(error!.value).not.toContain('\u001b');
       expect(await snapshot()).toEqual(before);
     });
 

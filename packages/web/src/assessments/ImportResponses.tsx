@@ -68,6 +68,8 @@ export function ImportResponses({ assessment, opened, onClose, questionnaireId }
   const rejected = upload.error instanceof ApiError && upload.error.code === 'import.rejected' ? upload.error.problem : null;
   const rows = upload.data?.rows;
   const duplicates = upload.data?.duplicates ?? 0;
+  // The server writes no dataset when every response in the file was stored before.
+  const nothingNew = upload.isSuccess && upload.data?.datasetId === null;
 
   return (
     <Modal opened={opened} onClose={onClose} title={t('assessments.questionnaires.importResponsesTitle')} size="xl">
@@ -111,8 +113,12 @@ export function ImportResponses({ assessment, opened, onClose, questionnaireId }
           />
           {upload.isSuccess ? (
             <Alert color={SUCCESS_COLOUR} variant="light" icon={<IconCircleCheck aria-hidden />} role="status" data-testid="import-responses-done">
-              {rows !== undefined ? t('assessments.questionnaires.imported', { count: rows, formatted: fmt.number(rows) }) : t('assessments.questionnaires.importedNoCount')}
-              {duplicates > 0 ? (
+              {nothingNew
+                ? t('assessments.questionnaires.nothingNew')
+                : rows !== undefined
+                  ? t('assessments.questionnaires.imported', { count: rows, formatted: fmt.number(rows) })
+                  : t('assessments.questionnaires.importedNoCount')}
+              {duplicates > 0 && !nothingNew ? (
                 <Text size="sm" mt={4} data-testid="import-responses-duplicates">
                   {t('assessments.questionnaires.duplicatesLeftOut', { count: duplicates, formatted: fmt.number(duplicates) })}
                 </Text>
