@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, may, mayEditNorm, type Actor, type TAction, type TRole } from './policy';
+import { ACTIONS, may, mayChangeSite, mayChangeSitesIn, mayEditNorm, maySaveSite, ROLES, type Actor, type SitePlaces, type TAction, type TRole } from './policy';
 
 // Bulgaria /1/ → Pazardzhik province /1/2/ → Pazardzhik municipality /1/2/3/ → a village /1/2/3/4/;
 // Smolyan province /1/9/.
@@ -73,5 +74,108 @@ describe('policy: norms', () => {
     expect(mayEditNorm(municipal, municipality)).toBe(false);
     // Norms are set on countries and regions, not on municipalities.
     expect(mayEditNorm(admin, municipality)).toBe(false);
+  });
+});
+
+describe('policy: service sites, one rule for the form, imports and copy-year', () => {
+  const site = (settlement: { path: string }, serves: { path: string }[] = [], provider = 'Municipality of Pazardzhik'): SitePlaces => ({ settlement, serves, provider });
+  const local = site(village);
+  const provinceWide = site(village, [province]);
+  const caritasProvinceWide = site(village, [province], 'Caritas');
+  const caritasLocal = site(village, [], 'Caritas');
+  const neighbours = site(neighbour);
+
+  const changes: [string, Actor, SitePlaces, boolean][] = [
+    ['a municipal officer changes a site of its own that serves its municipality', municipal, local, true],
+    // Issue 6, finding 9: it could delete a site serving the whole province, though not edit it.
+    ['… not one standing there that serves the whole province (the province shares it)', municipal, provinceWide, false],
+    ['… nor a neighbour’s', municipal, neighbours, false],
+    ['a regional officer changes the province-wide site', regional, provinceWide, true],
+    ['… not a site serving another province too', regional, site(village, [otherProvince]), false],
+    // Issue 6, finding 13: a provider's own sites that serve the province were refused.
+    ['a provider changes its own site serving the province', provider, caritasProvinceWide, true],
+    ['… and its own local site', provider, caritasLocal, true],
+    ['… not another organisation’s', provider, provinceWide, false],
+    ['… nor its own standing outside its reach', provider, site(neighbour, [], 'Caritas'), false],
+    ['a viewer changes nothing', viewer, local, false],
+    ['an admin changes anything', admin, site(otherProvince, [country]), true],
+  ];
+  it.each(changes)('%s', (_label, who, s, expected) => {
+    expect(mayChangeSite(who, s)).toBe(expected);
+    // Deleting follows the rule of editing: saving the site unchanged is allowed exactly when changing it is.
+    expect(maySaveSite(who, s, s)).toBe(expected);
+  });
+
+  const saves: [string, Actor, SitePlaces | null, SitePlaces, boolean][] = [
+    ['a municipal officer adds a site serving its municipality', municipal, null, local, true],
+    ['… not one serving the province', municipal, null, provinceWide, false],
+    // Issue 6, finding 2: another municipality's site moved into one's own.
+    ['… does not move a neighbour’s site into its municipality', municipal, neighbours, local, false],
+    ['… nor its own site into the neighbour’s', municipal, local, neighbours, false],
+    ['… nor make its site serve the province', municipal, local, provinceWide, false],
+    ['a provider keeps the territories its site serves', provider, caritasProvinceWide, { ...caritasProvinceWide, serves: [province] }, true],
+    ['… may stop serving one', provider, caritasProvinceWide, caritasLocal, true],
+    ['… but not add one beyond its reach', provider, caritasLocal, caritasProvinceWide, false],
+    ['… nor start a new site serving beyond its reach', provider, null, caritasProvinceWide, false],
+    ['… nor hand its site to another organisation', provider, caritasLocal, local, false],
+    ['… nor take over another’s', provider, local, caritasLocal, false],
+  ];
+  it.each(saves)('%s', (_label, who, before, after, expected) => {
+    expect(maySaveSite(who, before, after)).toBe(expected);
+  });
+
+  it('lets providers and officers, not viewers, change sites somewhere in their reach (copy-year)', () => {
+    expect(mayChangeSitesIn(provider, municipality)).toBe(true);
+    expect(mayChangeSitesIn(provider, neighbour)).toBe(false);
+    expect(mayChangeSitesIn(municipal, municipality)).toBe(true);
+    expect(mayChangeSitesIn(viewer, municipality)).toBe(false);
+  });
+
+  // A small tree: Bulgaria, two provinces, two municipalities each, a village in each.
+  const places = ['/1/', '/1/2/', '/1/9/', '/1/2/3/', '/1/2/7/', '/1/9/8/', '/1/2/3/4/', '/1/2/7/5/', '/1/9/8/6/'].map((path) => ({ path }));
+  const arbPlace = fc.constantFrom(...places);
+  const arbProvider = fc.constantFrom('Caritas', 'Municipality of Pazardzhik', ' caritas ');
+  const arbActor = fc.record({
+    userId: fc.constant(1),
+    role: fc.constantFrom(...ROLES),
+    scopePath: fc.option(fc.constantFrom(...places.map((p) => p.path)), { nil: null }),
+    organisation: fc.option(arbProvider, { nil: null }),
+  });
+  const arbSite = fc.record({ settlement: arbPlace, serves: fc.array(arbPlace, { maxLength: 3 }), provider: arbProvider });
+  const within = (who: Actor, place: { path: string }) => who.scopePath === null || place.path.startsWith(who.scopePath);
+  const runs = { numRuns: 2000 };
+
+  it('never lets anyone save a site they could not change as it was, nor one standing beyond their reach', () => {
+    fc.assert(
+      fc.property(arbActor, fc.option(arbSite, { nil: null }), arbSite, (who, before, after) => {
+        if (!maySaveSite(who, before, after)) return;
+        if (before) expect(mayChangeSite(who, before)).toBe(true);
+        expect(within(who, after.settlement)).toBe(true);
+        if (before) expect(within(who, before.settlement)).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('lets officers hold only sites that stand and serve within their reach; providers only their own', () => {
+    fc.assert(
+      fc.property(arbActor, arbSite, (who, s) => {
+        if (!mayChangeSite(who, s)) return;
+        if (who.role === 'provider') expect(s.provider.trim().toLowerCase()).toBe(who.organisation?.trim().toLowerCase());
+        else expect([s.settlement, ...s.serves].every((p) => within(who, p))).toBe(true);
+      }),
+      runs,
+    );
+  });
+
+  it('never lets a provider add a served territory beyond its reach', () => {
+    fc.assert(
+      fc.property(arbActor, fc.option(arbSite, { nil: null }), arbSite, (who, before, after) => {
+        if (who.role !== 'provider' || !maySaveSite(who, before, after)) return;
+        const had = new Set((before?.serves ?? []).map((p) => p.path));
+        expect(after.serves.filter((p) => !had.has(p.path)).every((p) => within(who, p))).toBe(true);
+      }),
+      runs,
+    );
   });
 });

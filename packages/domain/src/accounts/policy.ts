@@ -79,6 +79,51 @@ export function may(actor: Actor, action: TAction, place: Place | null, extra: {
 }
 
 /**
+ * A service site as the access policy sees it: where it stands, the territories it serves (empty:
+ * its own municipality) and who runs it.
+ */
+export type SitePlaces = { settlement: Place; serves: readonly Place[]; provider: string };
+
+/**
+ * Does the actor hold this site — may it have the site among those it changes, as the site is or as
+ * it will be? The one rule behind the form (create, edit, delete), the services import (every
+ * row) and copy-year (every copied site), so none of them can do what another refuses.
+ *
+ * - Territorial accounts hold a site that stands AND serves within their reach. A site's capacity
+ *   counts for every territory it serves: one serving the whole province is the province's to
+ *   change (or remove), not the municipality's it happens to stand in.
+ * - Provider accounts hold their own organisation's sites that stand within their reach. The
+ *   territories a site already serves stay its own (`alreadyServed`): a provider reports on its
+ *   site without needing reach over its whole service area, but may not add a territory it does
+ *   not reach.
+ */
+function holdsSite(actor: Actor, site: SitePlaces, alreadyServed: readonly Place[]): boolean {
+  const extra = { provider: site.provider };
+  if (!may(actor, 'edit_service_site', site.settlement, extra)) return false;
+  const kept = actor.role === 'provider' ? new Set(alreadyServed.map((p) => p.path)) : new Set<string>();
+  return site.serves.every((served) => kept.has(served.path) || may(actor, 'edit_service_site', served, extra));
+}
+
+/** May the actor change or remove this existing site (deleting follows the rule of editing)? */
+export const mayChangeSite = (actor: Actor, site: SitePlaces): boolean => holdsSite(actor, site, site.serves);
+
+/**
+ * May the actor save `after` — a new site (`before` null), or the existing site `before` changed
+ * into `after`? Both the site as it was and as it will be must be the actor's: nobody moves another
+ * municipality's site into theirs, nor their own site into another's.
+ */
+export function maySaveSite(actor: Actor, before: SitePlaces | null, after: SitePlaces): boolean {
+  if (before !== null && !mayChangeSite(actor, before)) return false;
+  return holdsSite(actor, after, before?.serves ?? []);
+}
+
+/**
+ * May the actor change sites somewhere in this territory (copy a year's sites in it)? Which sites,
+ * `mayChangeSite` says one by one; this only asks for the grant and the reach, without a provider.
+ */
+export const mayChangeSitesIn = (actor: Actor, place: Place): boolean => hasGrant(actor, 'edit_service_site') && reaches(actor, place);
+
+/**
  * Norms are set on a country or a region. The agency sets its country's defaults and regional
  * overrides; a regional officer only its own region's overrides.
  */

@@ -1,3 +1,4 @@
+import { may, mayChangeSite, maySaveSite, type Place, type SitePlaces } from '../accounts/policy';
 import type { TCountry, TLevel } from '../territories/territory';
 import type { TServiceRecord } from './formats';
 import type { ImportContext } from './import-context';
@@ -59,7 +60,9 @@ export function createServiceChecker(ctx: ImportContext, errors: ImportErrorList
         } else servesIds.push(served.id);
       }
 
-      const key = `${record.siteKey}\u0000${record.year}`;
+      // A site id names a site within the place it stands (see service-sites/tables.ts): the same
+      // id in two settlements is two sites.
+      const key = `${settlement?.id ?? record.settlementCode}\u0000${record.siteKey}\u0000${record.year}`;
       const otherRow = firstRow.get(key);
       if (otherRow === undefined) firstRow.set(key, row);
       else {
@@ -76,4 +79,39 @@ export function createServiceChecker(ctx: ImportContext, errors: ImportErrorList
       firstRow.clear();
     },
   };
+}
+
+/** A stored site-year that a row of the file would update (same place, site id and year). */
+export type TStoredSite = { id: number; settlementId: number; servesIds: readonly number[]; provider: string };
+
+/** A checked row together with the stored site it updates, if any. */
+export type TSiteRow = { row: number; site: TCheckedService; stored: TStoredSite | null };
+
+/**
+ * The form's rule, row by row (`maySaveSite` in accounts/policy.ts): a row that updates a stored
+ * site needs that site, as it is, to be the user's — one serving beyond the user's reach, or
+ * another provider's, is not — and the site as the row leaves it must be the user's too. Every
+ * refused row is reported; the import is then refused whole. Run after `createServiceChecker`
+ * (rows it refused are not passed here), once the stored sites are known.
+ */
+export function checkSiteRights(rows: Iterable<TSiteRow>, ctx: ImportContext, errors: ImportErrorList): void {
+  for (const { row, site, stored } of rows) {
+    const after = sitePlaces(ctx, site.settlementId, site.servesIds, site.provider);
+    const before = stored ? sitePlaces(ctx, stored.settlementId, stored.servesIds, stored.provider) : null;
+    if (before && !mayChangeSite(ctx.actor, before)) {
+      errors.add({ row, column: 'site_id', value: site.siteKey, code: 'outside_scope' });
+    } else if (!maySaveSite(ctx.actor, before, after)) {
+      const atPlace = may(ctx.actor, 'edit_service_site', after.settlement, { provider: site.provider });
+      const column = atPlace ? 'serves_codes' : ctx.actor.role === 'provider' ? 'provider' : 'settlement_code';
+      const value = column === 'serves_codes' ? site.servesCodes.join('|') : column === 'provider' ? site.provider : site.settlementCode;
+      errors.add({ row, column, value, code: 'outside_scope' });
+    }
+  }
+}
+
+/** Outside every reach: a territory the import does not know is nobody's to write about. */
+const NOWHERE: Place = { path: '' };
+
+function sitePlaces(ctx: ImportContext, settlementId: number, servesIds: readonly number[], provider: string): SitePlaces {
+  return { settlement: ctx.placeOf(settlementId) ?? NOWHERE, serves: servesIds.map((id) => ctx.placeOf(id) ?? NOWHERE), provider };
 }

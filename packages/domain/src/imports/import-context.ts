@@ -1,3 +1,4 @@
+import type { Actor, Place } from '../accounts/policy';
 import type { TCountry, TLevel } from '../territories/territory';
 
 /** A territory the database already holds, as the import checks need it. */
@@ -14,6 +15,10 @@ export type ImportContext = {
   findTerritory(code: string, country: TCountry | null): TKnownTerritory | undefined;
   /** May the importing user write data about this territory (existing id) — scope check. */
   canWrite(territoryId: number): boolean;
+  /** The importing user, for checks that the access policy makes on more than one territory (service sites). */
+  actor: Actor;
+  /** Where a known territory (existing id) lies in the tree, for the access policy. */
+  placeOf(territoryId: number): Place | undefined;
   serviceType(key: string): { country: TCountry } | undefined;
   isIndicator(key: string): boolean;
 };

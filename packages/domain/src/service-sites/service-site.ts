@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZId } from '../validation/bounded';
 
 export const PROVIDER_KINDS = ['public', 'ngo', 'private'] as const;
 export const ZProviderKind = z.enum(PROVIDER_KINDS);
@@ -23,10 +24,10 @@ export const ZServiceSiteInput = z
     serviceType: z.string().min(1),
     provider: z.string().trim().min(1).max(300),
     providerKind: ZProviderKind,
-    settlementId: z.number().int(),
+    settlementId: ZId,
     address: z.string().trim().max(500).nullable().default(null),
     /** Territories the site serves; empty means its own municipality. */
-    servesIds: z.array(z.number().int()).max(1000).default([]),
+    servesIds: z.array(ZId).max(1000).default([]),
     capacity: count.max(1_000_000),
     users: count.max(1_000_000).nullable().default(null),
     waitingList: count.max(1_000_000).nullable().default(null),

@@ -35,6 +35,8 @@ export async function loadImportContext(db: Db, actor: Actor, action: TAction, c
       const t = byId.get(id);
       return !!t && may(actor, action, t);
     },
+    actor,
+    placeOf: (id) => byId.get(id),
     serviceType: (key) => types.get(key),
     isIndicator: (key) => indicators.has(key),
   };

@@ -1,5 +1,6 @@
 import {
   AppError,
+  checkSiteRights,
   checkTerritories,
   convertRegister,
   createIndicatorChecker,
@@ -21,6 +22,8 @@ import {
   type TImportRecord,
   type TRegisterFormat,
   type TRowRecord,
+  type TSiteRow,
+  type TStoredSite,
 } from '@potreby/domain';
 import { translator, type TLanguage } from '@potreby/i18n';
 import { sql } from 'drizzle-orm';
@@ -217,22 +220,30 @@ export async function importFile(database: Database, request: ImportRequest): Pr
     }
     case 'services': {
       const checker = createServiceChecker(ctx, errors);
-      const checked: TCheckedService[] = [];
+      const checked: TSiteRow[] = [];
       for (const { row, record } of await collect(await recordsOf('services'))) {
         const ok = checker.check(row, record);
-        if (ok) checked.push(ok);
+        if (ok) checked.push({ row, site: ok, stored: null });
       }
       checker.finish();
-      if (!errors.ok) throw rejection(errors, request);
-      const countries = [...new Set(checked.map((c) => c.country))];
+      const countries = [...new Set(checked.map((c) => c.site.country))];
       return db.transaction(async (tx) => {
-        const known = await knownSiteYears(tx, countries);
+        // A row updates the stored site with its id, in its place, for its year — never a site
+        // elsewhere that happens to have the same id — and only if the form would let the user
+        // change that site into what the row says. Checked even when other rows are already
+        // wrong, so the report names every row at once.
+        const stored = await storedSites(tx, checked);
+        for (const c of checked) c.stored = stored.get(placedKey(c.site.settlementId, c.site.siteKey, c.site.year)) ?? null;
+        checkSiteRights(checked, ctx, errors);
+        if (!errors.ok) throw rejection(errors, request);
+        const demo = request.illustrative ?? false;
         const fresh: string[] = [];
         const update: string[] = [];
-        for (const s of checked) {
-          (known.has(`${s.country}|${s.siteKey}|${s.year}`) ? update : fresh).push(siteLine(s, request.illustrative ?? false, datasetId));
+        for (const { site, stored: known } of checked) {
+          if (known) update.push(`${known.id},${siteLine(site, demo, datasetId)}`);
+          else fresh.push(siteLine(site, demo, datasetId));
         }
-        await writeServiceSites(tx, database.engine, fresh, update);
+        await writeServiceSites(tx, database.engine, fresh, update, { author: request.author });
         return finish(tx, checked.length, countries, { inserted: fresh.length, updated: update.length });
       });
     }
@@ -266,16 +277,26 @@ function siteLine(s: TCheckedService, demo: boolean, datasetId: number): string 
   );
 }
 
-async function knownSiteYears(tx: Db, countries: string[]): Promise<Set<string>> {
-  if (countries.length === 0) return new Set();
-  const found = await rows<{ country: string; site_key: string; year: number }>(
+const placedKey = (settlementId: number, siteKey: string, year: number) => `${settlementId}\u0000${siteKey}\u0000${year}`;
+
+/**
+ * The stored site-years the file's rows name — by place, site id and year, the key of a site
+ * (service-sites/tables.ts). Other writers of sites wait until the import's transaction ends
+ * (reading goes on), so the sites the rights were checked on are the sites that get written, and
+ * two imports never add the same site at once. One table lock: locking each of 100,000 rows
+ * would cost more than the import.
+ */
+async function storedSites(tx: Db, checked: readonly TSiteRow[]): Promise<Map<string, TStoredSite>> {
+  await tx.execute(sql`lock table service_site in share row exclusive mode`);
+  if (checked.length === 0) return new Map();
+  const settlements = [...new Set(checked.map((c) => c.site.settlementId))];
+  const years = [...new Set(checked.map((c) => c.site.year))];
+  const found = await rows<{ id: number; settlement_id: number; site_key: string; year: number; provider: string; serves_ids: number[] }>(
     tx,
-    sql`select country, site_key, year from service_site where country in (${sql.join(
-      countries.map((c) => sql`${c}`),
-      sql`, `,
-    )})`,
+    sql`select id, settlement_id, site_key, year, provider, serves_ids from service_site
+      where settlement_id = any(${sql.raw(`ARRAY[${settlements.join(',')}]::int[]`)}) and year = any(${sql.raw(`ARRAY[${years.join(',')}]::int[]`)})`,
   );
-  return new Set(found.map((r) => `${r.country}|${r.site_key}|${r.year}`));
+  return new Map(found.map((r) => [placedKey(r.settlement_id, r.site_key, r.year), { id: r.id, settlementId: r.settlement_id, servesIds: r.serves_ids, provider: r.provider }]));
 }
 
 /**

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_DIR } from '../config';
+import { DEMO_SITES, DEMO_YEAR } from '../seed/demo-sites';
 import { rows } from '../db/database';
 import { ENGINE } from '../testing/test-database';
 import { startTestApp, type Client, type TestApp } from '../testing/test-app';
@@ -285,6 +286,106 @@ describe(`imports (${ENGINE})`, () => {
         [2, 'code', 'XYZ99', 'unknown_territory'],
         [3, 'geometry', 'Point', 'invalid_choice'],
       ]);
+      expect(await snapshot()).toEqual(before);
+    });
+  });
+
+  /** Issue 6, finding 2: an import may do, row by row, what the form lets the same user do — no more. */
+  describe('the sites and territories an import may change', () => {
+    const demoKey = (match: (s: (typeof DEMO_SITES)[number]) => boolean) => {
+      const i = DEMO_SITES.findIndex(match);
+      return `DEMO-${DEMO_SITES[i]!.municipality}-${String(i + 1).padStart(3, '0')}`;
+    };
+    type SiteView = { id: number; siteKey: string; name: string; provider: string; capacity: number; settlement: { code: string }; year: number };
+    const sitesByKey = async (siteKey: string): Promise<SiteView[]> =>
+      ((await admin.get(`/api/v1/service-sites?q=${encodeURIComponent(siteKey)}&pageSize=50`)).body.items as SiteView[]).filter((s) => s.siteKey === siteKey);
+    /** A row as the reviewer sent it: renamed, another provider, no places, standing in Pazardzhik (55155). */
+    const takeover = (siteKey: string, year: number) => `${siteKey},Превзет обект,bg.home_care,Друг доставчик,private,55155,,${year},0,,,,,,no,`;
+
+    it('never reaches another municipality’s or province’s site through its id: Velingrad’s and Smolyan’s sites stay theirs', async () => {
+      const smolyanKey = 'SML-F2-1';
+      const smolyan = await t.as('regional_officer', 'SML');
+      expect((await smolyan.upload('services', 'smolyan.csv', `${SERVICES_HEADER}\n${smolyanKey},Дневен център Смолян,bg.day_care_elderly,Община Смолян,public,67653,,2025,30,,,,,,no,`)).status).toBe(200);
+      const velingradKey = demoKey((s) => s.municipality === 'PAZ08');
+      const [velingradBefore] = await sitesByKey(velingradKey);
+      const [smolyanBefore] = await sitesByKey(smolyanKey);
+      expect(velingradBefore).toMatchObject({ settlement: { code: '10450' } });
+
+      const officer = await t.as('municipal_officer', 'PAZ19');
+      const res = await officer.upload('services', 'takeover.csv', [SERVICES_HEADER, takeover(velingradKey, DEMO_YEAR), takeover(smolyanKey, 2025)].join('\n'));
+      // An id names a site within its place: in Pazardzhik these rows are Pazardzhik's own new
+      // sites. Refusing them would tell the officer that the ids exist elsewhere.
+      expect([res.status, res.body.rows]).toEqual([200, 2]);
+      const [velingradAfter, ...others] = (await sitesByKey(velingradKey)).filter((s) => s.year === DEMO_YEAR).sort((a, b) => a.id - b.id);
+      expect(velingradAfter).toEqual(velingradBefore);
+      expect(others.map((s) => [s.settlement.code, s.name, s.capacity])).toEqual([['55155', 'Превзет обект', 0]]);
+      expect((await sitesByKey(smolyanKey)).find((s) => s.id === smolyanBefore!.id)).toEqual(smolyanBefore);
+      // Velingrad's officer still has its site, as it was.
+      const velingrad = await t.as('municipal_officer', 'PAZ08');
+      const own = await velingrad.get(`/api/v1/service-sites/${velingradBefore!.id}`);
+      expect([own.status, own.body.name, own.body.capacity, own.body.editable]).toEqual([200, velingradBefore!.name, velingradBefore!.capacity, true]);
+    });
+
+    it('refuses, naming the rows, a file that would change a site the form would not let the user change, and changes nothing', async () => {
+      const officer = await t.as('municipal_officer', 'PAZ19');
+      const ownKey = demoKey((s) => s.municipality === 'PAZ19' && !s.serves);
+      const provinceWideKey = demoKey((s) => s.municipality === 'PAZ19' && (s.serves ?? []).includes('PAZ'));
+      const before = await snapshot();
+      const file = [
+        SERVICES_HEADER,
+        `${ownKey},Домашен социален патронаж – Пазарджик,bg.home_care,Община Пазарджик,public,55155,,${DEMO_YEAR},250,,,,,,no,`,
+        takeover(provinceWideKey, DEMO_YEAR),
+        `PAZ19-NEW-1,Нов обект,bg.home_care,Община Пазарджик,public,55155,PAZ08,${DEMO_YEAR},5,,,,,,no,`,
+      ].join('\n');
+      const report = rejected(await officer.upload('services', 'mine-and-theirs.csv', file, {}, { 'x-potreby-language': 'bg' }));
+      expect(report.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([
+        [3, 'site_id', provinceWideKey, 'outside_scope'],
+        [4, 'serves_codes', 'PAZ08', 'outside_scope'],
+      ]);
+      expect(report.errors[0]!.message).toBe(`„${provinceWideKey}“ е извън територията, която можете да променяте.`);
+      expect(await snapshot()).toEqual(before);
+      // The province's officer may change the province-wide site by import, as in the form.
+      const regional = await t.as('regional_officer', 'PAZ');
+      const [site] = await sitesByKey(provinceWideKey);
+      const line = `${provinceWideKey},Център за рехабилитация – Пазарджик,bg.therapy_rehabilitation,Община Пазарджик,public,55155,PAZ,${DEMO_YEAR},${site!.capacity + 1},,,,,,no,`;
+      expect((await regional.upload('services', 'province.csv', `${SERVICES_HEADER}\n${line}`)).status).toBe(200);
+    });
+
+    it('records every site an import changes in the audit log, with its values before and after', async () => {
+      const officer = await t.as('municipal_officer', 'PAZ19');
+      const ownKey = demoKey((s) => s.municipality === 'PAZ19' && s.type === 'bg.assistant_support');
+      const [site] = await sitesByKey(ownKey);
+      const row = (capacity: number) => `${ownKey},Асистентска подкрепа – Пазарджик,bg.assistant_support,Община Пазарджик,public,55155,,${DEMO_YEAR},${capacity},176,40,45,6,state,no,2021-01-01`;
+      type Entry = { action: string; entity: string; entityId: string; before: Record<string, unknown> | null; after: Record<string, unknown>; territory: { code: string } };
+      const audit = async (query: string) => (await admin.get(`/api/v1/audit?${query}`)).body as { items: Entry[]; total: number };
+      const sitesBefore = (await audit('entity=service_site&pageSize=1')).total;
+
+      const res = await officer.upload('services', 'changes.csv', [SERVICES_HEADER, row(site!.capacity + 20), `PAZ19-AUDIT-1,Нов център,bg.home_care,Община Пазарджик,public,55155,,${DEMO_YEAR},7,,,,,,no,`].join('\n'));
+      expect(res.status).toBe(200);
+      const changed = await audit('entity=service_site&pageSize=5');
+      // One entry for the site changed; the site added is the import's, told by its dataset.
+      expect(changed.total).toBe(sitesBefore + 1);
+      const [update] = changed.items;
+      expect(update).toMatchObject({ action: 'update', entityId: String(site!.id), territory: { code: '55155' } });
+      expect(update!.before).toMatchObject({ id: site!.id, siteKey: ownKey, capacity: site!.capacity, users: 176 });
+      expect(update!.after).toMatchObject({ id: site!.id, siteKey: ownKey, capacity: site!.capacity + 20, users: 176, datasetId: res.body.datasetId });
+      const [summary] = (await audit('entity=services&pageSize=1')).items;
+      expect(summary!.after).toMatchObject({ dataset: res.body.datasetId, inserted: 1, updated: 1 });
+      const [added] = await rows<{ dataset_id: number }>(t.database.db, sql`select dataset_id from service_site where site_key = 'PAZ19-AUDIT-1'`);
+      expect(added!.dataset_id).toBe(res.body.datasetId);
+
+      // The same row again changes no site: nothing more to record about one.
+      expect((await officer.upload('services', 'changes.csv', [SERVICES_HEADER, row(site!.capacity + 20)].join('\n'))).status).toBe(200);
+      expect((await audit('entity=service_site&pageSize=1')).total).toBe(sitesBefore + 1);
+    });
+
+    it('refuses a municipal officer’s population or indicators file with a row for another municipality, writing none of it', async () => {
+      const officer = await t.as('municipal_officer', 'PAZ19');
+      const before = await snapshot();
+      const population = rejected(await officer.upload('population', 'two.csv', 'code,year,sex,age_from,age_to,count\nPAZ19,2031,T,0,,70000\nPAZ08,2031,T,0,,1\n'));
+      expect(population.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([[3, 'code', 'PAZ08', 'outside_scope']]);
+      const indicators = rejected(await officer.upload('indicators', 'two.csv', 'code,year,indicator,value,source\nPAZ19,2031,children_at_risk,5,x\nPAZ,2031,children_at_risk,1,x\n'));
+      expect(indicators.errors.map((e) => [e.row, e.column, e.value, e.code])).toEqual([[3, 'code', 'PAZ', 'outside_scope']]);
       expect(await snapshot()).toEqual(before);
     });
   });

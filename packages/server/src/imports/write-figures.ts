@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { ChangeAuthor } from '../audit/record-change';
 import { copyInto, rows, type Db, type Engine } from '../db/database';
 import { chunks } from './write-territories';
 
@@ -57,19 +58,75 @@ export const SITE_COLUMNS = [
   'dataset_id',
 ];
 
+/** A site row's columns as an audit entry names them — the shape the form records (save-service-site.ts). */
+const SITE_FIELDS: readonly (readonly [string, string])[] = [
+  ['id', 'id'],
+  ['country', 'country'],
+  ['siteKey', 'site_key'],
+  ['year', 'year'],
+  ['name', 'name'],
+  ['serviceType', 'service_type'],
+  ['provider', 'provider'],
+  ['providerKind', 'provider_kind'],
+  ['settlementId', 'settlement_id'],
+  ['address', 'address'],
+  ['servesIds', 'serves_ids'],
+  ['capacity', 'capacity'],
+  ['users', 'users'],
+  ['waitingList', 'waiting_list'],
+  ['staffPositions', 'staff_positions'],
+  ['staffVacancies', 'staff_vacancies'],
+  ['funding', 'funding'],
+  ['mobile', 'mobile'],
+  ['accessible', 'accessible'],
+  ['opened', 'opened'],
+  ['demo', 'demo'],
+  ['datasetId', 'dataset_id'],
+];
+
+/** The facts an import sets (the rest — address, accessibility — it leaves as they are). */
+const IMPORTED_FACTS = ['name', 'service_type', 'provider', 'provider_kind', 'settlement_id', 'serves_ids', 'capacity', 'users', 'waiting_list', 'staff_positions', 'staff_vacancies', 'funding', 'mobile', 'opened'];
+
+/** A stored site `s` after the staged row `i` is written over it; a demonstration site stays one. */
+const afterImport = (column: string) => (column === 'demo' ? '(s.demo or i.demo)' : IMPORTED_FACTS.includes(column) || column === 'dataset_id' ? `i.${column}` : `s.${column}`);
+
+/** An audit entry's JSON of a site, each column given by `value`. */
+const siteJson = (value: (column: string) => string) =>
+  `jsonb_build_object(${SITE_FIELDS.map(([key, column]) => {
+    const v = value(column);
+    return `'${key}', ${column === 'serves_ids' ? `to_jsonb(${v})` : column === 'opened' ? `${v}::text` : v}`;
+  }).join(', ')})`;
+
 /**
- * Service sites: new site-years are copied straight in; a site-year already known (same country,
- * site id and year) is updated in place, so its id — and links to it — survive a re-import. A
+ * Service sites: new site-years are copied straight in; a stored site-year (`known` lines start
+ * with its id) is updated in place, so its id — and links to it — survive a re-import. A
  * demonstration site stays marked demo: re-importing its export does not make it look real.
+ *
+ * Every site whose facts the file changes gets its own audit entry with its values before and
+ * after, as the form writes them — one statement for all, written before the update from the
+ * stored row and the staged one; a row that only confirms a site (its dataset aside) gets none.
+ * Sites added are told by the import's own entry: each carries the dataset's id, and when a later
+ * import changes one, that entry's "before" keeps the dataset it came from.
  */
-export async function writeServiceSites(tx: Db, engine: Engine, fresh: readonly string[], known: readonly string[]): Promise<void> {
+export async function writeServiceSites(
+  tx: Db,
+  engine: Engine,
+  fresh: readonly string[],
+  known: readonly string[],
+  audit: { author: ChangeAuthor },
+): Promise<void> {
   if (fresh.length) await copyInto(tx, engine, 'service_site', SITE_COLUMNS, chunks(fresh));
   if (known.length === 0) return;
   await tx.execute(sql`create temp table site_import (like service_site including defaults) on commit drop`);
-  await copyInto(tx, engine, 'site_import', SITE_COLUMNS, chunks(known));
-  await tx.execute(sql`update service_site s set name = i.name, service_type = i.service_type, provider = i.provider, provider_kind = i.provider_kind,
-    settlement_id = i.settlement_id, serves_ids = i.serves_ids, capacity = i.capacity, users = i.users, waiting_list = i.waiting_list,
-    staff_positions = i.staff_positions, staff_vacancies = i.staff_vacancies, funding = i.funding, mobile = i.mobile, opened = i.opened,
+  await copyInto(tx, engine, 'site_import', ['id', ...SITE_COLUMNS], chunks(known));
+  const stored = IMPORTED_FACTS.map((c) => `s.${c}`).concat('s.demo');
+  const staged = IMPORTED_FACTS.map(afterImport).concat(afterImport('demo'));
+  await tx.execute(sql`insert into audit_log (user_id, actor, action, entity, entity_id, country, territory_id, before, after)
+    select ${audit.author.userId}::int, ${audit.author.actor}::text, 'update', 'service_site', s.id::text, s.country, s.settlement_id,
+      ${sql.raw(siteJson((c) => `s.${c}`))}, ${sql.raw(siteJson(afterImport))}
+    from service_site s join site_import i on i.id = s.id
+    where (${sql.raw(stored.join(', '))}) is distinct from (${sql.raw(staged.join(', '))}) order by s.id`);
+  await tx.execute(sql`update service_site s set ${sql.raw(IMPORTED_FACTS.map((c) => `${c} = i.${c}`).join(', '))},
     demo = s.demo or i.demo, dataset_id = i.dataset_id, updated_at = now()
-    from site_import i where s.country = i.country and s.site_key = i.site_key and s.year = i.year`);
+    from site_import i where s.id = i.id`);
 }

@@ -1,14 +1,13 @@
-import { AppError, may, ZServiceSiteInput } from '@potreby/domain';
+import { AppError, may, mayChangeSitesIn, ZServiceSiteInput } from '@potreby/domain';
 import { z } from 'zod';
 import type { App } from '../http/app';
 import { actorLabel, actorOf } from '../http/context';
 import { territoryFor } from '../http/guards';
 import type { RouteContext } from '../http/routes';
-import { ZIdParam } from '../http/schema';
 import { findServiceSite, listServiceSites, territoriesByIds } from './queries';
 import { createServiceSite, deleteServiceSite, presentSites, updateServiceSite } from './save-service-site';
 import { copyYear } from './copy-year';
-import { ZCopyYear, ZCopyYearResult, ZServiceSiteList, ZServiceSiteQuery, ZServiceSiteView } from './schema';
+import { ZCopyYear, ZCopyYearResult, ZServiceSiteList, ZServiceSiteParam, ZServiceSiteQuery, ZServiceSiteView } from './schema';
 
 export function serviceSiteRoutes(app: App, ctx: RouteContext) {
   const { db } = ctx.database;
@@ -21,7 +20,7 @@ export function serviceSiteRoutes(app: App, ctx: RouteContext) {
     return { items: await presentSites(db, actor, sites), total, years };
   });
 
-  app.get('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'One service site in one year', params: ZIdParam, response: { 200: ZServiceSiteView } } }, async (request) => {
+  app.get('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'One service site in one year', params: ZServiceSiteParam, response: { 200: ZServiceSiteView } } }, async (request) => {
     const actor = actorOf(request);
     const site = await findServiceSite(db, request.params.id);
     const [settlement] = site ? await territoriesByIds(db, [site.settlementId]) : [];
@@ -36,7 +35,7 @@ export function serviceSiteRoutes(app: App, ctx: RouteContext) {
     return reply.status(201).send((await presentSites(db, actor, [created]))[0]!);
   });
 
-  app.put('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'Change a service site', params: ZIdParam, body: ZServiceSiteInput, response: { 200: ZServiceSiteView } } }, async (request) => {
+  app.put('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'Change a service site', params: ZServiceSiteParam, body: ZServiceSiteInput, response: { 200: ZServiceSiteView } } }, async (request) => {
     const actor = actorOf(request);
     const updated = await updateServiceSite(db, actor, authorOf(actor), request.params.id, request.body);
     return (await presentSites(db, actor, [updated]))[0]!;
@@ -46,12 +45,15 @@ export function serviceSiteRoutes(app: App, ctx: RouteContext) {
     '/api/v1/service-sites/copy-year',
     { schema: { tags: ['service-sites'], summary: "Start a year's registry from another year's sites in a territory", body: ZCopyYear, response: { 200: ZCopyYearResult } } },
     async (request) => {
-      const { actor, territory } = await territoryFor(ctx, request, request.body.territoryId, 'edit_service_site');
+      // Reach and the grant here; which of the territory's sites the user may copy, copyYear asks
+      // site by site (a provider's account copies its organisation's sites only).
+      const { actor, territory } = await territoryFor(ctx, request, request.body.territoryId);
+      if (!mayChangeSitesIn(actor, territory)) throw new AppError('auth.forbidden');
       return copyYear(db, actor, authorOf(actor), { ...request.body, path: territory.path });
     },
   );
 
-  app.delete('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'Remove a service site', params: ZIdParam, response: { 204: z.undefined() } } }, async (request, reply) => {
+  app.delete('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'Remove a service site', params: ZServiceSiteParam, response: { 204: z.undefined() } } }, async (request, reply) => {
     const actor = actorOf(request);
     await deleteServiceSite(db, actor, authorOf(actor), request.params.id);
     return reply.status(204).send();

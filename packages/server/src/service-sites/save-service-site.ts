@@ -1,4 +1,4 @@
-import { AppError, may, type TServiceSiteInput } from '@potreby/domain';
+import { AppError, may, mayChangeSite, maySaveSite, type SitePlaces, type TServiceSiteInput } from '@potreby/domain';
 import { and, eq } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
 import { serviceType } from '../catalogue/tables';
@@ -12,16 +12,27 @@ import { serviceSite } from './tables';
 
 const invalid = (path: string, message: string) => new AppError('validation.invalid', {}, { issues: [{ path, message }] });
 
+/** Outside every reach: a served territory that no longer exists is nobody's to vouch for. */
+const NOWHERE = { path: '' };
+
+/** A site as the access policy sees it, from the territories already loaded. */
+const placesOf = (byId: ReadonlyMap<number, TerritoryRow>, site: { settlementId: number; servesIds: readonly number[]; provider: string }): SitePlaces => ({
+  settlement: byId.get(site.settlementId) ?? NOWHERE,
+  serves: site.servesIds.map((id) => byId.get(id) ?? NOWHERE),
+  provider: site.provider,
+});
+
 /**
  * Check a site's references and the actor's right to write it: the settlement exists and is a
  * settlement or municipality, the service type belongs to its country, the served units exist
- * in the same country, and all of them lie within the actor's reach.
+ * in the same country, and the policy lets the actor save the site — as it was (`before`, when
+ * changing one) and as it will be.
  */
-async function checkSite(db: Db, actor: SessionActor, input: TServiceSiteInput): Promise<{ settlement: TerritoryRow; country: string }> {
-  const [settlement, ...served] = await territoriesByIds(db, [input.settlementId, ...input.servesIds]).then((found) => [
-    found.find((t) => t.id === input.settlementId),
-    ...input.servesIds.map((id) => found.find((t) => t.id === id)),
-  ]);
+async function checkSite(db: Db, actor: SessionActor, input: TServiceSiteInput, before: ServiceSiteRow | null): Promise<{ settlement: TerritoryRow; country: string }> {
+  const found = await territoriesByIds(db, [input.settlementId, ...input.servesIds, ...(before ? [before.settlementId, ...before.servesIds] : [])]);
+  const byId = new Map(found.map((t) => [t.id, t]));
+  const settlement = byId.get(input.settlementId);
+  const served = input.servesIds.map((id) => byId.get(id));
   if (!settlement) throw invalid('settlementId', 'unknown_territory');
   if (settlement.level !== 'settlement' && settlement.level !== 'municipality') throw invalid('settlementId', 'not_settlement');
   const [type] = await db.select().from(serviceType).where(eq(serviceType.key, input.serviceType));
@@ -31,9 +42,8 @@ async function checkSite(db: Db, actor: SessionActor, input: TServiceSiteInput):
     if (!t) throw invalid(`servesIds.${i}`, 'unknown_territory');
     if (t.country !== settlement.country) throw invalid(`servesIds.${i}`, 'wrong_country');
   });
-  if (!may(actor, 'edit_service_site', settlement, { provider: input.provider })) throw new AppError('auth.forbidden');
-  // Serving a unit outside one's reach would change that unit's figures.
-  if (served.some((t) => !may(actor, 'edit_service_site', t!, { provider: input.provider }))) throw new AppError('auth.forbidden');
+  // Serving a unit outside one's reach would change that unit's figures (accounts/policy.ts).
+  if (!maySaveSite(actor, before ? placesOf(byId, before) : null, placesOf(byId, input))) throw new AppError('auth.forbidden');
   return { settlement, country: settlement.country };
 }
 
@@ -64,18 +74,22 @@ const values = (input: TServiceSiteInput, country: string) => ({
   opened: input.opened,
 });
 
-async function ensureUniqueKey(db: Db, country: string, input: TServiceSiteInput, exceptId?: number) {
+/**
+ * A site id is unique for its place and year (tables.ts). The actor has been found to reach that
+ * place, and so may read every site standing there: naming the clashing id tells nothing new.
+ */
+async function ensureUniqueKey(db: Db, input: TServiceSiteInput, exceptId?: number) {
   const [clash] = await db
     .select({ id: serviceSite.id })
     .from(serviceSite)
-    .where(and(eq(serviceSite.country, country), eq(serviceSite.siteKey, input.siteKey), eq(serviceSite.year, input.year)));
+    .where(and(eq(serviceSite.settlementId, input.settlementId), eq(serviceSite.siteKey, input.siteKey), eq(serviceSite.year, input.year)));
   if (clash && clash.id !== exceptId) throw new AppError('conflict.duplicate', { field: 'siteKey', value: `${input.siteKey} (${input.year})` });
 }
 
 export async function createServiceSite(db: Db, actor: SessionActor, author: ChangeAuthor, input: TServiceSiteInput): Promise<ServiceSiteRow> {
-  const { settlement, country } = await checkSite(db, actor, input);
+  const { settlement, country } = await checkSite(db, actor, input, null);
   return db.transaction(async (tx) => {
-    await ensureUniqueKey(tx, country, input);
+    await ensureUniqueKey(tx, input);
     const [created] = await tx.insert(serviceSite).values(values(input, country)).returning();
     await recordChange(tx, author, { action: 'create', entity: 'service_site', entityId: created!.id, country, territoryId: settlement.id, after: auditView(created!) });
     return created!;
@@ -86,9 +100,9 @@ export async function updateServiceSite(db: Db, actor: SessionActor, author: Cha
   const before = await findServiceSite(db, id);
   if (!before) throw new AppError('not_found');
   await assertMayChange(db, actor, before);
-  const { settlement, country } = await checkSite(db, actor, input);
+  const { settlement, country } = await checkSite(db, actor, input, before);
   return db.transaction(async (tx) => {
-    await ensureUniqueKey(tx, country, input, id);
+    await ensureUniqueKey(tx, input, id);
     const [after] = await tx.update(serviceSite).set({ ...values(input, country), updatedAt: new Date() }).where(eq(serviceSite.id, id)).returning();
     await recordChange(tx, author, { action: 'update', entity: 'service_site', entityId: id, country, territoryId: settlement.id, before: auditView(before), after: auditView(after!) });
     return after!;
@@ -105,11 +119,17 @@ export async function deleteServiceSite(db: Db, actor: SessionActor, author: Cha
   });
 }
 
-/** The existing site must be within reach too: nobody moves another municipality's site into theirs. */
+/**
+ * The existing site must be the actor's as it is — where it stands and whom it serves — to be
+ * changed or deleted: nobody moves another municipality's site into theirs, and a municipality
+ * does not remove a site the whole province shares. Out of reach, it does not exist (404).
+ */
 async function assertMayChange(db: Db, actor: SessionActor, site: ServiceSiteRow): Promise<TerritoryRow> {
-  const [settlement] = await territoriesByIds(db, [site.settlementId]);
+  const found = await territoriesByIds(db, [site.settlementId, ...site.servesIds]);
+  const byId = new Map(found.map((t) => [t.id, t]));
+  const settlement = byId.get(site.settlementId);
   if (!settlement || !may(actor, 'read', settlement)) throw new AppError('not_found');
-  if (!may(actor, 'edit_service_site', settlement, { provider: site.provider })) throw new AppError('auth.forbidden');
+  if (!mayChangeSite(actor, placesOf(byId, site))) throw new AppError('auth.forbidden');
   return settlement;
 }
 
@@ -149,7 +169,7 @@ export async function presentSites(db: Db, actor: SessionActor, sites: ServiceSi
       settlement: territoryRef(settlement),
       municipality: municipality ? territoryRef(municipality) : null,
       serves: s.servesIds.map((id) => byId.get(id)).filter((t): t is TerritoryRow => !!t).map(territoryRef),
-      editable: may(actor, 'edit_service_site', settlement, { provider: s.provider }),
+      editable: mayChangeSite(actor, placesOf(byId, s)),
       updatedAt: s.updatedAt.toISOString(),
     };
   });

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { ZFunding, ZProviderKind, ZServiceSite } from '@potreby/domain';
+import { ZFunding, ZId, ZIdText, ZProviderKind, ZServiceSite, ZYearText } from '@potreby/domain';
 import { ZPage, ZTerritoryRef } from '../http/schema';
 
 export const ZServiceSiteQuery = ZPage.extend({
   /** Sites located in this unit's subtree or serving it. */
-  territoryId: z.coerce.number().int().optional(),
-  year: z.coerce.number().int().optional(),
+  territoryId: ZIdText.optional(),
+  year: ZYearText.optional(),
   serviceType: z.string().optional(),
   providerKind: ZProviderKind.optional(),
   funding: ZFunding.optional(),
@@ -32,9 +32,12 @@ export const ZServiceSiteList = z.object({
 });
 export type TServiceSiteList = z.infer<typeof ZServiceSiteList>;
 
+/** A site's id in the path: beyond `integer`, it is no site (400), not a database error. */
+export const ZServiceSiteParam = z.object({ id: ZIdText });
+
 export const ZCopyYear = z
   .object({
-    territoryId: z.number().int(),
+    territoryId: ZId,
     fromYear: z.number().int().min(1990).max(2100),
     toYear: z.number().int().min(1990).max(2100),
   })

@@ -234,4 +234,114 @@ describe(`service sites (${ENGINE})`, () => {
     const viewer = await t.as('viewer', 'PAZ08');
     expect((await viewer.post('/api/v1/service-sites/copy-year', { territoryId: velingrad, fromYear: 2025, toYear: 2027 })).status).toBe(403);
   });
+
+  /** Issue 6: who may change which site — the same rule for the form, delete and copy-year. */
+  describe('the sites one may change (issue 6)', () => {
+    const demoKey = (match: (s: (typeof DEMO_SITES)[number]) => boolean) => {
+      const i = DEMO_SITES.findIndex(match);
+      return `DEMO-${DEMO_SITES[i]!.municipality}-${String(i + 1).padStart(3, '0')}`;
+    };
+    const siteByKey = async (siteKey: string, year = DEMO_YEAR) => {
+      const found = (await list(`q=${encodeURIComponent(siteKey)}&year=${year}&pageSize=50`)).items.filter((s) => s.siteKey === siteKey);
+      expect(found, siteKey).toHaveLength(1);
+      return found[0]! as Site & Record<string, unknown>;
+    };
+    /** The site's view as a body for PUT: the form sends back what it was given. */
+    const asBody = (site: Record<string, unknown>) => {
+      const { siteKey, year, name, serviceType, provider, providerKind, settlementId, address, servesIds, capacity, users, waitingList, staffPositions, staffVacancies, funding, mobile, accessible, opened } = site;
+      return { siteKey, year, name, serviceType, provider, providerKind, settlementId, address, servesIds, capacity, users, waitingList, staffPositions, staffVacancies, funding, mobile, accessible, opened };
+    };
+
+    it('refuses a municipal officer deleting or editing a site that serves the whole province, as the form’s rule says (finding 9)', async () => {
+      const officer = await t.as('municipal_officer', 'PAZ19');
+      const provinceWide = await siteByKey(demoKey((s) => s.municipality === 'PAZ19' && (s.serves ?? []).includes('PAZ')));
+      const own = await siteByKey(demoKey((s) => s.municipality === 'PAZ19' && !s.serves));
+      const seen = (await officer.get(`/api/v1/service-sites/${provinceWide.id}`)).body;
+      // It sees the site (it serves its municipality too), is told it may not change it, and may not.
+      expect(seen.editable).toBe(false);
+      expect((await officer.get(`/api/v1/service-sites/${own.id}`)).body.editable).toBe(true);
+      expect((await officer.put(`/api/v1/service-sites/${provinceWide.id}`, asBody(seen))).status).toBe(403);
+      const removed = await officer.delete(`/api/v1/service-sites/${provinceWide.id}`);
+      expect([removed.status, removed.body.code]).toEqual([403, 'auth.forbidden']);
+      expect((await admin.get(`/api/v1/service-sites/${provinceWide.id}`)).body).toMatchObject({ id: provinceWide.id, capacity: provinceWide.capacity });
+      // The province's officer may.
+      const regional = await t.as('regional_officer', 'PAZ');
+      expect((await regional.put(`/api/v1/service-sites/${provinceWide.id}`, asBody(seen))).status).toBe(200);
+    });
+
+    it('lets another province use the same site id for the same year: no clash, no hint of it, copy-year unaffected (finding 9)', async () => {
+      const smolyan = await t.as('regional_officer', 'SML');
+      const pazardzhik = await t.as('municipal_officer', 'PAZ19');
+      const smolyanTown = await t.territoryId('67653');
+      const mine = { servesIds: [], serviceType: 'bg.home_care', provider: 'Община Смолян' };
+      expect((await smolyan.post('/api/v1/service-sites', body({ ...mine, siteKey: 'SEC-SML-1', year: 2025, settlementId: smolyanTown }))).status).toBe(201);
+      // Pazardzhik's officer takes Smolyan's id for 2026 — in Pazardzhik, where it names Pazardzhik's site.
+      const taken = await pazardzhik.post('/api/v1/service-sites', body({ siteKey: 'SEC-SML-1', year: 2026, servesIds: [] }));
+      expect(taken.status).toBe(201);
+      // Smolyan's next year starts from its own site all the same.
+      const copy = await smolyan.post('/api/v1/service-sites/copy-year', { territoryId: await t.territoryId('SML'), fromYear: 2025, toYear: 2026 });
+      expect(copy.body).toEqual({ copied: 1, alreadyThere: 0 });
+      const copied = (await smolyan.get('/api/v1/service-sites?q=SEC-SML-1&year=2026')).body.items;
+      expect(copied.map((s: { siteKey: string; settlement: { code: string } }) => [s.siteKey, s.settlement.code])).toEqual([['SEC-SML-1', '67653']]);
+      // Another site of Smolyan's with that id and year, in another settlement, is refused only for clashing with Smolyan's own.
+      const again = await smolyan.post('/api/v1/service-sites', body({ ...mine, siteKey: 'SEC-SML-1', year: 2026, settlementId: smolyanTown }));
+      expect([again.status, again.body.code]).toEqual([409, 'conflict.duplicate']);
+      expect((await smolyan.post('/api/v1/service-sites', body({ ...mine, siteKey: 'SEC-SML-1', year: 2027, settlementId: smolyanTown }))).status).toBe(201);
+      // And Pazardzhik's officer meets only its own: a Velingrad id is free in Pazardzhik, its own is not.
+      const velingradKey = demoKey((s) => s.municipality === 'PAZ08');
+      expect((await pazardzhik.post('/api/v1/service-sites', body({ siteKey: velingradKey, year: DEMO_YEAR, servesIds: [] }))).status).toBe(201);
+      const own = await pazardzhik.post('/api/v1/service-sites', body({ siteKey: 'SEC-SML-1', year: 2026, servesIds: [] }));
+      expect([own.status, own.body.title]).toEqual([409, 'This already exists: SEC-SML-1 (2026).']);
+      // Velingrad's site is Velingrad's still.
+      const velingrad = await t.as('municipal_officer', 'PAZ08');
+      const theirs = (await velingrad.get(`/api/v1/service-sites?q=${velingradKey}&year=${DEMO_YEAR}&pageSize=10`)).body.items;
+      expect(theirs.map((s: { settlement: { code: string } }) => s.settlement.code)).toEqual(['10450']);
+    });
+
+    it('lets a provider save its own sites unchanged and copy them to a new year, and nobody else’s (finding 13)', async () => {
+      const organisation = 'Демо сдружение „Подкрепа“';
+      const provider = await t.as('provider', 'PAZ19', organisation);
+      const ownKeys = DEMO_SITES.flatMap((s, i) => (s.provider === organisation ? [`DEMO-${s.municipality}-${String(i + 1).padStart(3, '0')}`] : []));
+      expect(ownKeys).toHaveLength(2);
+      for (const key of ownKeys) {
+        const site = (await provider.get(`/api/v1/service-sites/${(await siteByKey(key)).id}`)).body;
+        expect(site.serves.map((s: { code: string }) => s.code)).toEqual(['PAZ']);
+        expect(site.editable).toBe(true);
+        const saved = await provider.put(`/api/v1/service-sites/${site.id}`, asBody(site));
+        expect(saved.status, key).toBe(200);
+        expect((await provider.put(`/api/v1/service-sites/${site.id}`, asBody({ ...site, capacity: site.capacity + 1 }))).status).toBe(200);
+        // It may not make its site serve beyond its reach, nor hand it to another organisation.
+        expect((await provider.put(`/api/v1/service-sites/${site.id}`, asBody({ ...site, servesIds: [ids.PAZ, await t.territoryId('SML')] }))).status).toBe(403);
+        expect((await provider.put(`/api/v1/service-sites/${site.id}`, asBody({ ...site, provider: 'Община Пазарджик' }))).status).toBe(403);
+      }
+      const copy = await provider.post('/api/v1/service-sites/copy-year', { territoryId: ids.PAZ19, fromYear: DEMO_YEAR, toYear: 2028 });
+      expect([copy.status, copy.body]).toEqual([200, { copied: 2, alreadyThere: 0 }]);
+      const next = (await admin.get(`/api/v1/service-sites?territoryId=${ids.PAZ19}&year=2028&pageSize=100`)).body.items;
+      expect(next.map((s: { siteKey: string }) => s.siteKey).sort()).toEqual(ownKeys.sort());
+      // Another organisation's site standing in the same town stays out of its hands.
+      const others = await siteByKey(demoKey((s) => s.municipality === 'PAZ19' && s.provider !== organisation));
+      const seen = (await provider.get(`/api/v1/service-sites/${others.id}`)).body;
+      expect(seen.editable).toBe(false);
+      expect((await provider.put(`/api/v1/service-sites/${others.id}`, asBody({ ...seen, provider: organisation }))).status).toBe(403);
+      expect((await provider.delete(`/api/v1/service-sites/${others.id}`)).status).toBe(403);
+      // Nor does it copy a year outside its reach.
+      expect((await provider.post('/api/v1/service-sites/copy-year', { territoryId: await t.territoryId('PAZ08'), fromYear: DEMO_YEAR, toYear: 2028 })).status).toBe(403);
+    });
+
+    it('refuses ids and integers beyond the database’s integer with 400, not 500', async () => {
+      const before = await siteCount();
+      expect((await admin.get('/api/v1/service-sites/99999999999')).status).toBe(400);
+      expect((await admin.delete('/api/v1/service-sites/99999999999')).status).toBe(400);
+      expect((await admin.get('/api/v1/service-sites?territoryId=2147483648')).status).toBe(400);
+      for (const [change, path] of [
+        [{ settlementId: 2147483648 }, 'settlementId'],
+        [{ servesIds: [2147483648] }, 'servesIds.0'],
+      ] as const) {
+        const res = await admin.post('/api/v1/service-sites', body({ siteKey: 'BIG-ID', ...change }));
+        expect([res.status, res.body.issues?.[0]?.path]).toEqual([400, path]);
+      }
+      expect((await admin.post('/api/v1/service-sites/copy-year', { territoryId: 2147483648, fromYear: 2025, toYear: 2026 })).status).toBe(400);
+      expect(await siteCount()).toBe(before);
+    });
+  });
 });

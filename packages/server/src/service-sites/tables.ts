@@ -3,7 +3,17 @@ import { boolean, check, date, doublePrecision, integer, pgTable, serial, smalli
 
 /**
  * A service site's facts for one year. A site is identified across years by its `site_key`
- * (the provider's or register's id), so each year's row is a snapshot and trends are a query.
+ * (the provider's or register's id) within the place it stands (`settlement_id`), so each year's
+ * row is a snapshot and trends are a query.
+ *
+ * Why a site id is unique per place and not per country (issue 6, finding 9): everyone who may
+ * write a site in a settlement reaches that settlement and so may read every site standing in
+ * it. A clash on an id therefore never tells anyone of a site beyond their reach, and no one can
+ * take an id another municipality or province uses — and with it that registry's next year
+ * (copy-year) or its next import — whatever the size of the territories accounts are scoped to.
+ * A settlement keeps its id when municipalities are merged or re-drawn (as in Ukraine's hromada
+ * reform), so a site's key never goes stale. The price: an import matches sites only within the
+ * place a row names, so moving a site to another settlement is done in the form.
  */
 export const serviceSite = pgTable(
   'service_site',
@@ -34,7 +44,7 @@ export const serviceSite = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('service_site_key_year').on(t.country, t.siteKey, t.year),
+    uniqueIndex('service_site_place_key_year').on(t.settlementId, t.siteKey, t.year),
     check('service_site_kind', sql`${t.providerKind} in ('public','ngo','private')`),
     check('service_site_counts', sql`${t.capacity} >= 0 and coalesce(${t.users},0) >= 0 and coalesce(${t.waitingList},0) >= 0`),
   ],
