@@ -9,7 +9,32 @@ export const WEB_DIST = resolve(WEB_DIR, 'dist');
 export const REFERENCE_DIR = resolve(ROOT, 'reference');
 export const VERSION = '0.1.0';
 
-export type ServerConfig = { port: number; host: string; demo: boolean; adminPassword: string | null; trustProxy: boolean };
+/**
+ * Which proxies' X-Forwarded-For / -Proto to believe: a number of hops in front of the app
+ * (1: the one proxy that terminates TLS), or the proxies' addresses and ranges. Never "all": the
+ * client could then claim any address and escape the sign-in limit with each request.
+ */
+export type TrustProxy = false | number | string;
+
+export type ServerConfig = { port: number; host: string; demo: boolean; adminPassword: string | null; trustProxy: TrustProxy };
+
+/**
+ * POTREBY_TRUST_PROXY: unset or 0, no proxy; a whole number, that many proxies (`1`, as before,
+ * for one TLS-terminating proxy — now only its own hop is believed); else a comma-separated list
+ * of the proxies' addresses or ranges (`10.0.0.5, 10.1.0.0/16`, or `loopback`).
+ */
+export function trustProxyOf(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === '0' || text.toLowerCase() === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  // "true" reads as "there is a proxy": the one proxy's hop, never every address a client claims.
+  if (text.toLowerCase() === 'true') return 1;
+  return text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(',');
+}
 
 export function serverConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
@@ -19,6 +44,6 @@ export function serverConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig
     host: env.HOST || '127.0.0.1',
     demo: (env.POTREBY_DEMO ?? 'on') !== 'off',
     adminPassword: env.POTREBY_ADMIN_PASSWORD || null,
-    trustProxy: env.POTREBY_TRUST_PROXY === '1',
+    trustProxy: trustProxyOf(env.POTREBY_TRUST_PROXY),
   };
 }

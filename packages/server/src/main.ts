@@ -1,9 +1,10 @@
 import { AppError } from '@potreby/domain';
 import { translator } from '@potreby/i18n';
-import { ensureAdmin } from './accounts/ensure-admin';
+import { checkAdminPassword, ensureAdmin } from './accounts/ensure-admin';
 import { serverConfig, VERSION, WEB_DIST } from './config';
 import { configFromEnv, migrate, openDatabase } from './db/database';
 import { buildApp } from './http/app';
+import { redactError } from './http/log';
 import { isEmpty, seedDemo } from './seed/seed-demo';
 import { buildWeb, webBuildIsStale } from './web-build';
 
@@ -11,6 +12,8 @@ const config = serverConfig();
 const t = translator('en');
 
 async function main() {
+  // Before anything slow: a weak POTREBY_ADMIN_PASSWORD stops the start at once.
+  checkAdminPassword(config.adminPassword);
   if (webBuildIsStale()) {
     console.log(t('cli.buildingWeb'));
     await buildWeb();
@@ -44,10 +47,15 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof AppError) {
+  if (error instanceof AppError && error.code === 'auth.weak_password') {
+    const reason = (error.details as { issues?: { message: string }[] } | undefined)?.issues?.[0]?.message ?? 'password_too_short';
+    console.error(t('cli.adminPasswordWeak', { reason: t(`cli.passwordProblems.${reason}`) }));
+  } else if (error instanceof AppError) {
     console.error(t(`errors.${error.code}`, error.params));
   } else {
-    console.error(error);
+    // Redacted like the log: a failed statement's parameters may hold a password hash.
+    const redacted = redactError(error);
+    console.error(redacted.stack ?? redacted.message);
   }
   process.exit(1);
 });

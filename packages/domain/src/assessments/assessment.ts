@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../accounts/account';
+import { ZId } from '../validation/bounded';
 
 /**
  * The needs assessment of a territorial community, as Ukraine's procedure describes it (Order of
@@ -19,7 +20,7 @@ const isoDate = z.iso.date();
 
 export const ZAssessmentInput = z
   .object({
-    territoryId: z.number().int(),
+    territoryId: ZId,
     title: text(300),
     periodFrom: isoDate,
     periodTo: isoDate,
@@ -73,7 +74,7 @@ export type TRespondentGroupInput = z.infer<typeof ZRespondentGroupInput>;
 export const ZFindingInput = z.object({
   method: z.enum(ASSESSMENT_METHODS),
   topic: text(300),
-  respondentGroupId: z.number().int().nullable().default(null),
+  respondentGroupId: ZId.nullable().default(null),
   text: text(10_000),
   quote: optionalText(5000),
   serviceTypes: z.array(z.string().min(1)).max(50).default([]),
@@ -102,7 +103,7 @@ export type TPublicSubmission = z.infer<typeof ZPublicSubmission>;
 /** A paper questionnaire typed in by staff, with the same form. */
 export const ZPaperResponse = z.object({
   submissionKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
-  respondentGroupId: z.number().int().nullable(),
+  respondentGroupId: ZId.nullable(),
   answers: z.record(z.string().max(200), z.unknown()),
 });
 export type TPaperResponse = z.infer<typeof ZPaperResponse>;

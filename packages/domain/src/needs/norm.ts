@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZAgeRange, ZSex } from '../population/population';
+import { ZId } from '../validation/bounded';
 import type { TerritoryTree } from '../territories/territory-tree';
 
 /**
@@ -60,7 +61,7 @@ export class NormBook {
 /** Set (create or replace) the norm of a service type on a country or region. */
 export const ZNormInput = z.object({
   serviceType: z.string().min(1),
-  territoryId: z.number().int(),
+  territoryId: ZId,
   target: ZTargetPopulation,
   ratePer1000: z.number().min(0).max(1000),
   source: z.string().trim().max(500).nullable().default(null),

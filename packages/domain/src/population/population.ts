@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCount, ZId } from '../validation/bounded';
 
 export const SEXES = ['F', 'M', 'T'] as const;
 export const ZSex = z.enum(SEXES);
@@ -6,27 +7,27 @@ export type TSex = z.infer<typeof ZSex>;
 
 /** One figure of a population table: persons of one sex in one age band, in one year. */
 export const ZPopulationRow = z.object({
-  territoryId: z.number().int(),
+  territoryId: ZId,
   year: z.number().int(),
   sex: ZSex,
-  ageFrom: z.number().int().min(0),
+  ageFrom: ZCount,
   /** Last age in the band, inclusive; null means "and over". */
-  ageTo: z.number().int().min(0).nullable(),
-  count: z.number().int().min(0),
+  ageTo: ZCount.nullable(),
+  count: ZCount,
 });
 export type TPopulationRow = z.infer<typeof ZPopulationRow>;
 
 /** An age range asked about, inclusive at both ends; `to: null` means "and over". */
 export const ZAgeRange = z.object({
-  from: z.number().int().min(0),
-  to: z.number().int().min(0).nullable(),
+  from: ZCount,
+  to: ZCount.nullable(),
 });
 export type TAgeRange = z.infer<typeof ZAgeRange>;
 
 export const ALL_AGES: TAgeRange = { from: 0, to: null };
 
 export const ZIndicatorValue = z.object({
-  territoryId: z.number().int(),
+  territoryId: ZId,
   year: z.number().int(),
   indicator: z.string(),
   value: z.number().min(0),

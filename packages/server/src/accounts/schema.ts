@@ -1,9 +1,17 @@
-import { ROLES, ZLanguage, ZNewPassword, ZRole } from '@potreby/domain';
+import { ROLES, ZLanguage, ZNewPassword as ZNewPasswordLength, ZRole } from '@potreby/domain';
+import { checkPassword } from '@potreby/domain/accounts/check-password';
 import { z } from 'zod';
 import { ZTerritoryRef } from '../http/schema';
 
 // The account schemas the browser's forms share live in the domain (accounts/account.ts).
-export { ROLES, ZLanguage, ZNewPassword, ZRole };
+export { ROLES, ZLanguage, ZRole };
+
+/** A password a person chooses: long enough and not a common one (OWASP ASVS 4.0 V2.1). */
+export const ZNewPassword = ZNewPasswordLength.superRefine((password, ctx) => {
+  const problem = checkPassword(password);
+  // The length is the domain schema's own message; the rest is the list of common passwords.
+  if (problem && problem !== 'password_too_short') ctx.addIssue({ code: 'custom', message: problem });
+});
 export { ZUserCreate, ZUserUpdate, type TUserCreate } from '@potreby/domain';
 export type TRole = z.infer<typeof ZRole>;
 

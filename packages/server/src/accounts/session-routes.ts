@@ -1,10 +1,12 @@
 import { AppError, hasGrant, type Actor, type TRole } from '@potreby/domain';
+import { checkPassword } from '@potreby/domain/accounts/check-password';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordChange } from '../audit/record-change';
 import type { Db } from '../db/database';
 import { SESSION_COOKIE, type App, type AppOptions } from '../http/app';
 import { actorLabel, actorOf } from '../http/context';
+import { AttemptLimiter, windowMs, type AttemptKey } from './attempt-limiter';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { createSession, deleteSession, deleteSessionsOf, findUserByLogin, SESSION_HOURS } from './queries';
 import { ZChangePassword, ZLanguage, ZSessionResponse, ZSignIn, type TSessionResponse } from './schema';
@@ -28,27 +30,43 @@ async function sessionResponse(db: Db, userId: number, role: TRole, csrfToken: s
 export function sessionRoutes(app: App, options: AppOptions) {
   const { db } = options.database;
 
+  // Wrong passwords are counted per address and login (one person's typos), per login from
+  // anywhere (a guesser changing addresses) and per address whatever the login (one address trying
+  // many accounts). The address is the client's as the configured proxies report it (trustProxy):
+  // an X-Forwarded-For the client wrote itself is not believed.
+  const perAddressAndLogin = options.signInLimit ?? 10;
+  const limits = {
+    perAddressAndLogin,
+    perLogin: options.signInLimitPerLogin ?? perAddressAndLogin * 2,
+    perAddress: options.signInLimitPerAddress ?? perAddressAndLogin * 10,
+  };
+  const attempts = new AttemptLimiter(windowMs(options.signInWindow ?? '15 minutes'));
+  const signInKeys = (address: string, login: string): AttemptKey[] => [
+    { key: `sign-in|${address}|${login}`, max: limits.perAddressAndLogin },
+    { key: `sign-in|login|${login}`, max: limits.perLogin },
+    { key: `sign-in|address|${address}`, max: limits.perAddress },
+  ];
+  // A password change checks the current password too: limited per account, so one person's
+  // mistakes never block a colleague at the same address; per address only as a coarse guard.
+  const passwordChangeKeys = (address: string, userId: number): AttemptKey[] => [
+    { key: `password|user|${userId}`, max: limits.perAddressAndLogin },
+    { key: `password|address|${address}`, max: limits.perAddress },
+  ];
+  const begin = (keys: AttemptKey[]) => {
+    const wait = attempts.begin(keys);
+    if (wait !== null) throw new AppError('auth.rate_limited', { seconds: wait });
+  };
+
   app.post(
     '/api/v1/session',
     {
       schema: { tags: ['session'], summary: 'Sign in', body: ZSignIn, response: { 200: ZSessionResponse } },
-      config: {
-        public: true,
-        // Per client address and login: guessing one account's password is slow, and one
-        // office behind a shared address is not locked out by one person's typos.
-        rateLimit: {
-          max: options.signInLimit ?? 10,
-          timeWindow: options.signInWindow ?? '15 minutes',
-          // After the body is parsed: on the default onRequest hook the login is not known yet,
-          // and every attempt from one address would share one counter.
-          hook: 'preHandler',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { login?: unknown } | undefined)?.login ?? '').toLowerCase()}`,
-          errorResponseBuilder: (_req, ctx) => new AppError('auth.rate_limited', { seconds: Math.ceil(ctx.ttl / 1000) }),
-        },
-      },
+      config: { public: true },
     },
     async (request, reply) => {
       const { login, password } = request.body;
+      const keys = signInKeys(request.ip, login.toLowerCase());
+      begin(keys);
       const user = await findUserByLogin(db, login);
       // Same work whether or not the login exists, so timing does not tell.
       const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
@@ -56,6 +74,7 @@ export function sessionRoutes(app: App, options: AppOptions) {
         await recordChange(db, { userId: user?.id ?? null, actor: `login:${login.toLowerCase()}` }, { action: 'sign_in_failed', entity: 'session', entityId: user?.id ?? null });
         throw new AppError('auth.invalid_credentials');
       }
+      attempts.succeeded(keys);
       const created = await createSession(db, user.id);
       await recordChange(db, { userId: user.id, actor: `user:${user.id}` }, { action: 'sign_in', entity: 'session', entityId: user.id });
       void reply.setCookie(SESSION_COOKIE, created.token, {
@@ -87,13 +106,17 @@ export function sessionRoutes(app: App, options: AppOptions) {
     '/api/v1/session/password',
     {
       schema: { tags: ['session'], summary: 'Change my password', body: ZChangePassword, response: { 204: z.undefined() } },
-      config: { rateLimit: { max: options.signInLimit ?? 10, timeWindow: options.signInWindow ?? '15 minutes' } },
     },
     async (request, reply) => {
       const actor = actorOf(request);
+      const keys = passwordChangeKeys(request.ip, actor.userId);
+      begin(keys);
       const [user] = await db.select().from(appUser).where(eq(appUser.id, actor.userId));
       if (!user || !(await verifyPassword(user.passwordHash, request.body.currentPassword))) throw new AppError('auth.invalid_credentials');
-      if (request.body.newPassword === request.body.currentPassword) throw new AppError('auth.weak_password');
+      attempts.succeeded(keys);
+      const { currentPassword, newPassword } = request.body;
+      const problem = newPassword === currentPassword ? 'password_same_as_current' : checkPassword(newPassword, [user.login, user.name]);
+      if (problem) throw new AppError('auth.weak_password', {}, { issues: [{ path: 'newPassword', message: problem }] });
       const passwordHash = await hashPassword(request.body.newPassword);
       await db.transaction(async (tx) => {
         await tx.update(appUser).set({ passwordHash, mustChangePassword: false }).where(eq(appUser.id, actor.userId));

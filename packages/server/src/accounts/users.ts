@@ -1,4 +1,5 @@
 import { AppError, type TRole } from '@potreby/domain';
+import { checkPassword } from '@potreby/domain/accounts/check-password';
 import type { TLanguage } from '@potreby/i18n';
 import { asc, eq } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
@@ -64,6 +65,10 @@ export async function createUser(
 ): Promise<{ user: TUser; oneTimePassword: string | null }> {
   const login = input.login.trim().toLowerCase();
   await checkScope(db, input.role, input.territoryId);
+  // A chosen password (the command line's --password, POTREBY_ADMIN_PASSWORD) follows the same
+  // rule as one a user picks; a one-time password is random and long.
+  const problem = options.password === undefined ? null : checkPassword(options.password, [login, input.name]);
+  if (problem) throw new AppError('auth.weak_password', {}, { issues: [{ path: 'password', message: problem }] });
   const password = options.password ?? oneTimePassword();
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {

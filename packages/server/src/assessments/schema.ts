@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ASSESSMENT_METHODS, ASSESSMENT_STATUSES, LANGUAGES, MEASURE_STATUSES } from '@potreby/domain';
+import { ASSESSMENT_METHODS, ASSESSMENT_STATUSES, LANGUAGES, MEASURE_STATUSES, ZIdText } from '@potreby/domain';
 import { ZTerritoryRef } from '../http/schema';
 
-export const ZAssessmentQuery = z.object({ territoryId: z.coerce.number().int().optional() });
+export const ZAssessmentQuery = z.object({ territoryId: ZIdText.optional() });
 
 export const ZAssessmentSummary = z.object({
   id: z.number().int(),
@@ -69,8 +69,8 @@ export const ZAssessmentDetail = ZAssessmentSummary.extend({
 });
 export type TAssessmentDetail = z.infer<typeof ZAssessmentDetail>;
 
-export const ZAssessmentIdParam = z.object({ id: z.coerce.number().int().positive() });
-export const ZPartParams = z.object({ id: z.coerce.number().int().positive(), partId: z.coerce.number().int().positive() });
+export const ZAssessmentIdParam = z.object({ id: ZIdText });
+export const ZPartParams = z.object({ id: ZIdText, partId: ZIdText });
 
 /** The survey-based need of each tagged service type, with its 95 % interval (issue 3, item 6). */
 export const ZSurveyEstimate = z.object({

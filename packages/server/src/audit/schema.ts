@@ -1,9 +1,10 @@
+import { ZIdText } from '@potreby/domain';
 import { z } from 'zod';
 import { ZPage } from '../http/schema';
 
 export const ZAuditQuery = ZPage.extend({
   entity: z.string().max(50).optional(),
-  userId: z.coerce.number().int().optional(),
+  userId: ZIdText.optional(),
 });
 
 export const ZAuditEntry = z.object({
@@ -14,7 +15,7 @@ export const ZAuditEntry = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
-  territory: z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable(),
+  territory: z.object({ id: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), country: z.string(), level: z.string() }).nullable(),
   before: z.unknown(),
   after: z.unknown(),
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { setImmediate } from 'node:timers/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,10 +56,13 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     return { engine: 'pglite', db: drizzlePglite(client, { schema }) as unknown as Db, location: 'memory', close: () => client.close() };
   }
   const dir = join(config.dataDir, 'pglite');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const releaseLock = lockDataDir(config.dataDir);
   try {
     const client = await PGlite.create(dir);
+    // After PGlite has written the new database's files (or on every start, for a folder an
+    // older version left readable and writable by everyone).
+    ownerOnly(config.dataDir);
     return {
       engine: 'pglite',
       db: drizzlePglite(client, { schema }) as unknown as Db,
@@ -89,8 +92,30 @@ function lockDataDir(dataDir: string): () => void {
   } catch (error) {
     if (error instanceof AppError) throw error;
   }
-  writeFileSync(lockFile, String(process.pid));
+  writeFileSync(lockFile, String(process.pid), { mode: 0o600 });
   return () => rmSync(lockFile, { force: true });
+}
+
+/**
+ * The data folder for its owner alone: folders 0700, files 0600, as PostgreSQL keeps its own.
+ * PGlite writes a new database by copying initdb's files through Emscripten's file system, which
+ * sets each file's mode to 0666 itself (umask does not apply to a chmod): every user of the
+ * machine could read and change the data, WAL and postgresql.conf. Files PostgreSQL creates later
+ * are 0600 already. Walked with a stack, not recursion; links are left alone.
+ */
+export function ownerOnly(root: string): void {
+  chmodSync(root, 0o700);
+  const folders = [root];
+  while (folders.length) {
+    const folder = folders.pop()!;
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        chmodSync(path, 0o700);
+        folders.push(path);
+      } else if (entry.isFile()) chmodSync(path, 0o600);
+    }
+  }
 }
 
 function isAlive(pid: number): boolean {

@@ -1,3 +1,4 @@
+import { ZIdText, ZYearText } from '@potreby/domain';
 import { z } from 'zod';
 import { ZGapMethod } from '../gaps/schema';
 
@@ -6,8 +7,8 @@ export const EXPORT_TABLES = ['territories', 'population', 'indicators', 'servic
 export const ZExportParams = z.object({ table: z.enum(EXPORT_TABLES), format: z.enum(['csv', 'xlsx']) });
 
 export const ZExportQuery = z.object({
-  territoryId: z.coerce.number().int().optional(),
-  year: z.coerce.number().int().optional(),
+  territoryId: ZIdText.optional(),
+  year: ZYearText.optional(),
   method: ZGapMethod.optional(),
   /** Language of the headers; default: the user's. */
   lang: z.enum(['bg', 'uk', 'pl', 'en']).optional(),

@@ -1,12 +1,13 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { csvText } from './csv-cell';
 import type { Cell } from './export-tables';
 
-/** A CSV cell: quoted when it holds a separator, a quote or a line break. */
+/** A CSV cell: numbers as numbers, yes/no, and text neutralised and quoted (csv-cell.ts). */
 function csvCell(value: Cell): string {
   if (value === null) return '';
-  const text = typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
-  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  return csvText(typeof value === 'boolean' ? (value ? 'yes' : 'no') : value);
 }
 
 /**

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { GAP_METHODS } from '@potreby/domain';
+import { GAP_METHODS, ZIdText } from '@potreby/domain';
 import { ZTerritoryRef } from '../http/schema';
 
 export const ZGapMethod = z.enum(GAP_METHODS);
 
 export const ZGapQuery = z.object({
-  territoryId: z.coerce.number().int(),
+  territoryId: ZIdText,
   /** Default: the latest year with service sites in the territory's country. */
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   method: ZGapMethod.default('normative'),

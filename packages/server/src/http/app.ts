@@ -9,7 +9,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { AppError } from '@potreby/domain';
 import { pickLanguage } from '@potreby/i18n';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -21,21 +21,34 @@ import { loadSession } from '../accounts/queries';
 import { SessionCache } from '../accounts/session-cache';
 import { CountryModels } from '../model/country-model';
 import type { Database } from '../db/database';
+import type { TrustProxy } from '../config';
+import { loggerOptions } from './log';
 import { toProblem } from './problem';
+import { limitJsonBodies, refuseNul } from './request-input';
 import { registerRoutes } from './routes';
+import { securityHeaders } from './security-headers';
 
 export type AppOptions = {
   database: Database;
   /** Folder of the built web UI; null to serve the API only. */
   webDist?: string | null;
   logger?: boolean;
-  /** Sign-in attempts allowed per client and login within `signInWindow`. */
+  /** Where the log's lines go instead of standard output (tests read them). */
+  logStream?: { write(line: string): void };
+  /** Wrong passwords allowed per client address and login within `signInWindow`. */
   signInLimit?: number;
+  /** … per login from any address (default: twice `signInLimit`). */
+  signInLimitPerLogin?: number;
+  /** … per client address whatever the login (default: ten times `signInLimit`). */
+  signInLimitPerAddress?: number;
   signInWindow?: string;
   /** Answers one address may send through one public link per minute. */
   publicSubmissionLimit?: number;
-  /** Behind a TLS-terminating proxy: trust X-Forwarded-* so cookies are marked Secure. */
-  trustProxy?: boolean;
+  /**
+   * Behind a TLS-terminating proxy: whose X-Forwarded-* to believe (client address, https for
+   * Secure cookies): a number of proxy hops or the proxies' addresses (config.ts); `true` is one hop.
+   */
+  trustProxy?: TrustProxy | true;
   version?: string;
 };
 
@@ -56,8 +69,9 @@ const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/v1/session', '/api/v1/sess
 
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
-    trustProxy: options.trustProxy ?? false,
+    // A log stream (tests) gets every line whatever LOG_LEVEL says.
+    logger: options.logStream ? loggerOptions('info', options.logStream) : options.logger ? loggerOptions(process.env.LOG_LEVEL ?? 'info') : false,
+    trustProxy: trustProxyOption(options.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     // Ids in URLs are short; a long URL is a mistake or an attack.
     routerOptions: { maxParamLength: 200 },
@@ -68,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorateRequest('actor', null);
   app.decorateRequest('language', 'en');
 
+  await securityHeaders(app);
+  limitJsonBodies(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyMultipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 10 } });
@@ -142,6 +158,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     void reply;
   });
 
+  // After authentication, before every route's own schema: no NUL character anywhere.
+  app.addHook('preValidation', refuseNul);
+
   // After a change, this process re-reads the revision and the sessions at once, so whoever
   // made the change sees it on their next request.
   app.addHook('onResponse', async (request, reply) => {
@@ -151,9 +170,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   app.setErrorHandler((error, request, reply) => {
-    const appError = asAppError(error, request);
+    const appError = asAppError(error, request, reply);
+    // The log's serializers redact it (http/log.ts): no statement parameters, no detail line.
     if (appError.code === 'internal') request.log.error(error);
     const problem = toProblem(appError, request.language ?? 'en', request.url.split('?')[0]);
+    // Every limit in the app answers 429 with the seconds to wait as a header too (RFC 6585,
+    // RFC 9110 §10.2.3). A limit on exports under way has no end time: half a minute, about
+    // as long as an export takes.
+    if (problem.status === 429) void reply.header('retry-after', String(appError.params.seconds ?? 30));
     void reply.status(problem.status).type('application/problem+json').send(problem);
   });
   app.setNotFoundHandler((request, reply) => {
@@ -173,8 +197,37 @@ export async function buildApp(options: AppOptions): Promise<App> {
   return app;
 }
 
+/**
+ * Fastify's trustProxy for the configured proxies. Never Fastify's `true` (believe every address
+ * in X-Forwarded-For): a client could then claim a new address with each request and escape every
+ * limit kept per address. A number of hops is proxy-addr's hop test (Express's meaning: the
+ * socket's peer and the next hops − 1 addresses of the header are proxies), written out because
+ * Fastify 5 now refuses a bare number; the client is the first address after them.
+ */
+function trustProxyOption(trust: AppOptions['trustProxy']): string | false | ((address: string, hop: number) => boolean) {
+  if (trust === true) return (_address, hop) => hop < 1;
+  if (typeof trust === 'number') return trust > 0 ? (_address, hop) => hop < trust : false;
+  return trust || false;
+}
+
+/**
+ * PostgreSQL's errors for a value the request should not have carried (an input check missed
+ * it): a refused request, not a server fault. 22003 numeric out of range; 22P02 invalid text
+ * for the type; 22P05 untranslatable character; 22021 a character the encoding cannot hold (NUL);
+ * 54001 statement too complex (stack depth).
+ */
+const DATABASE_INPUT_ERRORS = new Set(['22003', '22P02', '22P05', '22021', '54001']);
+
+/** The SQLSTATE of a database error, also when drizzle wrapped it (DrizzleQueryError's cause). */
+function databaseCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
 /** Anything thrown becomes an AppError with a stable code; only the unexpected is 'internal'. */
-function asAppError(error: unknown, request: FastifyRequest): AppError {
+function asAppError(error: unknown, request: FastifyRequest, reply: FastifyReply): AppError {
   if (error instanceof AppError) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
     // instancePath is "/capacity" or "/serves/0"; the message is zod's, or one of our codes
@@ -188,13 +241,21 @@ function asAppError(error: unknown, request: FastifyRequest): AppError {
     return new AppError('validation.invalid', {}, { issues });
   }
   const e = error as { statusCode?: number; code?: string; message?: string };
+  if (e.statusCode === 429) {
+    // @fastify/rate-limit's own error (a route without an errorResponseBuilder): the plugin set
+    // Retry-After already.
+    const seconds = Number(reply.getHeader('retry-after'));
+    return new AppError('auth.rate_limited', { seconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 60 });
+  }
   if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || e.code === 'FST_REQ_FILE_TOO_LARGE' || e.statusCode === 413) return new AppError('import.too_large');
   if (e.statusCode === 404) return new AppError('not_found');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return new AppError('validation.invalid', {}, { issues: [{ path: '', message: e.message ?? 'invalid' }] });
   }
+  const sqlState = databaseCode(error);
   // A unique violation that a check did not catch first (two requests racing).
-  if (e.code === '23505') return new AppError('conflict.duplicate', {});
+  if (sqlState === '23505') return new AppError('conflict.duplicate', {});
+  if (sqlState && DATABASE_INPUT_ERRORS.has(sqlState)) return new AppError('validation.invalid', {}, { issues: [{ path: '', message: 'invalid' }] });
   return new AppError('internal');
 }
 

@@ -1,3 +1,4 @@
+import { INT4_MAX, ZIdText } from '@potreby/domain';
 import { z } from 'zod';
 
 /** RFC 9457 problem details, with a stable `code` clients can rely on. */
@@ -18,10 +19,10 @@ export const ZProblem = z.object({
 });
 export type TProblem = z.infer<typeof ZProblem>;
 
-export const ZIdParam = z.object({ id: z.coerce.number().int().positive() });
+export const ZIdParam = z.object({ id: ZIdText });
 
 export const ZPage = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(INT4_MAX).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 

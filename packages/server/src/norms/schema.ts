@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ZTargetPopulation } from '@potreby/domain';
+import { ZIdText, ZTargetPopulation } from '@potreby/domain';
 import { ZTerritoryRef } from '../http/schema';
 
 export const ZNormQuery = z.object({
   /** Norms in force for this unit: its country's defaults and any regional overrides above it. */
-  territoryId: z.coerce.number().int(),
+  territoryId: ZIdText,
 });
 
 export const ZNormView = z.object({

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { csvText } from '../exports/csv-cell';
 import { ZipWriter } from './zip-stream';
 
 /** A cell of an exported table. */
@@ -14,18 +15,11 @@ export type TableWriter = {
 
 export type ColumnFormat = { header: string; width?: number; /** Shown as a percentage (the cell holds a share, 0–1). */ percent?: boolean };
 
-const CSV_SPECIAL = /[",;\r\n]/;
-/**
- * A text a spreadsheet would run as a formula when it opens the CSV. Answers come from anonymous
- * respondents, so such a text gets a leading apostrophe (OWASP's advice on CSV injection).
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
+/** Answers come from anonymous respondents: text is neutralised like every CSV of the app (exports/csv-cell.ts). */
 function csvCell(value: ExportCell): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return CSV_SPECIAL.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return csvText(value);
 }
 
 /**

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ZCountry, ZLevel, ZTerritory } from '@potreby/domain';
+import { ZCountry, ZIdText, ZLevel, ZTerritory } from '@potreby/domain';
 
 export const ZTerritoryNode = ZTerritory.extend({ childCount: z.number().int() });
 export type TTerritoryNode = z.infer<typeof ZTerritoryNode>;
 
 export const ZTerritoryQuery = z.object({
   /** Children of this unit; without it, the top of the user's reach. */
-  parentId: z.coerce.number().int().optional(),
+  parentId: ZIdText.optional(),
   country: ZCountry.optional(),
   level: ZLevel.optional(),
   /** Search by name or code (at least 2 characters). */

@@ -1,13 +1,19 @@
 import { useEffect, useState } from 'react';
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { MIN_PASSWORD_LENGTH as MIN_LENGTH, passwordLength } from '@potreby/domain/accounts/password-length';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../api/client';
 import { useSession } from '../app/session';
+import { serverFieldErrors } from '../app/validation';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { AuthFrame } from './AuthFrame';
 
-const MIN_LENGTH = 12;
+/**
+ * The server's rule, checked here first so the reason shows at once: the list of common
+ * passwords is loaded only on this page (its own chunk of the build), not with the whole app.
+ */
+const checkPassword = async (password: string, personal: string[]) => (await import('@potreby/domain/accounts/check-password')).checkPassword(password, personal);
 
 /** Choose a new password; forced after an administrator created the account or reset its password. */
 export function ChangePasswordPage() {
@@ -30,8 +36,13 @@ export function ChangePasswordPage() {
     e.preventDefault();
     const found: typeof errors = {};
     if (!current) found.current = t('common.fieldErrors.required');
-    if (next.length < MIN_LENGTH) found.next = t('signIn.passwordTooShort', { count: MIN_LENGTH });
+    // Counted as the server counts: invisible characters and runs of spaces do not make it longer.
+    if (passwordLength(next) < MIN_LENGTH) found.next = t('signIn.passwordTooShort', { count: MIN_LENGTH });
     else if (next === current) found.next = t('signIn.passwordSameAsOld');
+    else {
+      const problem = await checkPassword(next, user ? [user.login, user.name] : []).catch(() => null);
+      if (problem) found.next = t(`common.fieldErrors.${problem}`);
+    }
     if (repeat !== next) found.repeat = t('signIn.passwordsDiffer');
     setErrors(found);
     if (Object.keys(found).length) return;
@@ -42,7 +53,10 @@ export function ChangePasswordPage() {
       navigate('/gaps', { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'auth.invalid_credentials') setErrors({ current: t('signIn.currentPasswordWrong') });
-      else setError(err);
+      else if (err instanceof ApiError && (err.code === 'auth.weak_password' || err.code === 'validation.invalid') && serverFieldErrors(err, t)?.newPassword) {
+        // The server's reason (a common password, the current one again), under the field.
+        setErrors({ next: serverFieldErrors(err, t)!.newPassword });
+      } else setError(err);
     } finally {
       setBusy(false);
     }
