@@ -205,6 +205,44 @@ describe(`the potreby command (${ENGINE})`, () => {
     expect((await cli('--lang', 'de', 'gap', '--territory', 'PAZ')).code).toBe(2);
   });
 
+  it('says what is wrong with a missing file, a folder or an unwritable output in one translated line, with no stack trace', async () => {
+    const stackLine = /^\s+at /m;
+    const missing = await cli('import', 'services', join(work, 'nonexistent.csv'));
+    expect(missing).toEqual({ code: 2, out: '', err: `There is no file ${join(work, 'nonexistent.csv')}.\n` });
+    const folder = await cli('--lang', 'bg', 'import', 'services', work);
+    expect(folder).toEqual({ code: 2, out: '', err: `${work} е папка, а не файл.\n` });
+    for (const argv of [
+      ['survey', 'import-xlsform', work, '--territory', 'PAZ19'],
+      ['survey', 'import-responses', join(work, 'none.csv'), '--questionnaire', '1'],
+      ['import', 'boundaries', '/'],
+      ['export', 'services', '--out', join(work, 'no-such-folder', 'services.csv')],
+      ['export', 'services', '--out', work, '--format', 'xlsx'],
+      ['gap', '--territory', 'PAZ', '--year', 'last'],
+      ['import', 'population', join(work, 'nonexistent.csv'), '--year', '99999'],
+      ['survey', 'stats', '--questionnaire', '99999999999'],
+    ]) {
+      const res = await cli(...argv);
+      expect(res.code, argv.join(' ')).toBeGreaterThan(0);
+      expect(res.err, argv.join(' ')).not.toMatch(stackLine);
+      expect(res.err.trim().split('\n'), argv.join(' ')).toHaveLength(1);
+    }
+    expect((await cli('export', 'services', '--out', join(work, 'no-such-folder', 'services.csv'))).err).toBe(`The folder for ${join(work, 'no-such-folder', 'services.csv')} does not exist.\n`);
+  });
+
+  it('refuses a file that is not what it says, and a file too large to read, in a line of its own', async () => {
+    const notXlsx = file('data.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    expect(await cli('import', 'services', notXlsx)).toMatchObject({ code: 1, err: 'The file data.xlsx cannot be read. Save it as CSV (UTF-8) or XLSX and try again.\n' });
+    // The security review's polygon, which the command line once imported with exit 0.
+    const polygon = file('bad.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'PAZ19' }, geometry: { type: 'Polygon', coordinates: [[[1e308, 'x'], [null]]] } }] }));
+    expect(await cli('import', 'boundaries', polygon)).toEqual({
+      code: 1,
+      out: '',
+      err: 'bad.geojson was rejected: 1 error. Nothing was changed.\nrow 1, geometry: A point of the boundary is not a longitude between −180 and 180 and a latitude between −90 and 90: “[1e+308,"x"]”.\n',
+    });
+    const wide = file('wide.csv', `${'a,'.repeat(20_000)}b\n1\n`);
+    expect(await cli('import', 'services', wide)).toMatchObject({ code: 1, err: 'The file is too large.\n' });
+  });
+
   it('runs as the installed binary: `potreby gap --territory PAZ19 --method normative --format csv`', async () => {
     const { stdout, stderr } = await promisify(execFile)('node', ['packages/cli/bin/potreby.js', 'gap', '--territory', 'PAZ19', '--method', 'normative', '--format', 'csv'], {
       cwd: ROOT,

@@ -6,7 +6,7 @@ import { columnLabel } from '@potreby/server/exports/column-label';
 import { toCsv, toXlsx } from '@potreby/server/exports/write-table';
 import { CountryModels } from '@potreby/server/model/country-model';
 import { findTerritory } from './find-territory';
-import type { CliContext } from './main';
+import { CliError, fileError, type CliContext } from './main';
 
 type ExportOptions = { table: ExportTable; out: string; format: 'csv' | 'xlsx'; territory?: string; country?: TCountry; year?: number; method?: TGapMethod };
 
@@ -21,7 +21,18 @@ export async function exportCommand(ctx: CliContext, options: ExportOptions): Pr
     method: options.method,
   });
   const header = EXPORT_COLUMNS[options.table].map((c) => columnLabel(ctx.language, options.table, c));
-  if (options.format === 'csv') writeFileSync(options.out, toCsv(header, data));
-  else await pipeline(toXlsx(options.table, header, data), createWriteStream(options.out));
+  try {
+    if (options.format === 'csv') writeFileSync(options.out, toCsv(header, data));
+    else await pipeline(toXlsx(options.table, header, data), createWriteStream(options.out));
+  } catch (error) {
+    throw outputError(options.out, error);
+  }
   return 0;
+}
+
+/** A file that cannot be written, said in the user's terms: its folder is missing, it is a folder. */
+function outputError(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new CliError('cli.noFolder', { file });
+  return fileError(file, error);
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { AppError, GAP_METHODS, IMPORT_KINDS, ROLES, type Actor, type TCountry, type TGapMethod, type TRole } from '@potreby/domain';
+import { AppError, GAP_METHODS, IMPORT_KINDS, INT4_MAX, ROLES, type Actor, type TCountry, type TGapMethod, type TRole } from '@potreby/domain';
 import { LANGUAGES, pickLanguage, translator, type TLanguage } from '@potreby/i18n';
 import type { ChangeAuthor } from '@potreby/server/audit/record-change';
 import { configFromEnv, migrate, openDatabase, type Database } from '@potreby/server/db/database';
@@ -22,6 +22,46 @@ function safeUser(): string {
     return 'unknown';
   }
 }
+
+/**
+ * A problem the person at the console can fix (a file that is not there, a folder given for a
+ * file): printed as one translated line, never as a stack trace, with the exit code it deserves.
+ */
+export class CliError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number>,
+    readonly exitCode = 2,
+  ) {
+    super(key);
+    this.name = 'CliError';
+  }
+}
+
+/** What went wrong with a file, from the system's error code, in the user's terms. */
+export function fileError(file: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new CliError('cli.fileNotFound', { file });
+  if (code === 'EISDIR') return new CliError('cli.notAFile', { file });
+  if (code === 'EACCES' || code === 'EPERM') return new CliError('cli.fileForbidden', { file });
+  return new CliError('cli.fileError', { file, reason: code ?? (error as Error).name });
+}
+
+/** The bytes of an input file; a missing file or a folder is a `CliError`. */
+export function readInput(file: string): Uint8Array {
+  try {
+    if (statSync(file).isDirectory()) throw new CliError('cli.notAFile', { file });
+    return readFileSync(file);
+  } catch (error) {
+    throw error instanceof CliError ? error : fileError(file, error);
+  }
+}
+
+/** `--year`: a year of data, as the API takes it. */
+const year = (value: string) => {
+  if (!/^\s*\d{4}\s*$/.test(value) || Number(value) < 1900 || Number(value) > 2100) throw new InvalidArgumentError('expected a year from 1900 to 2100');
+  return Number(value);
+};
 
 export type Io = { out: (text: string) => void; err: (text: string) => void };
 export type CliContext = { database: Database; language: TLanguage; io: Io };
@@ -53,12 +93,12 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .addArgument(new Command().createArgument('<kind>', 'what the file holds').choices([...IMPORT_KINDS, 'boundaries']))
     .argument('<file>', 'the file')
     .addOption(new Option('--country <country>', 'country of the codes').choices(['BG', 'UA', 'PL']))
-    .option('--year <year>', 'year of the figures, for files without a year column', (v) => Number(v))
+    .option('--year <year>', 'year of the figures, for files without a year column', year)
     .option('--source <source>', 'where the figures come from')
     .option('--illustrative', 'the figures are made up for a demonstration')
     .action(async (kind: string, file: string, options: { country?: TCountry; year?: number; source?: string; illustrative?: boolean }) => {
       const language = cliLanguage(program.opts().lang);
-      const bytes = readFileSync(file);
+      const bytes = readInput(file);
       code = await withDatabase(language, (ctx) => importCommand(ctx, { kind: kind as never, file, bytes, ...options }));
     });
 
@@ -66,7 +106,7 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .command('gap')
     .description("print a territory's gap table: need, capacity, gap and coverage by service type (its whole subtree summed)")
     .requiredOption('--territory <code>', 'territory code (EKATTE, KATOTTG, TERYT, or the NUTS-style codes of Bulgarian provinces and municipalities)')
-    .option('--year <year>', 'year of the service sites (default: the latest)', (v) => Number(v))
+    .option('--year <year>', 'year of the service sites (default: the latest)', year)
     .addOption(new Option('--method <method>', 'need estimation method (default: all)').choices(GAP_METHODS as unknown as string[]))
     .addOption(new Option('--country <country>', 'when the code exists in several countries').choices(['BG', 'UA', 'PL']))
     .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
@@ -83,7 +123,7 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).default('csv'))
     .option('--territory <code>', 'only this territory and what lies within it')
     .addOption(new Option('--country <country>').choices(['BG', 'UA', 'PL']))
-    .option('--year <year>', 'only this year', (v) => Number(v))
+    .option('--year <year>', 'only this year', year)
     .addOption(new Option('--method <method>').choices(GAP_METHODS as unknown as string[]))
     .action(async (table: string, options: { out: string; format: 'csv' | 'xlsx'; territory?: string; country?: TCountry; year?: number; method?: TGapMethod }) => {
       const language = cliLanguage(program.opts().lang);
@@ -93,7 +133,7 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
   const survey = program.command('survey').description('questionnaires of a needs assessment: XLSForm import, responses, statistics');
   const id = (value: string) => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+    if (!Number.isInteger(n) || n <= 0 || n > INT4_MAX) throw new InvalidArgumentError('expected a positive whole number');
     return n;
   };
   survey
@@ -107,7 +147,7 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: { territory?: string; country?: TCountry; assessment?: number; title?: string; format: 'text' | 'json' }) => {
       const language = cliLanguage(program.opts().lang);
-      const bytes = readFileSync(file);
+      const bytes = readInput(file);
       code = await withDatabase(language, (ctx) => importXlsFormCommand(ctx, { file, bytes, ...options }));
     });
   survey
@@ -118,7 +158,7 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .option('--group <key>', 'respondent group of rows without a respondent_group column')
     .action(async (file: string, options: { questionnaire: number; group?: string }) => {
       const language = cliLanguage(program.opts().lang);
-      const bytes = readFileSync(file);
+      const bytes = readInput(file);
       code = await withDatabase(language, (ctx) => importResponsesCommand(ctx, { file, bytes, ...options }));
     });
   survey
@@ -163,10 +203,19 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    const language = cliLanguage(program.opts().lang);
-    if (error instanceof AppError) io.err(translator(language)(`errors.${error.code}`, error.params) + '\n');
-    else io.err(`${(error as Error).stack ?? error}\n`);
-    return error instanceof AppError && error.code === 'validation.invalid' ? 2 : 1;
+    const t = translator(cliLanguage(program.opts().lang));
+    if (error instanceof CliError) {
+      io.err(t(error.key, error.params) + '\n');
+      return error.exitCode;
+    }
+    if (error instanceof AppError) {
+      io.err(t(`errors.${error.code}`, error.params) + '\n');
+      return error.code === 'validation.invalid' ? 2 : 1;
+    }
+    // A stack trace says nothing to the person at the console; the message's first line does.
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(t('cli.unexpected', { message: message.split('\n')[0]!.slice(0, 500) }) + '\n');
+    return 1;
   } finally {
     await (database as Database | null)?.close();
   }

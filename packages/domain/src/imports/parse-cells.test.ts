@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  AMBIGUOUS_NUMBER,
   INVALID_CHOICE,
   NOT_DATE,
   NOT_INTEGER,
@@ -30,8 +31,26 @@ describe('parseNumber', () => {
     expect(parseNumber(text)).toBe(value);
   });
 
-  it.each(['abc', '12 34', '1,234.5', '1.2.3', '--1', 'NaN', 'Infinity', '12,', ',5', '1 2345'])('refuses %j', (text) => {
+  it.each(['abc', '12 34', '1.2.3', '--1', 'NaN', 'Infinity', '12,', ',5', '1 2345', '1,000,5', '1,00,000', '0 123', '1 000 0'])('refuses %j', (text) => {
     expect(parseNumber(text)).toBe(NOT_NUMBER);
+  });
+
+  it.each([
+    ['1,234.5', 1234.5],
+    ['1.234,5', 1234.5],
+    ['1,234,567', 1234567],
+    ['1.234.567', 1234567],
+    ['0,125', 0.125],
+    ['1.250', 1.25],
+  ])('reads %j, whose grouping or decimal mark leaves one reading, as %d', (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+
+  it('refuses "1,250", a fraction in Bulgarian and a thousand and more in English, unless the range leaves one reading', () => {
+    expect(parseNumber('1,250')).toBe(AMBIGUOUS_NUMBER);
+    expect(parseNumber('1,250', 0, 100_000)).toBe(AMBIGUOUS_NUMBER);
+    expect(parseNumber('42,125', -90, 90)).toBe(42.125);
+    expect(parseNumber('1,250', 1000, 2000)).toBe(1250);
   });
 
   it('reads an empty cell as no value', () => {
@@ -64,12 +83,79 @@ describe('parseInteger', () => {
     ['-5', -5],
     ['1 234', 1234],
     ['12,0', 12],
+    // A count written in English: the quoted "1,000" of a population file is a thousand, not 1.
+    ['1,000', 1000],
+    ['1 000', 1000],
+    ['1\u00a0000', 1000],
+    ['12,345,678', 12_345_678],
+    ['1.000.000', 1_000_000],
+    ['1,000.00', 1000],
+    ['1.000,00', 1000],
+    ['1 000,0', 1000],
   ])('reads %j as %d', (text, value) => {
     expect(parseInteger(text)).toBe(value);
   });
 
-  it.each(['12,5', '1.5', 'x', '-', '12345678901234567890', '4 5'])('refuses %j', (text) => {
+  it.each(['12,5', '1,5', '1.5', 'x', '-', '12345678901234567890', '4 5', '10,00,000', '1 0000', '1,000.5', '1 000,5', '1,0001'])('refuses %j', (text) => {
     expect(parseInteger(text)).toBe(NOT_INTEGER);
+  });
+
+  it('refuses "1.000": a thousand in some hands, and exactly what a spreadsheet cell holding 1.000… or 2.125 gives', () => {
+    expect(parseInteger('1.000')).toBe(AMBIGUOUS_NUMBER);
+    expect(parseInteger('2.125')).toBe(AMBIGUOUS_NUMBER);
+    expect(parseInteger('-1.000')).toBe(AMBIGUOUS_NUMBER);
+  });
+
+  /** `n` with its thousands grouped by `separator`, as a spreadsheet in that language shows it. */
+  const grouped = (n: number, separator: string) => n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+
+  it('reads back any whole number with its thousands grouped by a space, a comma, or points', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(' ', '\u00a0', '\u202f', ','), (n, separator) => {
+        expect(parseInteger(grouped(n, separator))).toBe(n === 0 ? 0 : n);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000_000, max: Number.MAX_SAFE_INTEGER }), (n) => {
+        expect(parseInteger(grouped(n, '.'))).toBe(n);
+      }),
+    );
+  });
+
+  it('refuses a whole number whose groups are not of three digits, never reading it as another number', () => {
+    // One group of the grouped number gains or loses a digit: "12,34,567", "1 2345 678".
+    const badlyGrouped = fc
+      .tuple(fc.integer({ min: 1_000, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(' ', '\u00a0', ',', '.'), fc.nat(), fc.constantFrom(-1, 1))
+      .map(([n, separator, pick, shift]) => {
+        const digits = n.toString();
+        const cuts: number[] = [];
+        for (let end = digits.length - 3; end > 0; end -= 3) cuts.unshift(end);
+        const i = pick % cuts.length;
+        cuts[i] = cuts[i]! + shift;
+        return { n, separator, cuts, text: cuts.reduceRight((text, cut) => `${text.slice(0, cut)}${separator}${text.slice(cut)}`, digits) };
+      })
+      // A move that puts two cuts together or at an end is another kind of error; a single comma
+      // or point cut that leaves no group of three is a decimal fraction, tested above.
+      .filter(({ cuts, text, separator }) => new Set(cuts).size === cuts.length && cuts.every((c) => c > 0 && c < text.length) && (cuts.length > 1 || separator === ' ' || separator === '\u00a0'));
+    fc.assert(
+      fc.property(badlyGrouped, ({ text }) => {
+        const value = parseInteger(text);
+        expect(value).toSatisfy((v: unknown) => v === NOT_INTEGER || v === AMBIGUOUS_NUMBER);
+      }),
+    );
+  });
+
+  it('reads any text as its own number or not at all: a thousands reading or the exact decimal one, never a truncated value', () => {
+    const text = fc.string({ unit: fc.constantFrom('0', '1', '5', '9', ',', '.', ' ', '-'), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const value = parseInteger(t);
+        if (value === null || typeof value !== 'number') return;
+        const digitsOnly = Number(t.replace(/[ ,.]/g, ''));
+        const asDecimal = Number(t.replace(/[ ]/g, '').replace(',', '.'));
+        expect([digitsOnly, asDecimal].map((v) => (v === 0 ? 0 : v))).toContain(value);
+      }),
+    );
   });
 
   it('reads back every safe integer', () => {
@@ -80,10 +166,10 @@ describe('parseInteger', () => {
     );
   });
 
-  it('refuses every number with a fractional part', () => {
+  it('refuses every number with a fractional part, as a spreadsheet cell gives it', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)), (n) => {
-        expect(parseInteger(String(n))).toBe(NOT_INTEGER);
+        expect([NOT_INTEGER, AMBIGUOUS_NUMBER]).toContain(parseInteger(String(n)));
       }),
     );
   });

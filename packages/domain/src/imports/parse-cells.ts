@@ -12,6 +12,7 @@ const cellError = (error: TImportErrorCode): TCellError => Object.freeze({ error
 
 export const NOT_INTEGER = cellError('not_integer');
 export const NOT_NUMBER = cellError('not_number');
+export const AMBIGUOUS_NUMBER = cellError('ambiguous_number');
 export const NOT_DATE = cellError('not_date');
 export const NOT_YES_NO = cellError('not_yes_no');
 export const INVALID_CHOICE = cellError('invalid_choice');
@@ -25,30 +26,75 @@ const MAX_FAST_DIGITS = 15;
 /** `12`, `-3.5`, `0,25`, `1e-7` — what programs write, and what `String(n)` gives for any finite n. */
 const PLAIN_NUMBER = /^[-+]?\d+(?:[.,]\d+)?(?:[eE][-+]?\d+)?$/;
 /**
- * `1 234 567,5`: Bulgarian, Ukrainian and Polish Excel group thousands with a space, often a
- * non-breaking one (U+00A0) or a narrow one (U+202F), and use a decimal comma. Groups must be of
- * three digits, so a stray space inside a number ("12 34") is an error rather than a guess.
+ * `1,000` or `1.000`: one separator with exactly three digits after it, and a first group that
+ * could start a grouped number. English writes a thousand so, Bulgarian, Ukrainian and Polish
+ * write a decimal comma, and `String(2.125)` (a spreadsheet's number) has the same shape.
  */
-const GROUPED_NUMBER = /^[-+]?\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?$/;
-const GROUP_SEPARATORS = /[ \u00a0\u202f\u2009]/g;
+const AMBIGUOUS_SHAPE = /^[-+]?[1-9]\d{0,2}[.,]\d{3}$/;
+/**
+ * `1 234 567,5`, `1,234,567.5`, `1.234.567,5`: thousands grouped by one separator — a space
+ * (Bulgarian, Ukrainian and Polish Excel write a non-breaking U+00A0 or a narrow U+202F one),
+ * a comma or a point — then an optional fraction after the other mark. Groups must be of three
+ * digits after a first one of one to three, so a stray separator ("12 34", "1,0,0") is an error
+ * rather than a guess.
+ */
+const GROUPED_NUMBER = /^([-+]?)([1-9]\d{0,2}(?:([ \u00a0\u202f\u2009.,])\d{3})(?:\3\d{3})*)(?:([.,])(\d+))?$/;
+const NOT_DIGIT = /\D/g;
 
-/** A number with `.` or `,` as the decimal separator and optional thousands groups. */
-export function parseNumber(text: string): number | null | TCellError {
+/**
+ * How a text reads as a number: one value, or — for `1,000` and `1.000` — the decimal and the
+ * thousands reading, for the caller to choose between (see `parseNumber` and `parseInteger`).
+ */
+type TReading = { value: number; thousands: null; separator: null } | { value: number; thousands: number; separator: ',' | '.' };
+
+function readNumber(text: string): TReading | TCellError {
+  if (PLAIN_NUMBER.test(text)) {
+    const value = Number(text.replace(',', '.'));
+    if (!Number.isFinite(value)) return NOT_NUMBER;
+    if (AMBIGUOUS_SHAPE.test(text)) {
+      const separator = text.includes(',') ? ',' : '.';
+      return { value, thousands: Number(text.replace(separator, '')), separator };
+    }
+    return { value, thousands: null, separator: null };
+  }
+  const grouped = GROUPED_NUMBER.exec(text);
+  // The fraction's mark must differ from the grouping one: "1,000,5" is no number.
+  if (!grouped || grouped[4] === grouped[3]) return NOT_NUMBER;
+  const [, sign, whole, , , fraction] = grouped;
+  const value = Number(`${sign}${whole!.replace(NOT_DIGIT, '')}${fraction ? `.${fraction}` : ''}`);
+  return Number.isFinite(value) ? { value, thousands: null, separator: null } : NOT_NUMBER;
+}
+
+/** -0 would print as "0" anywhere else; keep it from surprising comparisons and exports. */
+const noNegativeZero = (value: number): number => (value === 0 ? 0 : value);
+
+/**
+ * A number with `.` or `,` as the decimal mark and optional thousands groups. `1,250` is 1.25 in
+ * Bulgarian, Ukrainian and Polish and 1250 in English: when `min`/`max` leave one reading (a
+ * latitude of `42,125`) that one is taken, otherwise the cell is refused as ambiguous rather
+ * than read wrong by a factor of a thousand. `1.250` is always 1.25: it is how programs and
+ * spreadsheets write numbers, and none of the app's languages groups thousands with a point.
+ */
+export function parseNumber(text: string, min = -Infinity, max = Infinity): number | null | TCellError {
   if (text === '') return null;
-  let normal: string;
-  if (PLAIN_NUMBER.test(text)) normal = text;
-  else if (GROUPED_NUMBER.test(text)) normal = text.replace(GROUP_SEPARATORS, '');
-  else return NOT_NUMBER;
-  const value = Number(normal.replace(',', '.'));
-  if (!Number.isFinite(value)) return NOT_NUMBER;
-  // -0 would print as "0" anywhere else; keep it from surprising comparisons and exports.
-  return value === 0 ? 0 : value;
+  const reading = readNumber(text);
+  if ('error' in reading) return reading;
+  if (reading.separator === ',') {
+    const decimalFits = reading.value >= min && reading.value <= max;
+    const thousandsFit = reading.thousands >= min && reading.thousands <= max;
+    if (decimalFits === thousandsFit) return decimalFits ? AMBIGUOUS_NUMBER : noNegativeZero(reading.value);
+    return noNegativeZero(decimalFits ? reading.value : reading.thousands);
+  }
+  return noNegativeZero(reading.value);
 }
 
 /**
- * A whole number. Plain digit runs (almost every cell of a population file) are read without
- * a regular expression or a new string; anything else goes through `parseNumber`, so `1 234`
- * and `12,0` are accepted and `12,5` is not an integer.
+ * A whole number, never a truncated one. Plain digit runs (almost every cell of a population file)
+ * are read without a regular expression or a new string. Thousands may be grouped (`1 234`,
+ * `1,234,567`, `1.234.567`); `12,0` is 12 and `12,5` is not a whole number. `1,000` is a
+ * thousand: a count written with a decimal comma and three zeros is not how anyone writes 1.
+ * `1.000` is refused as ambiguous: a spreadsheet's number 2.125 reaches this function as the
+ * text `2.125`, which must not become 2125.
  */
 export function parseInteger(text: string): number | null | TCellError {
   const length = text.length;
@@ -65,9 +111,11 @@ export function parseInteger(text: string): number | null | TCellError {
     }
     if (i === length) return negative && value !== 0 ? -value : value;
   }
-  const value = parseNumber(text);
-  if (value === null || isCellError(value) || !Number.isSafeInteger(value)) return NOT_INTEGER;
-  return value;
+  const reading = readNumber(text);
+  if ('error' in reading) return NOT_INTEGER;
+  if (reading.separator === '.') return AMBIGUOUS_NUMBER;
+  const value = reading.separator === ',' ? reading.thousands : reading.value;
+  return Number.isSafeInteger(value) ? noNegativeZero(value) : NOT_INTEGER;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -57,12 +57,12 @@ describe('territories rows', () => {
     expect(parse('territories', { ...khmilnyk, parent_code: '' }).errors).toEqual([{ row: 2, column: 'parent_code', value: '', code: 'required' }]);
   });
 
-  it('reports every wrong cell of the row, with the value as written', () => {
+  it('reports every wrong cell of the row, with the value as written (its first 100 characters)', () => {
     const { record, errors } = parse('territories', { code: '', name: 'x'.repeat(301), level: 'province', country: 'RO', lat: '91', lon: 'east' }, 7);
     expect(record).toBeNull();
     expect(errors).toEqual([
       { row: 7, column: 'code', value: '', code: 'required' },
-      { row: 7, column: 'name', value: 'x'.repeat(301), code: 'too_long', params: { max: 300 } },
+      { row: 7, column: 'name', value: `${'x'.repeat(100)}…`, code: 'too_long', params: { max: 300 } },
       { row: 7, column: 'level', value: 'province', code: 'invalid_choice', params: { allowed: 'country, region, district, municipality, settlement' } },
       { row: 7, column: 'country', value: 'RO', code: 'unknown_country', params: { allowed: 'BG, UA, PL' } },
       { row: 7, column: 'lat', value: '91', code: 'out_of_range', params: { min: -90, max: 90 } },
@@ -91,6 +91,13 @@ describe('population rows', () => {
       { row: 2, column: 'count', value: '-1', code: 'negative' },
       { row: 2, column: 'age_to', value: '4', code: 'age_order', params: { ageFrom: 10 } },
     ]);
+  });
+
+  it('reads a quoted English "1,000" as a thousand persons, never as 1, and refuses what could be either', () => {
+    expect(parse('population', { ...band, count: '1,000' }).record).toMatchObject({ count: 1000 });
+    expect(parse('population', { ...band, count: '1 000' }).record).toMatchObject({ count: 1000 });
+    expect(parse('population', { ...band, count: '1.000' }).errors).toEqual([{ row: 2, column: 'count', value: '1.000', code: 'ambiguous_number' }]);
+    expect(parse('population', { ...band, count: '1,5' }).errors).toEqual([{ row: 2, column: 'count', value: '1,5', code: 'not_integer' }]);
   });
 
   it('accepts only F, M and T for sex (not the Cyrillic Ж or М)', () => {

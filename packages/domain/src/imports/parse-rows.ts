@@ -121,7 +121,8 @@ class CellReader {
 
   number(index: number, column: string, required: boolean, min: number, max: number): number | null {
     const raw = this.raw(index);
-    const value = parseNumber(raw);
+    // The range settles `1,250` where only one reading fits (see parseNumber).
+    const value = parseNumber(raw, min, max);
     if (value === null) return this.missing(column, required);
     if (isCellError(value)) return this.fail(column, raw, value.error);
     return this.inRange(value, raw, column, min, max);

@@ -1,6 +1,7 @@
+import { ZIdText } from '@potreby/domain';
 import { z } from 'zod';
 
-export const ZBoundaryQuery = z.object({ territoryId: z.coerce.number().int() });
+export const ZBoundaryQuery = z.object({ territoryId: ZIdText });
 
 /** GeoJSON FeatureCollection of the municipalities in a territory; properties: id, code, name. */
 export const ZBoundaries = z.object({

@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream';
 import { AppError, type TCountry } from '@potreby/domain';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { MAX_CELLS, MAX_SHEET_COLUMNS, openWorkbook, TABLE_TEXT } from './read-xlsx';
 
 export type TableRow = { row: number; cells: string[] };
 
@@ -82,6 +81,8 @@ function decodeText(bytes: Uint8Array, country: TCountry | undefined): string {
 const DELIMITERS = [',', ';', '\t'] as const;
 /** Text is parsed this many characters at a time, so rows are produced as they are needed. */
 const CHUNK = 1 << 20;
+/** One record (a line, or lines joined by a quoted cell) of a CSV file. */
+const MAX_RECORD_CHARS = 16 << 20;
 
 async function openCsv(text: string, fileName: string): Promise<Table> {
   // A NUL character does not occur in text files: this is some other binary file.
@@ -107,6 +108,7 @@ async function openCsv(text: string, fileName: string): Promise<Table> {
   const records = new CsvRecords(text, start, delimiter, newline);
   const header = records.next();
   if (header === null) throw new AppError('import.empty', { fileName });
+  if (header.length > MAX_SHEET_COLUMNS) throw new AppError('import.too_large');
   const rows = new CsvRows(records, headerRow);
   if (!rows.hasData()) throw new AppError('import.empty', { fileName });
   return { format: 'csv', header: withoutTrailingEmpty(header), headerRow, rows, batches: { [Symbol.asyncIterator]: () => rows.batches() } };
@@ -169,8 +171,12 @@ class CsvRecords {
       const last = end === text.length;
       const result = this.parser.parse(text.slice(this.position, end), 0, !last);
       const consumed = last ? end - this.position : result.meta.cursor;
-      // A record longer than the chunk: try a larger piece.
-      if (consumed === 0 && !last) continue;
+      // A record longer than the chunk: try a larger piece, up to a bound (a file of one
+      // 200 MB line of delimiters would otherwise become one record of 200 million cells).
+      if (consumed === 0 && !last) {
+        if (size >= MAX_RECORD_CHARS) throw new AppError('import.too_large');
+        continue;
+      }
       this.batch = result.data as string[][];
       this.index = 0;
       this.position += consumed;
@@ -187,6 +193,7 @@ class CsvRecords {
 class CsvRows implements AsyncIterable<TableRow>, AsyncIterator<TableRow> {
   private pending: TableRow | null;
   private row: number;
+  private cells = 0;
   private iterated = false;
 
   constructor(
@@ -234,6 +241,9 @@ class CsvRows implements AsyncIterable<TableRow>, AsyncIterator<TableRow> {
   private read(): TableRow | null {
     for (let cells = this.records.next(); cells !== null; cells = this.records.next()) {
       this.row += 1;
+      // The work of one import is bounded like an XLSX file's (read-xlsx.ts), blank lines included.
+      this.cells += cells.length;
+      if (this.cells > MAX_CELLS || cells.length > MAX_SHEET_COLUMNS) throw new AppError('import.too_large');
       if (!isBlank(cells)) return { row: this.row, cells };
     }
     return null;
@@ -246,11 +256,14 @@ const isBlank = (cells: readonly string[]): boolean => cells.every((cell) => cel
 // XLSX
 
 /**
- * The first worksheet, read with ExcelJS's streaming reader: rows are parsed from the zip as
- * they are asked for, so a sheet of 100,000 rows never exists as a whole object model.
+ * The first worksheet (formats.md), read row by row as the rows are asked for (read-xlsx.ts):
+ * only cells that hold something are kept, a long run of blank rows ends the data, and the
+ * cells one file may make us look at are bounded.
  */
 async function openXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
-  const rows = sheetRows(bytes, fileName);
+  const [sheet] = openWorkbook(bytes, fileName, TABLE_TEXT);
+  if (!sheet) throw new AppError('import.empty', { fileName });
+  const rows = sheet.rows;
   const header = await rows.next();
   const first = header.done ? header : await rows.next();
   if (header.done || first.done) throw new AppError('import.empty', { fileName });
@@ -261,80 +274,6 @@ async function openXlsx(bytes: Uint8Array, fileName: string): Promise<Table> {
   const data = dataRows();
   return { format: 'xlsx', header: withoutTrailingEmpty(header.value.cells), headerRow: header.value.row, rows: data, batches: batchesOf(data) };
 }
-
-/** The rows of the first worksheet that have something in them, with their sheet row numbers. */
-async function* sheetRows(bytes: Uint8Array, fileName: string): AsyncGenerator<TableRow, void, undefined> {
-  const input = Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    // The styles say which numbers are dates.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  try {
-    for await (const worksheet of reader) {
-      for await (const row of worksheet) {
-        const cells: string[] = [];
-        row.eachCell({ includeEmpty: true }, (cell, column) => {
-          cells[column - 1] = cellText(cell);
-        });
-        for (let i = 0; i < cells.length; i++) cells[i] ??= '';
-        if (!isBlank(cells)) yield { row: row.number, cells };
-      }
-      // Only the first worksheet is read (formats.md).
-      return;
-    }
-  } catch (error) {
-    // A broken archive or sheet shows up here, possibly only after many good rows.
-    throw error instanceof AppError ? error : new AppError('import.unreadable', { fileName });
-  }
-}
-
-/** Excel marks a number as a date only through its display format. */
-const DATE_FORMAT = /[ymdhs]/i;
-const BRACKETS_AND_QUOTES = /\[[^\]]*\]|"[^"]*"/g;
-/** A format of only zeros (`00000`) is how codes with leading zeros (EKATTE, TERYT) are kept as numbers. */
-const ZERO_PADDED = /^0+$/;
-
-const isDateFormat = (format: string | undefined): boolean => !!format && DATE_FORMAT.test(format.replace(BRACKETS_AND_QUOTES, ''));
-
-/** Serial day number (1900 date system) → date, as ExcelJS does for plain date cells. */
-const fromExcelSerial = (serial: number): Date => new Date(Math.round((serial - 25569) * 86_400_000));
-
-/**
- * A cell as text: numbers as JavaScript writes them (`String(n)`), dates as `YYYY-MM-DD`,
- * booleans as `yes`/`no`, rich text and formula results as their text.
- */
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  const format = cell.numFmt;
-  return valueText(value, format).trim();
-}
-
-function valueText(value: ExcelJS.CellValue | undefined, format: string | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') {
-    if (format && ZERO_PADDED.test(format)) return String(value).padStart(format.length, '0');
-    return String(value);
-  }
-  if (typeof value === 'boolean') return value ? 'yes' : 'no';
-  if (value instanceof Date) return isoDate(value);
-  if ('richText' in value) return value.richText.map((part) => part.text ?? '').join('');
-  if ('result' in value || 'formula' in value || 'sharedFormula' in value) {
-    const result = (value as { result?: unknown }).result;
-    // ExcelJS reads a formula's result as a number even when the cell shows a date.
-    if (typeof result === 'number' && isDateFormat(format)) return isoDate(fromExcelSerial(result));
-    return valueText(result as ExcelJS.CellValue, format);
-  }
-  if ('error' in value) return String(value.error);
-  if ('text' in value) return valueText(value.text as ExcelJS.CellValue, format);
-  return '';
-}
-
-const isoDate = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** Header cells after the last named one (an export's trailing delimiters) are no columns. */
 function withoutTrailingEmpty(cells: string[]): string[] {
