@@ -1,4 +1,4 @@
-import { GAP_METHODS, type TCountry, type TGapMethod } from '@potreby/domain';
+import { csvText, GAP_METHODS, type TCountry, type TGapMethod } from '@potreby/domain';
 import { gapSummaryOf } from '@potreby/server/gaps/gap-report';
 import { CountryModels } from '@potreby/server/model/country-model';
 import { findTerritory } from './find-territory';
@@ -48,7 +48,7 @@ export async function gapCommand(ctx: CliContext, options: GapOptions): Promise<
   if (options.format === 'json') {
     ctx.io.out(JSON.stringify({ territory: territory.code, year, rows }, null, 2) + '\n');
   } else {
-    const cell = (v: string | number | null) => (v === null ? '' : String(v));
+    const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : csvText(v));
     ctx.io.out('serviceType,method,need,capacity,gap,coverage,needLow,needHigh\n');
     for (const r of rows) ctx.io.out([r.serviceType, r.method, r.need, r.capacity, r.gap, r.coverage, r.needLow, r.needHigh].map(cell).join(',') + '\n');
   }

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AppError, type TCountry } from '@potreby/domain';
+import { AppError, csvText, type TCountry } from '@potreby/domain';
 import { translator } from '@potreby/i18n';
 import { questionnaireStats } from '@potreby/server/surveys/analysis';
 import { importResponses } from '@potreby/server/surveys/import-responses';
@@ -155,7 +155,8 @@ export async function surveyStatsCommand(ctx: CliContext, options: { questionnai
     if (q.frequencies) for (const f of q.frequencies) lines.push({ question: q.name, type: q.type, option: f.value, count: f.count, share: round(f.share, 4), n: q.n, mean: null, median: null });
     else lines.push({ question: q.name, type: q.type, option: null, count: null, share: null, n: q.n, mean: round(q.numbers?.mean ?? null, 2), median: round(q.numbers?.median ?? null, 2) });
   }
-  const cell = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+  // Question names and option values are an officer's text: neutralised like every CSV the app writes.
+  const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : csvText(v));
   ctx.io.out('question,type,option,count,share,n,mean,median\n');
   for (const l of lines) ctx.io.out([l.question, l.type, l.option, l.count, l.share, l.n, l.mean, l.median].map(cell).join(',') + '\n');
   return 0;

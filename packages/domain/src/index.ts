@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './validation/bounded';
+export * from './exports/csv-cell';
 export * from './territories/territory';
 export * from './territories/territory-tree';
 export * from './population/population';

@@ -16,6 +16,7 @@ import {
   parseText,
   parseYesNo,
 } from './parse-cells';
+import { csvText } from '../exports/csv-cell';
 
 describe('parseNumber', () => {
   it.each([
@@ -263,3 +264,14 @@ describe('parseText', () => {
     expect(parseText('', 300)).toBeNull();
   });
 });
+
+describe('parseText', () => {
+  it("takes back the apostrophe potreby's CSV export puts before a text that looks like a formula", () => {
+    for (const name of ['=HYPERLINK("x")', '+cmd', '-2+3', '@SUM(1)', ' =1+1']) {
+      expect(parseText(csvText(name).replace(/^"|"$/g, '').replaceAll('""', '"'), 200)).toBe(name);
+    }
+    expect(parseText("'Ivan's house", 200)).toBe("'Ivan's house");
+    expect(parseText("O'Brien", 200)).toBe("O'Brien");
+  });
+});
+

@@ -189,5 +189,13 @@ export function parseChoice<T extends string>(text: string, choices: readonly T[
 /** Free text up to `max` characters (names, providers, sources). */
 export function parseText(text: string, max: number): string | null | TCellError {
   if (text === '') return null;
-  return text.length > max ? TOO_LONG : text;
+  const value = withoutFormulaGuard(text);
+  return value.length > max ? TOO_LONG : value;
 }
+
+/**
+ * potreby's own CSV exports put an apostrophe before a text that a spreadsheet would run as a
+ * formula (`'=x`, exports/csv-cell.ts); reading such a file back, the apostrophe is not part of
+ * the name, as it is not in the spreadsheet that shows it.
+ */
+const withoutFormulaGuard = (text: string): string => (/^'\s*[=+\-@\t\r]/.test(text) ? text.slice(1) : text);

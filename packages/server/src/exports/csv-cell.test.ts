@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../testing/parse-csv';
-import { csvText, FORMULA_START } from './csv-cell';
+import { csvText, FORMULA_START } from '@potreby/domain';
 import { toCsv, toXlsx } from './write-table';
 
 /** What a spreadsheet runs as a formula when it opens a CSV: the first non-space character is one of these, or the cell starts with a tab or CR. */

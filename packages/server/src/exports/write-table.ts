@@ -1,9 +1,9 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { csvText } from './csv-cell';
+import { csvText } from '@potreby/domain';
 import type { Cell } from './export-tables';
 
-/** A CSV cell: numbers as numbers, yes/no, and text neutralised and quoted (csv-cell.ts). */
+/** A CSV cell: numbers as numbers, yes/no, and text neutralised and quoted (domain/exports/csv-cell.ts). */
 function csvCell(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);

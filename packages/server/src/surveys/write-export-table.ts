@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { csvText } from '../exports/csv-cell';
+import { csvText } from '@potreby/domain';
 import { ZipWriter } from './zip-stream';
 
 /** A cell of an exported table. */
@@ -15,7 +15,7 @@ export type TableWriter = {
 
 export type ColumnFormat = { header: string; width?: number; /** Shown as a percentage (the cell holds a share, 0–1). */ percent?: boolean };
 
-/** Answers come from anonymous respondents: text is neutralised like every CSV of the app (exports/csv-cell.ts). */
+/** Answers come from anonymous respondents: text is neutralised like every CSV of the app (domain/exports/csv-cell.ts). */
 function csvCell(value: ExportCell): string {
   if (value === null) return '';
   if (typeof value !== 'string') return String(value);

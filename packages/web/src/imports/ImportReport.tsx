@@ -3,6 +3,7 @@ import { Alert, Button, Group, Pagination, Stack, Table, Text, VisuallyHidden } 
 import { IconDownload, IconFileAlert } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { TProblem } from '@potreby/server/http/schema';
+import { csvText } from '@potreby/domain';
 import { useFormat } from '../app/format';
 
 type RowError = NonNullable<TProblem['errors']>[number];
@@ -21,7 +22,7 @@ export function ImportReport({ problem, fileName }: { problem: TProblem; fileNam
 
   const download = () => {
     const header = [t('imports.report.row'), t('imports.report.column'), t('imports.report.value'), t('imports.report.reason')];
-    const lines = [header, ...errors.map((e) => [e.row === 0 ? t('imports.report.wholeFile') : String(e.row), e.column ?? '', e.value ?? '', e.message])].map((cells) => cells.map(csvCell).join(','));
+    const lines = [header, ...errors.map((e) => [e.row === 0 ? t('imports.report.wholeFile') : String(e.row), e.column ?? '', e.value ?? '', e.message])].map((cells) => cells.map(csvText).join(','));
     // The byte-order mark makes spreadsheet programs read the file as UTF-8 (Cyrillic, Polish letters).
     const blob = new Blob(['\uFEFF' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
     const url = URL.createObjectURL(blob);
@@ -102,4 +103,3 @@ export function ImportReport({ problem, fileName }: { problem: TProblem; fileNam
   );
 }
 
-const csvCell = (value: string): string => (/[",\r\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
