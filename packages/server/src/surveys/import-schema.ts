@@ -1,19 +1,20 @@
+import { ZIdText } from '@potreby/domain';
 import { z } from 'zod';
 
 /** Multipart fields sent with an XLSForm file (`POST /questionnaires/import-xlsform`). */
 export const ZXlsFormImportFields = z
   .object({
-    assessmentId: z.coerce.number().int().positive().optional(),
-    territoryId: z.coerce.number().int().positive().optional(),
+    assessmentId: ZIdText.optional(),
+    territoryId: ZIdText.optional(),
     title: z.string().trim().max(300).optional(),
   })
   .refine((f) => f.assessmentId !== undefined || f.territoryId !== undefined, { path: ['territoryId'], message: 'territory_required' });
 
 /** Multipart fields sent with a responses file (`POST /imports/responses`). */
 export const ZResponseImportFields = z.object({
-  questionnaireId: z.coerce.number().int().positive(),
+  questionnaireId: ZIdText,
   /** The group of rows whose file has no `respondent_group` column (or an empty cell there). */
-  respondentGroupId: z.coerce.number().int().positive().optional(),
+  respondentGroupId: ZIdText.optional(),
 });
 
 /**

@@ -20,6 +20,17 @@ describe('readXlsFormWorkbook', () => {
     }
   });
 
+  it('converts a form saved by LibreOffice (1,048,576 declared rows, a formula as a name) without reading blank cells', async () => {
+    const file = join(import.meta.dirname, '../imports/fixtures/libreoffice-form.xlsx');
+    const sheets = await readXlsFormWorkbook(readFileSync(file), 'libreoffice-form.xlsx');
+    // Only the rows that hold something, not the million the sheet declares.
+    expect(sheets.survey!.length).toBeLessThan(50);
+    const conversion = convertXlsForm(sheets);
+    expect(conversion.errors).toEqual([]);
+    // The second question's name is `=FALSE()`: its computed value, as pyxform reads it.
+    expect(JSON.stringify(conversion.definition)).toContain('"name":"FALSE"');
+  });
+
   it('matches sheets by lower-case name and keeps cells as the spreadsheet shows them', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Survey').addRows([

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import {
   AppError,
   convertXlsForm,
+  cutValue,
   listQuestions,
   localized,
   may,
@@ -12,12 +13,12 @@ import {
   type XlsFormSheets,
 } from '@potreby/domain';
 import { COUNTRY_LANGUAGE, translator, type TLanguage } from '@potreby/i18n';
-import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { assessment } from '../assessments/tables';
 import type { ChangeAuthor } from '../audit/record-change';
 import type { Db } from '../db/database';
 import { territory } from '../territories/tables';
+import { readWorkbookSheets } from '../imports/read-xlsx';
 import { createQuestionnaire } from './questionnaires';
 import type { TXlsFormImport } from './schema';
 import { questionnaireVersion } from './tables';
@@ -66,27 +67,12 @@ export async function readXlsFormWorkbook(bytes: Uint8Array, fileName: string): 
   if (bytes.length === 0) throw new AppError('import.empty', { fileName });
   // An old binary .xls or anything else that is not a zip archive cannot be an XLSX workbook.
   if (!ZIP_SIGNATURE.every((b, i) => bytes[i] === b)) throw new AppError('import.unreadable', { fileName });
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('import.unreadable', { fileName });
-  }
-  const sheets: Record<string, string[][]> = {};
-  workbook.eachSheet((sheet) => {
-    const key = sheet.name.trim().toLowerCase();
-    // A second sheet of the same name (different case) does not replace the first.
-    if (key in sheets) return;
-    const width = sheet.columnCount;
-    const rows: string[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      rows.push(Array.from({ length: width }, (_, c) => row.getCell(c + 1).text ?? ''));
-    }
-    sheets[key] = rows;
-  });
-  return sheets;
+  // The same bounded reader as every import: a LibreOffice form declaring 1,048,576 rows reads
+  // only the cells that hold something, and a formula cell (`=FALSE()`) gives its value.
+  return readWorkbookSheets(bytes, fileName, (name) => XLSFORM_SHEETS.includes(name));
 }
+
+const XLSFORM_SHEETS = ['survey', 'choices', 'settings'];
 
 /** The territory a new questionnaire belongs to (its assessment's, or the one given), if the actor may create it there. */
 async function placeFor(db: Db, actor: Actor, assessmentId: number | null, territoryId: number | null) {
@@ -112,7 +98,8 @@ export function describeXlsFormError(e: XlsFormError, language: TLanguage) {
   const text = t(`xlsformErrors.${e.code}`, { column: e.column ?? '', value: e.value ?? '' });
   // Row numbers are per sheet: the message says which sheet the row is on.
   const message = e.sheet ? t('xlsformErrors.inSheet', { sheet: e.sheet, message: text }) : text;
-  return { row: e.row, column: e.column, value: e.value, code: e.code, message };
+  // The cell is echoed cut short: a form's cell can hold megabytes.
+  return { row: e.row, column: e.column, value: e.value === null ? null : cutValue(e.value), code: e.code, message };
 }
 
 const SHEET_ORDER = [null, 'survey', 'choices', 'settings'];

@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, listQuestions, may, type Actor, type SurveyDefinition, type TQuestionTagInput } from '@potreby/domain';
+import { DEFAULT_LANGUAGE, localeFiles, translator, type TLanguage } from '@potreby/i18n';
 import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { assessment, respondentGroup } from '../assessments/tables';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
+import { serviceType } from '../catalogue/tables';
 import type { Db } from '../db/database';
 import { territory } from '../territories/tables';
+import { sanitiseDefinition, sanitiseStoredDefinition } from './sanitise-html';
 import type { TQuestionnaireDetail } from './schema';
 import { collectionLink, exportFile, freeTextTag, questionnaire, questionnaireVersion, questionTag, response } from './tables';
 
@@ -56,20 +59,23 @@ export async function createQuestionnaire(
   const [place] = territoryId === null ? [] : await db.select().from(territory).where(eq(territory.id, territoryId));
   if (!place) throw new AppError('validation.invalid', {}, { issues: [{ path: 'territoryId', message: 'unknown_territory' }] });
   if (!may(actor, 'edit_assessment', place)) throw new AppError('auth.forbidden');
+  // Every way a definition is stored comes here or to addVersion (editor, API, XLSForm, seed).
+  const definition = sanitiseDefinition(input.definition);
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(questionnaire)
       .values({ title: input.title, assessmentId: input.assessmentId, territoryId: place.id, currentVersion: 1, demo: input.demo ?? false })
       .returning();
-    await tx.insert(questionnaireVersion).values({ questionnaireId: created!.id, version: 1, definition: input.definition, languages: languagesOf(input.definition), source: input.source ?? 'editor' });
+    await tx.insert(questionnaireVersion).values({ questionnaireId: created!.id, version: 1, definition, languages: languagesOf(definition), source: input.source ?? 'editor' });
     await recordChange(tx, author, { action: 'create', entity: 'questionnaire', entityId: created!.id, territoryId: place.id, after: { ...created, source: input.source ?? 'editor' } });
     return created!.id;
   });
 }
 
 /** A new version of the content. Answers keep the version they answered; new ones get this one. */
-export async function addVersion(db: Db, actor: Actor, author: ChangeAuthor, id: number, definition: Record<string, unknown>, source = 'editor'): Promise<number> {
+export async function addVersion(db: Db, actor: Actor, author: ChangeAuthor, id: number, content: Record<string, unknown>, source = 'editor'): Promise<number> {
   const { row, place } = await questionnaireFor(db, actor, id, 'edit_assessment');
+  const definition = sanitiseDefinition(content);
   return db.transaction(async (tx) => {
     const version = row.currentVersion + 1;
     await tx.insert(questionnaireVersion).values({ questionnaireId: id, version, definition, languages: languagesOf(definition), source });
@@ -109,12 +115,24 @@ export async function deleteQuestionnaire(db: Db, actor: Actor, author: ChangeAu
   });
 }
 
-/** Replace every tag of the questionnaire at once (the tag screen saves the whole set). */
-export async function setTags(db: Db, actor: Actor, author: ChangeAuthor, id: number, tags: TQuestionTagInput[]): Promise<void> {
+/** The target groups the tag screen offers: those the catalogue names (in every language). */
+const TARGET_GROUPS = new Set(Object.keys(localeFiles.en.catalogue.targetGroups));
+
+/** A value quoted back in a message, cut so that a long one does not make a long answer. */
+const quoted = (value: string) => (value.length > 80 ? `${value.slice(0, 80)}…` : value);
+
+/**
+ * Replace every tag of the questionnaire at once (the tag screen saves the whole set). A service
+ * type must be one of the catalogue of the questionnaire's country, and a target group one the
+ * catalogue names: the needs tab, the gap and the documents show them (issue 6, finding 3: any
+ * text was stored, and HTML in it ran in the needs chart's tooltip).
+ */
+export async function setTags(db: Db, actor: Actor, author: ChangeAuthor, id: number, tags: TQuestionTagInput[], language: TLanguage = DEFAULT_LANGUAGE): Promise<void> {
   const { place } = await questionnaireFor(db, actor, id, 'edit_assessment');
   // Any version's questions: answers to a question an earlier version asked are still counted.
   const versions = await db.select({ definition: questionnaireVersion.definition }).from(questionnaireVersion).where(eq(questionnaireVersion.questionnaireId, id));
   const asked = new Set(versions.flatMap((v) => listQuestions(v.definition as SurveyDefinition).map((q) => q.name)));
+  const catalogue = new Set((await db.select({ key: serviceType.key }).from(serviceType).where(eq(serviceType.country, place.country))).map((s) => s.key));
   const seen = new Set<string>();
   tags.forEach((t, i) => {
     if (!asked.has(t.questionName)) throw new AppError('validation.invalid', {}, { issues: [{ path: `tags.${i}.questionName`, message: 'unknown_question' }] });
@@ -123,6 +141,16 @@ export async function setTags(db: Db, actor: Actor, author: ChangeAuthor, id: nu
     seen.add(key);
     if ((t.purpose === 'need' || t.purpose === 'current_use' || t.purpose === 'satisfaction') && t.serviceType === null) {
       throw new AppError('validation.invalid', {}, { issues: [{ path: `tags.${i}.serviceType`, message: 'required' }] });
+    }
+    if (t.serviceType !== null && !catalogue.has(t.serviceType)) {
+      throw new AppError(
+        'validation.invalid',
+        {},
+        { issues: [{ path: `tags.${i}.serviceType`, message: 'unknown_service_type' }], detail: translator(language)('importErrors.unknown_service_type', { value: quoted(t.serviceType) }) },
+      );
+    }
+    if (t.targetGroup !== null && !TARGET_GROUPS.has(t.targetGroup)) {
+      throw new AppError('validation.invalid', {}, { issues: [{ path: `tags.${i}.targetGroup`, message: 'unknown_target_group' }] });
     }
   });
   await db.transaction(async (tx) => {
@@ -183,7 +211,7 @@ export async function questionnaireDetail(db: Db, actor: Actor, id: number): Pro
     assessmentId: row.assessmentId,
     territoryId: row.territoryId,
     currentVersion: row.currentVersion,
-    definition: current.definition as Record<string, unknown>,
+    definition: sanitiseStoredDefinition(current.definition),
     languages: current.languages,
     versions: versions.map((v) => ({ version: v.version, createdAt: v.createdAt.toISOString(), source: v.source, languages: v.languages, responses: byVersion.get(v.version) ?? 0 })),
     tags: tags.map((t) => ({ id: t.id, questionName: t.questionName, purpose: t.purpose as never, serviceType: t.serviceType, targetGroup: t.targetGroup, positiveValues: t.positiveValues })),

@@ -1,4 +1,4 @@
-import { AppError, listQuestions, ZPaperResponse, ZPublicSubmission, ZQuestionTagInput, type SurveyDefinition } from '@potreby/domain';
+import { AppError, listQuestions, ZIdText, ZPaperResponse, ZPublicSubmission, type SurveyDefinition } from '@potreby/domain';
 import { and, asc, count, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import type { App } from '../http/app';
 import { actorLabel, actorOf } from '../http/context';
 import type { RouteContext } from '../http/routes';
 import { formSecret, issueFormToken } from './form-token';
+import { sanitiseDefinition, sanitiseStoredDefinition } from './sanitise-html';
 import {
   addVersion,
   createLink,
@@ -30,6 +31,7 @@ import {
   ZQuestionnaireIdParam,
   ZQuestionnaireList,
   ZQuestionnaireVersionInput,
+  ZQuestionTagsInput,
   ZCrossTab,
   ZCrossTabQuery,
   ZFreeText,
@@ -46,7 +48,7 @@ import { collectionLink, freeTextTag, questionnaire, questionnaireVersion, respo
 import { recordChange } from '../audit/record-change';
 import { territory } from '../territories/tables';
 
-const ZLinkParams = z.object({ id: z.coerce.number().int().positive(), linkId: z.coerce.number().int().positive() });
+const ZLinkParams = z.object({ id: ZIdText, linkId: ZIdText });
 const ZTokenParam = z.object({ token: z.string().min(10).max(100) });
 
 /**
@@ -65,7 +67,7 @@ export function surveyRoutes(app: App, ctx: RouteContext) {
 
   app.get(
     '/api/v1/questionnaires',
-    { schema: { tags: ['questionnaires'], summary: "An assessment's questionnaires", querystring: z.object({ assessmentId: z.coerce.number().int() }), response: { 200: ZQuestionnaireList } } },
+    { schema: { tags: ['questionnaires'], summary: "An assessment's questionnaires", querystring: z.object({ assessmentId: ZIdText }), response: { 200: ZQuestionnaireList } } },
     async (request) => {
       const actor = actorOf(request);
       await assessmentFor(db, actor, request.query.assessmentId);
@@ -82,8 +84,10 @@ export function surveyRoutes(app: App, ctx: RouteContext) {
 
   app.post('/api/v1/questionnaires', { schema: { tags: ['questionnaires'], summary: 'Create a questionnaire', body: ZQuestionnaireCreate, response: { 201: ZQuestionnaireDetail } } }, async (request, reply) => {
     const actor = actorOf(request);
-    assertQuestionNames(request.body.definition);
-    const id = await createQuestionnaire(db, actor, authorOf(actor), request.body);
+    // Cleaned (and its depth checked) before anything walks it; createQuestionnaire cleans what any caller stores.
+    const definition = sanitiseDefinition(request.body.definition);
+    assertQuestionNames(definition);
+    const id = await createQuestionnaire(db, actor, authorOf(actor), { ...request.body, definition });
     return reply.status(201).send(await questionnaireDetail(db, actor, id));
   });
 
@@ -112,18 +116,19 @@ export function surveyRoutes(app: App, ctx: RouteContext) {
     { schema: { tags: ['questionnaires'], summary: 'Save new content as the next version', params: ZQuestionnaireIdParam, body: ZQuestionnaireVersionInput, response: { 200: ZQuestionnaireDetail } } },
     async (request) => {
       const actor = actorOf(request);
-      assertQuestionNames(request.body.definition);
-      await addVersion(db, actor, authorOf(actor), request.params.id, request.body.definition);
+      const definition = sanitiseDefinition(request.body.definition);
+      assertQuestionNames(definition);
+      await addVersion(db, actor, authorOf(actor), request.params.id, definition);
       return questionnaireDetail(db, actor, request.params.id);
     },
   );
 
   app.put(
     '/api/v1/questionnaires/:id/tags',
-    { schema: { tags: ['questionnaires'], summary: 'What each question tells about services', params: ZQuestionnaireIdParam, body: z.object({ tags: z.array(ZQuestionTagInput).max(500) }), response: { 200: ZQuestionnaireDetail } } },
+    { schema: { tags: ['questionnaires'], summary: 'What each question tells about services', params: ZQuestionnaireIdParam, body: ZQuestionTagsInput, response: { 200: ZQuestionnaireDetail } } },
     async (request) => {
       const actor = actorOf(request);
-      await setTags(db, actor, authorOf(actor), request.params.id, request.body.tags);
+      await setTags(db, actor, authorOf(actor), request.params.id, request.body.tags, request.language);
       return questionnaireDetail(db, actor, request.params.id);
     },
   );
@@ -274,7 +279,7 @@ export function surveyRoutes(app: App, ctx: RouteContext) {
       const { link, q, group, version } = await openLink(request.params.token);
       // A fresh form token each time: it dates the start of answering.
       void reply.header('cache-control', 'no-store');
-      return { title: q.title, definition: version.definition as Record<string, unknown>, languages: version.languages, group: group?.name ?? null, formToken: issueFormToken(await formSecret(db), link.token, Date.now()) };
+      return { title: q.title, definition: sanitiseStoredDefinition(version.definition), languages: version.languages, group: group?.name ?? null, formToken: issueFormToken(await formSecret(db), link.token, Date.now()) };
     },
   );
 

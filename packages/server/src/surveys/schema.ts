@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { TAG_PURPOSES } from '@potreby/domain';
+import { TAG_PURPOSES, ZId, ZIdText, ZQuestionTagInput } from '@potreby/domain';
 import { ZPage } from '../http/schema';
 
-export const ZQuestionnaireIdParam = z.object({ id: z.coerce.number().int().positive() });
+export const ZQuestionnaireIdParam = z.object({ id: ZIdText });
 
 export const ZQuestionnaireCreate = z
   .object({
     title: z.string().trim().min(1).max(300),
-    assessmentId: z.number().int().nullable().default(null),
-    territoryId: z.number().int().nullable().default(null),
+    assessmentId: ZId.nullable().default(null),
+    territoryId: ZId.nullable().default(null),
     /** A SurveyJS definition; a new questionnaire may start empty. */
     definition: z.record(z.string(), z.unknown()).default({ pages: [{ name: 'page1', elements: [] }] }),
   })
@@ -16,6 +16,21 @@ export const ZQuestionnaireCreate = z
 
 /** A new version of the questionnaire's content; answers already given keep the version they answered. */
 export const ZQuestionnaireVersionInput = z.object({ definition: z.record(z.string(), z.unknown()) });
+
+/**
+ * The tag screen's whole set. Service types and target groups are catalogue keys (checked
+ * against the catalogue when saved); the lengths stop a long text before it is looked up.
+ */
+export const ZQuestionTagsInput = z.object({
+  tags: z
+    .array(
+      ZQuestionTagInput.extend({
+        serviceType: z.string().min(1).max(100).nullable().default(null),
+        targetGroup: z.string().min(1).max(100).nullable().default(null),
+      }),
+    )
+    .max(500),
+});
 
 export const ZQuestionTag = z.object({
   id: z.number().int(),
@@ -67,7 +82,7 @@ export const ZXlsFormImport = z.object({
 });
 export type TXlsFormImport = z.infer<typeof ZXlsFormImport>;
 
-export const ZLinkCreate = z.object({ respondentGroupId: z.number().int().nullable() });
+export const ZLinkCreate = z.object({ respondentGroupId: ZId.nullable() });
 export const ZLinkUpdate = z.object({ active: z.boolean() });
 
 /** What the public form needs: no id, no territory, nothing about who else answered. */
@@ -86,8 +101,8 @@ export const ZSubmissionReceipt = z.object({
 });
 
 export const ZResponseFilter = z.object({
-  respondentGroupId: z.coerce.number().int().optional(),
-  settlementId: z.coerce.number().int().optional(),
+  respondentGroupId: ZIdText.optional(),
+  settlementId: ZIdText.optional(),
 });
 
 export const ZQuestionStats = z.object({
@@ -124,7 +139,7 @@ export const ZFreeText = z.object({
   tags: z.array(z.object({ tag: z.string(), count: z.number().int() })),
 });
 export type TFreeText = z.infer<typeof ZFreeText>;
-export const ZFreeTextTagsInput = z.object({ responseId: z.number().int(), question: z.string().min(1), tags: z.array(z.string().trim().min(1).max(100)).max(20) });
+export const ZFreeTextTagsInput = z.object({ responseId: ZId, question: z.string().min(1), tags: z.array(z.string().trim().min(1).max(100)).max(20) });
 
 export const ZProgress = z.object({
   groups: z.array(z.object({ id: z.number().int().nullable(), name: z.string().nullable(), target: z.number().int(), responses: z.number().int() })),

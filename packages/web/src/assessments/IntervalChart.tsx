@@ -3,6 +3,7 @@ import * as echarts from 'echarts/core';
 import type { CustomSeriesRenderItemAPI } from 'echarts';
 import { CustomChart } from 'echarts/charts';
 import { EChart } from '../components/EChart';
+import { html } from '../components/escape-html';
 
 // Whiskers are drawn by a custom series; the shared wrapper registers only the common pieces.
 echarts.use([CustomChart]);
@@ -24,6 +25,19 @@ type Props = {
 };
 
 /**
+ * The tooltip of one whisker: category, series (when there are several), estimate and interval.
+ * ECharts shows it as HTML, and category and series names come from users (a service type of a
+ * tag was once `<img src=x onerror=…>`): every name and figure goes in escaped.
+ */
+export function intervalTooltip(categories: readonly string[], series: number, format: (value: number) => string) {
+  return (p: { seriesName: string; value: number[] }): string => {
+    const [cat, value, low, high] = p.value as [number, number, number, number];
+    const name = series > 1 ? html`${p.seriesName}: ` : '';
+    return html`${categories[cat]}<br/>` + name + html`<b>${format(value)}</b> (${format(low)} – ${format(high)})`;
+  };
+}
+
+/**
  * Estimates with their 95 % intervals: a dot for the estimate and a bar with caps from the lower
  * to the upper bound, one row per category, several series side by side within a row.
  */
@@ -34,13 +48,7 @@ export function IntervalChart({ categories, series, format, ariaLabel, max, ...r
       animation: false,
       grid: { left: 8, right: 24, top: n > 1 ? 32 : 8, bottom: 24, containLabel: true },
       legend: n > 1 ? { top: 0, data: series.map((s) => s.name) } : undefined,
-      tooltip: {
-        trigger: 'item',
-        formatter: (p: { seriesName: string; value: number[] }) => {
-          const [cat, value, low, high] = p.value as [number, number, number, number];
-          return `${categories[cat]}<br/>${n > 1 ? `${p.seriesName}: ` : ''}<b>${format(value)}</b> (${format(low)} – ${format(high)})`;
-        },
-      },
+      tooltip: { trigger: 'item', formatter: intervalTooltip(categories, n, format) },
       xAxis: { type: 'value', min: 0, max, axisLabel: { formatter: (v: number) => format(v), color: '#343a40' }, splitLine: { lineStyle: { color: '#e9ecef' } } },
       yAxis: {
         type: 'category',

@@ -26,7 +26,11 @@ export type EChartProps = {
   'data-testid'?: string;
 };
 
-/** A minimal React wrapper around an ECharts instance (resizes with its box, disposes on unmount). */
+/**
+ * A minimal React wrapper around an ECharts instance (resizes with its box, disposes on unmount).
+ * ECharts escapes the names in its own tooltips, but shows the string a `tooltip.formatter`
+ * returns as HTML: build that string with html`…` from escape-html.ts, never from raw names.
+ */
 export function EChart({ option, height = 320, ariaLabel, onEvents, ...rest }: EChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);

@@ -8,6 +8,7 @@ import type { TGapDashboard } from '@potreby/server/gaps/schema';
 import type { TBoundaries } from '@potreby/server/geo/schema';
 import { EChart, registerMap, type EChartsCoreOption } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { html } from '../components/escape-html';
 import { useBoundaries, useGapMap, type GapView } from './gap-queries';
 import type { GapLabels } from './use-gap-labels';
 import './gaps.css';
@@ -115,7 +116,7 @@ function Choropleth(props: { boundaries: TBoundaries; territoryId: number; units
         trigger: 'item',
         formatter: (p: { name: string; value?: number }) => {
           const value = typeof p.value === 'number' && p.value !== NO_DATA && !Number.isNaN(p.value) ? pct(p.value) : t('map.noData');
-          return `${escapeHtml(nameOf(p.name))}: ${escapeHtml(value)}`;
+          return html`${nameOf(p.name)}: ${value}`;
         },
       },
       // The legend is drawn in HTML below the map, where it wraps on a phone and can be read out.
@@ -251,5 +252,3 @@ function CoverageList(props: { units: Unit[]; labels: GapLabels; hrefFor: (id: n
     </Table.ScrollContainer>
   );
 }
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -11,6 +11,8 @@
  * so we never write "default": we read it as the questionnaire's first language.
  */
 
+import { escapeHtml } from '../components/escape-html';
+
 export type TTexts = Record<string, string>;
 export type TRaw = Record<string, unknown>;
 
@@ -491,8 +493,6 @@ export function answerOptions(element: TElement, draft: TDraft, yesNo: { yes: st
 
 // ---------------------------------------------------------------------------------------------
 // Notes are HTML in SurveyJS; the editor writes plain text.
-
-const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 export function textToHtml(text: string): string {
   if (!text.trim()) return '';

@@ -1,11 +1,25 @@
-import 'survey-core/survey-core.min.css';
+// The stylesheet without its @font-face rules: those load Open Sans from Google's servers, which the
+// Content-Security-Policy refuses on purpose (a respondent's visit is nobody else's business).
+import 'survey-core/survey-core.fontless.min.css';
 // SurveyJS's own words (Next, Complete, "Response required") in our languages; English is built in.
 import 'survey-core/i18n/bulgarian';
 import 'survey-core/i18n/polish';
 import 'survey-core/i18n/ukrainian';
 import './survey-form.css';
 import { Model } from 'survey-core';
+import { safeHtml } from './safe-html';
 import { localiseDefinition, type TRaw } from './survey-definition';
+
+/**
+ * SurveyJS's model, with every piece of HTML it renders (notes, the completed page, the loading
+ * text) cleaned last, after SurveyJS has put answers and default values into it: the server
+ * cleans what it stores, but `Hello {name}` only becomes HTML here (security review, issue 6).
+ */
+class SafeModel extends Model {
+  override processHtml(html: string, reason?: string): string {
+    return safeHtml(super.processHtml(html, reason));
+  }
+}
 
 /**
  * SurveyJS's default theme with contrast raised to WCAG AA, in the app's colours: its green
@@ -31,11 +45,20 @@ const ACCESSIBLE_THEME = {
  * back to the questionnaire's first), SurveyJS's buttons and messages in it too.
  */
 export function makeSurveyModel(definition: TRaw, language: string, languages: string[], options: { completedPage?: boolean } = {}): Model {
-  const model = new Model(localiseDefinition(definition, language, languages));
+  const model = new SafeModel(localiseDefinition(definition, language, languages));
   model.locale = language;
   model.applyTheme(ACCESSIBLE_THEME);
+  // An answer is cleared as soon as its question is hidden, also when the question it depends on
+  // is hidden in turn: the server refuses (paper) or drops (public form) answers to questions the
+  // form would not have asked, and SurveyJS's clearing on completion misses that chain.
+  model.clearInvisibleValues = 'onHidden';
   // The pages after completion are ours (sent / saved on this device / next paper form).
   if (!options.completedPage) model.showCompletedPage = false;
+  // …so a finished form goes nowhere: not away from answers still being sent, not to a
+  // `javascript:` address (SurveyJS's own check misses `java\tscript:`).
+  model.onNavigateToUrl.add((_, navigation) => {
+    navigation.allow = false;
+  });
   return model;
 }
 
