@@ -112,7 +112,8 @@ describe('designing a questionnaire', () => {
     const version = (await page.getByTestId('questionnaire-summary').textContent())?.match(/Version (\d+)/)?.[1];
     expect(Number(version)).toBeGreaterThanOrEqual(1);
     await page.getByText(en.designer.savedVersion.replace('{{version}}', version!)).waitFor();
-    expect(await page.getByTestId('questionnaire-summary').textContent()).toContain('Українська, English');
+    // Its languages, named in the reader's language.
+    expect(await page.getByTestId('questionnaire-summary').textContent()).toContain('Ukrainian, English');
 
     // The preview: as a respondent sees it; the follow-up appears after "yes"; in English too.
     await page.getByTestId('tab-preview').click();

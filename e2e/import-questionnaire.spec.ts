@@ -90,7 +90,7 @@ describe('importing questionnaires and responses', () => {
     const result = page.getByTestId('xlsform-result');
     await result.waitFor();
     expect(await page.getByTestId('xlsform-converted').textContent()).toBe(
-      `${pl.xlsform.converted_few.replace('{{formatted}}', '2')} ${pl.xlsform.languages.replace('{{languages}}', 'Українська, English')}`,
+      `${pl.xlsform.converted_few.replace('{{formatted}}', '2')} ${pl.xlsform.languages.replace('{{languages}}', 'Ukraiński, Angielski')}`,
     );
     expect(await page.getByTestId('xlsform-unconverted-count').textContent()).toBe(pl.xlsform.unconverted_few.replace('{{formatted}}', '2'));
     const unconverted = page.getByTestId('xlsform-unconverted-row');

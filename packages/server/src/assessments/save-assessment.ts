@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
 import type { Db } from '../db/database';
 import type { Actor } from '@potreby/domain';
+import type { TAuditEntity } from '@potreby/domain/audit/audit-entries';
 import { removeResponses } from '../surveys/questionnaires';
 import { questionnaire, response } from '../surveys/tables';
 import { findTerritory } from '../territories/queries';
@@ -70,7 +71,7 @@ export async function deleteAssessment(db: Db, actor: Actor, author: ChangeAutho
  */
 type PartSpec<S extends z.ZodType> = {
   table: PgTable & { id: AnyPgColumn; assessmentId: AnyPgColumn };
-  entity: string;
+  entity: TAuditEntity;
   input: S;
   /**
    * Checks against the rest of the assessment. May change other rows of the same table (a new

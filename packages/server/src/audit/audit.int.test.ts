@@ -4,7 +4,7 @@ import { rows } from '../db/database';
 import { ENGINE } from '../testing/test-database';
 import { startTestApp, type Client, type TestApp } from '../testing/test-app';
 
-type Entry = { id: number; at: string; actor: string; userName: string | null; action: string; entity: string; entityId: string | null; territory: { code: string } | null; before: any; after: any };
+type Entry = { id: number; at: string; actor: string; userName: string | null; action: string; entity: string; entityId: string | null; territory: { code: string; nameEn: string | null; country: string; level: string } | null; before: any; after: any };
 
 /** The audit log: every change with who made it, what it was, and the figures before and after. */
 describe(`the audit log (${ENGINE})`, () => {
@@ -66,7 +66,9 @@ describe(`the audit log (${ENGINE})`, () => {
       ['update', 'service_site', String(siteId)],
       ['create', 'service_site', String(siteId)],
     ]);
-    for (const e of items.filter((e) => e.entity === 'service_site')) expect(e).toMatchObject({ actor: `user:${who.officer!.id}`, userName: who.officer!.name, territory: { code: '55302' } });
+    // The place with what the reader's language needs to name it (Panagyurishte in Latin letters on an English page).
+    for (const e of items.filter((e) => e.entity === 'service_site'))
+      expect(e).toMatchObject({ actor: `user:${who.officer!.id}`, userName: who.officer!.name, territory: { code: '55302', country: 'BG', level: 'settlement', nameEn: expect.stringMatching(/^Panagyurishte$/) } });
     for (const e of items.filter((e) => e.entity === 'norm')) expect(e).toMatchObject({ actor: `user:${who.regional!.id}`, userName: who.regional!.name, territory: { code: 'PAZ' } });
     expect(items.map((e) => e.id)).toEqual([...items.map((e) => e.id)].sort((a, b) => b - a));
     const times = items.map((e) => Date.parse(e.at));

@@ -1,11 +1,13 @@
+import type { TAuditAction, TAuditEntity } from '@potreby/domain/audit/audit-entries';
 import type { Db } from '../db/database';
 import { auditLog } from './tables';
 
 export type ChangeAuthor = { userId: number | null; actor: string };
 
 export type Change = {
-  action: 'create' | 'update' | 'delete' | 'import' | 'sign_in' | 'sign_in_failed' | 'sign_out' | 'password_change' | 'password_reset' | 'seed';
-  entity: string;
+  action: TAuditAction;
+  /** A kind of record the web names in every language (AUDIT_ENTITIES); add new kinds there. */
+  entity: TAuditEntity;
   entityId?: string | number | null;
   country?: string | null;
   territoryId?: number | null;

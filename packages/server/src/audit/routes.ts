@@ -20,7 +20,7 @@ export function auditRoutes(app: App, ctx: RouteContext) {
     const where = and(...conditions);
     const [items, [total]] = await Promise.all([
       db
-        .select({ a: auditLog, userName: appUser.name, t: { id: territory.id, code: territory.code, name: territory.name } })
+        .select({ a: auditLog, userName: appUser.name, t: { id: territory.id, code: territory.code, name: territory.name, nameEn: territory.nameEn, country: territory.country, level: territory.level } })
         .from(auditLog)
         .leftJoin(appUser, eq(appUser.id, auditLog.userId))
         .leftJoin(territory, eq(territory.id, auditLog.territoryId))

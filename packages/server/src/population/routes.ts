@@ -28,7 +28,7 @@ export function populationRoutes(app: App, ctx: RouteContext) {
         bands: pyramid.bands,
         how: source?.how ?? null,
         dataYear: source?.year ?? null,
-        from: from ? { id: from.id, code: from.code, name: from.name } : null,
+        from: from ? { id: from.id, code: from.code, name: from.name, nameEn: from.nameEn, country: from.country, level: from.level } : null,
         sources: source ? await populationSources(db, used, source.year) : [],
       };
     },

@@ -23,7 +23,7 @@ export const ZPyramid = z.object({
   how: z.enum(['direct', 'sum_of_parts', 'apportioned']).nullable(),
   dataYear: z.number().int().nullable(),
   /** For apportioned pyramids: the unit whose age structure was used. */
-  from: z.object({ id: z.number().int(), code: z.string(), name: z.string() }).nullable(),
+  from: z.object({ id: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), country: z.string(), level: z.string() }).nullable(),
   /** Provenance of the figures used (dataset source and whether illustrative). */
   sources: z.array(z.object({ source: z.string().nullable(), illustrative: z.boolean(), fileName: z.string().nullable() })),
 });

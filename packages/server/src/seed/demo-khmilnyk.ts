@@ -1,4 +1,4 @@
-import type { TAssessmentInput } from '@potreby/domain';
+import { romanise, type TAssessmentInput } from '@potreby/domain';
 
 /**
  * The Ukrainian demonstration (issue 3): Khmilnyk hromada (KATOTTG UA05120170000013778, Vinnytsia
@@ -98,7 +98,7 @@ export function khmilnykQuestionnaire(settlements: { code: string; name: string 
             type: 'dropdown',
             name: 'settlement',
             title: { default: 'У якому населеному пункті ви живете?', uk: 'У якому населеному пункті ви живете?', en: 'Which settlement do you live in?' },
-            choices: settlements.map((s) => ({ value: s.code, text: { default: s.name, uk: s.name, en: s.name } })),
+            choices: settlements.map((s) => ({ value: s.code, text: { default: s.name, uk: s.name, en: romanise(s.name, 'UA') } })),
           },
           { type: 'text', name: 'age', inputType: 'number', min: 0, max: 120, step: 1, title: { default: 'Скільки вам років?', uk: 'Скільки вам років?', en: 'How old are you?' } },
           yesNo('Ви живете самі?', 'Do you live alone?', 'lives_alone'),

@@ -1,5 +1,31 @@
 import type { TTargetPopulation } from '@potreby/domain';
 
+/**
+ * Texts the demonstration writes into its data, each in the one language the data are kept in
+ * (a norm's source in the country's language, a file's source in English). The web shows
+ * them in the reader's language (`demoTexts.<key>` in ui.json); a test checks every one has a
+ * translation. Keep a text here when the seed writes it, so databases seeded before keep
+ * showing it translated.
+ */
+export const DEMO_TEXTS = {
+  illustrativeNorm: [
+    'Илюстративен норматив за демонстрацията, не е официален стандарт',
+    'Ілюстративний норматив для демонстрації, не є офіційним стандартом',
+    'Norma poglądowa na potrzeby demonstracji, nie jest normą urzędową',
+  ],
+  syntheticSites: ['Synthetic demonstration data'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The illustrative norms' source, in the language of the country they are set for. */
+export const ILLUSTRATIVE_NORM_SOURCE = {
+  BG: DEMO_TEXTS.illustrativeNorm[0],
+  UA: DEMO_TEXTS.illustrativeNorm[1],
+  PL: DEMO_TEXTS.illustrativeNorm[2],
+} as const;
+
+/** The source given for the demonstration's synthetic service sites. */
+export const SYNTHETIC_SITES_SOURCE = DEMO_TEXTS.syntheticSites[0];
+
 const ages = (from: number, to: number | null): TTargetPopulation => ({ kind: 'population', sex: 'T', age: { from, to } });
 
 /**

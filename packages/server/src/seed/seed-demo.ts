@@ -9,7 +9,7 @@ import type { Database, Db } from '../db/database';
 import { importFile, type ImportRequest } from '../imports/import-file';
 import { norm } from '../norms/tables';
 import { territory } from '../territories/tables';
-import { DEMO_NORMS_BG } from './demo-norms';
+import { DEMO_NORMS_BG, ILLUSTRATIVE_NORM_SOURCE, SYNTHETIC_SITES_SOURCE } from './demo-norms';
 import { demoSitesCsv } from './demo-sites';
 import { seedCatalogue } from './seed-catalogue';
 import { seedUkraine } from './seed-khmilnyk';
@@ -59,7 +59,7 @@ export async function seedDemo(database: Database): Promise<void> {
   });
   await seedImport(database, 'boundaries', 'municipalities.geojson', reference('bg/municipalities.geojson'), { country: 'BG', source: 'yurukov/Bulgaria-geocoding' });
   await seedNorms(db, 'BG', DEMO_NORMS_BG);
-  await seedImport(database, 'services', 'demo-sites-pazardzhik.csv', Buffer.from(demoSitesCsv(municipalCentres())), { country: 'BG', illustrative: true, source: 'Synthetic demonstration data' });
+  await seedImport(database, 'services', 'demo-sites-pazardzhik.csv', Buffer.from(demoSitesCsv(municipalCentres())), { country: 'BG', illustrative: true, source: SYNTHETIC_SITES_SOURCE });
   await seedUkraine(database);
 }
 
@@ -86,13 +86,6 @@ function municipalCentres(): Map<string, string> {
   const rowsOf = parse(reference('bg/municipalities.csv'), { columns: true }) as { code: string; ekatte: string }[];
   return new Map(rowsOf.map((r) => [r.code, r.ekatte]));
 }
-
-/** Data are written in the country's language, as its officers record them; the UI marks them illustrative in every language. */
-const ILLUSTRATIVE_NORM_SOURCE = {
-  BG: 'Илюстративен норматив за демонстрацията, не е официален стандарт',
-  UA: 'Ілюстративний норматив для демонстрації, не є офіційним стандартом',
-  PL: 'Norma poglądowa na potrzeby demonstracji, nie jest normą urzędową',
-};
 
 /** Illustrative national norms, set on the country unit. */
 export async function seedNorms(db: Db, country: string, norms: typeof DEMO_NORMS_BG): Promise<void> {

@@ -27,6 +27,7 @@ import {
   khmilnykQuestionnaire,
 } from './demo-khmilnyk';
 import { seededRandom } from './seeded-random';
+import { SYNTHETIC_SITES_SOURCE } from './demo-norms';
 import { SEED_ACTOR, SEED_AUTHOR, seedImport, seedNorms } from './seed-demo';
 
 const reference = (path: string) => readFileSync(join(REFERENCE_DIR, path));
@@ -63,7 +64,7 @@ export async function seedUkraine(database: Database): Promise<void> {
     'site_id,name,service_type,provider,provider_kind,settlement_code,year,capacity,users,waiting_list,staff_positions,staff_vacancies,funding',
     ...KHMILNYK_SITES.map((s) => `${s.key},"${s.name.replaceAll('"', '""')}",${s.type},Хмільницька міська рада,public,${town?.code ?? KHMILNYK},${KHMILNYK_YEAR},${s.capacity},${s.users},${s.waiting},${s.staff},${s.vacancies},municipal`),
   ].join('\n');
-  await seedImport(database, 'services', 'demo-sites-khmilnyk.csv', Buffer.from(sites), { country: 'UA', illustrative: true, source: 'Synthetic demonstration data' });
+  await seedImport(database, 'services', 'demo-sites-khmilnyk.csv', Buffer.from(sites), { country: 'UA', illustrative: true, source: SYNTHETIC_SITES_SOURCE });
 
   const assessmentId = await createAssessment(db, SEED_ACTOR, SEED_AUTHOR, { ...KHMILNYK_ASSESSMENT, territoryId: hromada.id });
   await db.update(assessment).set({ demo: true }).where(eq(assessment.id, assessmentId));

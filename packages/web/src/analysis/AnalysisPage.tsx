@@ -12,6 +12,7 @@ import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
 import { DemoBadge } from '../components/DemoBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { Phrase, SLOT } from '../app/Phrase';
 import { PageTitle } from '../components/PageTitle';
 import { CrossTab } from './CrossTab';
 import { ExportJobs } from './ExportJobs';
@@ -108,10 +109,19 @@ export function AnalysisPage() {
     <>
       {q.assessmentId ? (
         <Anchor component={Link} to={`/assessments/${q.assessmentId}?tab=questionnaires`} size="sm" mb={4} display="inline-block">
-          {t('analysis.backToAssessment', { title: assessment.data?.title ?? '' })}
+          <Phrase text={t('analysis.backToAssessment', { title: SLOT })} lang={assessment.data?.language}>
+            {assessment.data?.title ?? ''}
+          </Phrase>
         </Anchor>
       ) : null}
-      <PageTitle title={t('analysis.titleOf', { title: q.title })}>
+      <PageTitle
+        title={t('analysis.titleOf', { title: q.title })}
+        heading={
+          <Phrase text={t('analysis.titleOf', { title: SLOT })} lang={q.languages[0]}>
+            {q.title}
+          </Phrase>
+        }
+      >
         <Anchor component={Link} to={`/questionnaires/${q.id}`} size="sm">
           {t('analysis.openDesigner')}
         </Anchor>
@@ -188,7 +198,7 @@ export function AnalysisPage() {
                 {questions
                   .filter((qs) => qs.type !== 'note')
                   .map((qs, i) => (
-                    <QuestionStats key={qs.name} question={qs} index={i} />
+                    <QuestionStats key={qs.name} question={qs} index={i} defaultLanguage={q.languages[0]} />
                   ))}
               </Stack>
             </section>

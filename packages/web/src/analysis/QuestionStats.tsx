@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { TStats } from '@potreby/server/surveys/schema';
 import { useFormat } from '../app/format';
 import { EChart } from '../components/EChart';
-import { textIn } from './question-text';
+import { Phrase, SLOT } from '../app/Phrase';
+import { textIn, textLanguage } from './question-text';
 
 type TQuestion = TStats['questions'][number];
 
 /** One question: how many answered, and the share of each answer (table and chart) or the figures of a number. */
-export function QuestionStats({ question: q, index }: { question: TQuestion; index: number }) {
+export function QuestionStats({ question: q, index, defaultLanguage }: { question: TQuestion; index: number; defaultLanguage?: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const title = textIn(q.title, fmt.language, q.name);
@@ -41,7 +42,9 @@ export function QuestionStats({ question: q, index }: { question: TQuestion; ind
     <Paper withBorder p="sm" component="section" aria-labelledby={`question-${q.name}`} data-testid="question-stats" data-question={q.name}>
       <Group justify="space-between" align="flex-start" wrap="nowrap" mb="xs">
         <Title order={3} size="h5" id={`question-${q.name}`}>
-          {t('analysis.questionTitle', { n: index + 1, title })}
+          <Phrase text={t('analysis.questionTitle', { n: index + 1, title: SLOT })} lang={textLanguage(q.title, fmt.language, defaultLanguage)}>
+            {title}
+          </Phrase>
         </Title>
         <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }}>
           {t(`analysis.kinds.${q.type}`, { defaultValue: q.type })}
@@ -76,7 +79,7 @@ export function QuestionStats({ question: q, index }: { question: TQuestion; ind
                 <Table.Tbody>
                   {frequencies.map((f, i) => (
                     <Table.Tr key={f.value} data-testid="frequency-row">
-                      <Table.Th scope="row" fw={400}>
+                      <Table.Th scope="row" fw={400} lang={textLanguage(f.text, fmt.language, defaultLanguage)}>
                         {labels[i]}
                       </Table.Th>
                       <Table.Td className="num">{fmt.number(f.count)}</Table.Td>

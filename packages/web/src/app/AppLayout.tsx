@@ -54,7 +54,7 @@ export function AppLayout() {
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t(opened ? 'nav.closeMenu' : 'nav.openMenu')} />
             <UnstyledButton component={Link} to="/gaps">
-              <Text fw={800} fz="xl" c="blue.9" lh={1}>
+              <Text fw={800} fz="xl" c="blue.9" lh={1} translate="no">
                 potreby
               </Text>
             </UnstyledButton>
@@ -73,7 +73,7 @@ export function AppLayout() {
                     aria-label={wide ? undefined : t('nav.accountOf', { name: user.name })}
                   >
                     {wide ? (
-                      <Box component="span" maw={180} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                      <Box component="span" maw={180} style={{ overflow: 'hidden', textOverflow: 'ellipsis' }} translate="no">
                         {user.name}
                       </Box>
                     ) : null}
@@ -81,7 +81,7 @@ export function AppLayout() {
                 </Menu.Target>
                 <Menu.Dropdown>
                   <Menu.Label>
-                    <Text size="sm" fw={600} c="gray.9">
+                    <Text size="sm" fw={600} c="gray.9" translate="no">
                       {user.name}
                     </Text>
                     <Text size="xs" c="gray.7">
@@ -137,7 +137,8 @@ export function AppLayout() {
         ) : null}
       </AppShell.Navbar>
 
-      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+      {/* data-path: the address of the screen drawn, once the router has drawn it (browser tests wait for it). */}
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }} data-path={location.pathname}>
         <Outlet />
       </AppShell.Main>
     </AppShell>

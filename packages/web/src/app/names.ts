@@ -1,29 +1,72 @@
 import { useTranslation } from 'react-i18next';
-import { COUNTRY_LANGUAGE, isLanguage, type TLanguage } from '@potreby/i18n';
-import type { TServiceType } from '@potreby/domain';
+import { COUNTRY_LANGUAGE, isLanguage, resources, type TLanguage } from '@potreby/i18n';
+import { romanise, type TCountry, type TServiceType } from '@potreby/domain';
+import { DEMO_TEXTS } from '@potreby/server/seed/demo-norms';
 import { useServiceTypes } from './catalogue';
 
 type NamedServiceType = Pick<TServiceType, 'key' | 'country' | 'name' | 'nameEn'>;
-type NamedTerritory = { name: string; nameEn?: string | null; country: string };
+type NamedTerritory = { name: string; nameEn?: string | null; country: string; level?: string | null };
 
 const CYRILLIC: readonly string[] = ['bg', 'uk'];
 const countryLanguage = (country: string): TLanguage | undefined => COUNTRY_LANGUAGE[country as keyof typeof COUNTRY_LANGUAGE];
 
 /**
- * A territory's name for a reader of `language`: the official name for readers of the country's
- * language, or of a language in the same script (a Ukrainian reads "Пазарджик"); otherwise the
- * Latin form when we have one.
+ * The language data of a country are written in (`lang` of a site's name, a norm's source …):
+ * WCAG 3.1.2 asks for the language of such parts, so screen readers read "Пазарджик" as
+ * Bulgarian on an English page.
  */
-export function territoryName(territory: NamedTerritory, language: TLanguage): string {
-  const own = countryLanguage(territory.country);
-  if (own === language) return territory.name;
-  if (own && CYRILLIC.includes(own) && CYRILLIC.includes(language)) return territory.name;
-  return territory.nameEn || territory.name;
+export const langOf = (country: string | null | undefined): TLanguage | undefined => (country ? countryLanguage(country) : undefined);
+
+/** A country in the reader's language ("Болгарія" for a Ukrainian reader), never in its own. */
+export function countryName(country: string, language: TLanguage): string {
+  const names = (resources[language].translation as { countries?: Record<string, string> }).countries;
+  return names?.[country] ?? country;
 }
 
 /**
- * Names of service types, territories and levels in the current UI language. Service types show
- * their official name to readers of the country's language, a translation to everyone else.
+ * A language in the reader's language: "Ukrainian" on an English page, "украински" on a
+ * Bulgarian one. Alone (a table cell, an option) it starts with a capital; inside a sentence
+ * it keeps the language's own spelling (lower case in Bulgarian, Ukrainian and Polish).
+ * Lists where people choose their own language (the language switch) name each in itself.
+ */
+export function languageName(code: string, language: TLanguage, { inSentence = false }: { inSentence?: boolean } = {}): string {
+  let name: string;
+  try {
+    name = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' }).of(code) ?? code;
+  } catch {
+    return code; // not a language code
+  }
+  return inSentence ? name : name.charAt(0).toLocaleUpperCase(language) + name.slice(1);
+}
+
+/**
+ * A territory's name for a reader of `language`: the official name for readers of the country's
+ * language, or of a language in the same script (a Ukrainian reads "Пазарджик"); otherwise the
+ * English name when the data have one, else the name in Latin letters by the country's official
+ * transliteration. A country is named in the reader's language.
+ */
+export function territoryName(territory: NamedTerritory, language: TLanguage): string {
+  if (territory.level === 'country') return countryName(territory.country, language);
+  const own = countryLanguage(territory.country);
+  if (own === language) return territory.name;
+  if (own && CYRILLIC.includes(own) && CYRILLIC.includes(language)) return territory.name;
+  if (territory.nameEn) return territory.nameEn;
+  return own ? romanise(territory.name, territory.country as TCountry) : territory.name;
+}
+
+/** Texts the demonstration writes into its data in one language, each with its translation's key. */
+const DEMO_TEXT_KEYS = new Map<string, string>(Object.entries(DEMO_TEXTS).flatMap(([key, texts]) => texts.map((text): [string, string] => [text, `demoTexts.${key}`])));
+
+/**
+ * A text of the data as stored, except those the demonstration wrote (the illustrative norms'
+ * source, "Synthetic demonstration data"), which every reader gets in their own language.
+ */
+export const demoTextKey = (text: string | null | undefined): string | undefined => (text ? DEMO_TEXT_KEYS.get(text.trim()) : undefined);
+
+/**
+ * Names of service types, territories, countries and languages in the current UI language.
+ * Service types show their official name to readers of the country's language, a translation
+ * to everyone else.
  */
 export function useNames() {
   const { t, i18n } = useTranslation();
@@ -45,6 +88,12 @@ export function useNames() {
     territory: (tr: NamedTerritory | null | undefined): string => (tr ? territoryName(tr, language) : '—'),
     /** "Province (oblast)" for a Bulgarian region, "Voivodeship" for a Polish one… */
     level: (country: string, level: string): string => t(`levelsByCountry.${country}.${level}`, { defaultValue: t(`levels.${level}`) }),
-    country: (country: string): string => t(`countries.${country}`, { defaultValue: country }),
+    country: (country: string): string => countryName(country, language),
+    languageName: (code: string, options?: { inSentence?: boolean }): string => languageName(code, language, options),
+    /** A stored text (a source, a note) in the reader's language when the demonstration wrote it, else as stored. */
+    dataText: (text: string | null | undefined): string | null => {
+      const key = demoTextKey(text);
+      return key ? t(key) : (text ?? null);
+    },
   };
 }

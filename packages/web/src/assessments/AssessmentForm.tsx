@@ -10,6 +10,7 @@ import { COUNTRY_LANGUAGE } from '@potreby/i18n';
 import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
+import { useNames } from '../app/names';
 import { numberOrUndefined } from '../app/validation';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -17,8 +18,6 @@ import { TerritoryPicker } from '../components/TerritoryPicker';
 import { assessmentInput, assessmentKey } from './assessment-queries';
 import { assessmentServerErrors, validateAssessmentPart } from './field-errors';
 
-/** Language names as each language writes its own. */
-export const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { bg: 'Български', uk: 'Українська', pl: 'Polski', en: 'English' };
 
 type FormValues = {
   territoryId: number | null;
@@ -60,6 +59,7 @@ function toInput(v: FormValues, a: TAssessmentDetail | null): Record<string, unk
 export function AssessmentForm({ opened, assessment, onClose }: { opened: boolean; assessment: TAssessmentDetail | null; onClose: () => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useNames();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
 
@@ -136,7 +136,7 @@ export function AssessmentForm({ opened, assessment, onClose }: { opened: boolea
               description={t('assessments.languageHint')}
               required
               allowDeselect={false}
-              data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+              data={LANGUAGES.map((l) => ({ value: l, label: names.languageName(l) }))}
               {...form.getInputProps('language')}
               data-testid="assessment-language"
             />

@@ -69,7 +69,7 @@ export function AssessmentPage() {
       <Anchor component={Link} to="/assessments" size="sm" mb={4} display="inline-block">
         {t('assessments.backToList')}
       </Anchor>
-      <PageTitle title={a.title} />
+      <PageTitle title={a.title} lang={a.language} />
       <Group gap="sm" mb="md" mt={-8} wrap="wrap" data-testid="assessment-context">
         <Text size="sm">{names.territory(a.territory)}</Text>
         <Text size="sm" c="gray.7" aria-hidden>

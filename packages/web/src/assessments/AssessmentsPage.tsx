@@ -71,7 +71,7 @@ export function AssessmentsPage() {
                       <Table.Td>{names.territory(a.territory)}</Table.Td>
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
-                          <Anchor component={Link} to={`/assessments/${a.id}`} fw={600} size="sm" data-testid="open-assessment">
+                          <Anchor component={Link} to={`/assessments/${a.id}`} fw={600} size="sm" data-testid="open-assessment" lang={a.language}>
                             {a.title}
                           </Anchor>
                           {a.demo ? <DemoBadge /> : null}

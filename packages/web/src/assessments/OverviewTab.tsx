@@ -12,7 +12,7 @@ import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { AssessmentForm, LANGUAGE_NAMES } from './AssessmentForm';
+import { AssessmentForm } from './AssessmentForm';
 import { AssessmentText } from './AssessmentText';
 import type { TSection } from './AssessmentPage';
 import { assessmentInput, useEstimates, useProgress, useUpdateAssessment } from './assessment-queries';
@@ -75,7 +75,7 @@ export function OverviewTab({ assessment: a, onOpen }: { assessment: TAssessment
                 {t('assessments.language')}
               </Text>
               <Text component="dd" size="sm" m={0}>
-                {LANGUAGE_NAMES[a.language]}
+                {names.languageName(a.language)}
               </Text>
             </SimpleGrid>
             {a.editable ? (
@@ -106,7 +106,7 @@ export function OverviewTab({ assessment: a, onOpen }: { assessment: TAssessment
               {t('assessments.overview.documents')}
             </Title>
             <Text size="sm" mb="xs">
-              {t('assessments.overview.documentsHint', { language: LANGUAGE_NAMES[a.language] })}
+              {t('assessments.overview.documentsHint', { language: names.languageName(a.language, { inSentence: true }) })}
             </Text>
             <Table verticalSpacing={6} fz="sm" data-testid="documents-table">
               <Table.Tbody>
@@ -188,7 +188,7 @@ function RespondentsSummary({ assessment: a, onOpen }: { assessment: TAssessment
       <ResponseProgress responses={progress.data?.total ?? a.responses} target={target} label={t('dataMethods.total')} testId="overview-total-progress" />
       {a.groups.map((g) => (
         <Stack key={g.id} gap={0}>
-          <Text size="xs" c="gray.8">
+          <Text size="xs" c="gray.8" lang={a.language}>
             {g.name}
           </Text>
           <ResponseProgress responses={live.get(g.id) ?? g.responses} target={g.targetRespondents} label={g.name} />

@@ -4,23 +4,25 @@ import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { AUDIT_ENTITIES } from '@potreby/domain/audit/audit-entries';
 import type { TAuditList } from '@potreby/server/audit/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
+import { useNames } from '../app/names';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButtons } from '../components/ExportButtons';
 import { PageTitle } from '../components/PageTitle';
 import { Pager } from '../components/Pager';
+import { AuditActor } from './AuditActor';
 import { AuditDiff } from './AuditDiff';
 
 const PAGE_SIZE = 50;
-/** What the server records changes of (audit `entity`). */
-const ENTITIES = ['service_site', 'norm', 'user', 'session', 'territories', 'population', 'indicators', 'services', 'boundaries'] as const;
 
 /** Who changed what and when (admin); each change opens to show the record before and after. */
 export function AuditPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const names = useNames();
   const [params, setParams] = useSearchParams();
   const entity = params.get('entity');
   const page = Number(params.get('page') ?? '1') || 1;
@@ -49,7 +51,7 @@ export function AuditPage() {
             label={t('audit.entity')}
             value={entity}
             onChange={(v) => setParams(v ? { entity: v } : {}, { replace: true })}
-            data={ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) }))}
+            data={AUDIT_ENTITIES.map((e) => ({ value: e, label: t(`audit.entities.${e}`) })).sort((a, b) => a.label.localeCompare(b.label, names.language))}
             clearable
             placeholder={t('audit.allEntities')}
             data-testid="audit-entity"
@@ -88,7 +90,9 @@ export function AuditPage() {
                       <Fragment key={e.id}>
                         <Table.Tr data-testid="audit-row">
                           <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.dateTime(e.at)}</Table.Td>
-                          <Table.Td>{e.userName ?? e.actor}</Table.Td>
+                          <Table.Td>
+                            <AuditActor actor={e.actor} userName={e.userName} />
+                          </Table.Td>
                           <Table.Td data-testid="audit-action">{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</Table.Td>
                           <Table.Td data-testid="audit-entity-cell">
                             {t(`audit.entities.${e.entity}`, { defaultValue: e.entity })}
@@ -99,7 +103,7 @@ export function AuditPage() {
                               </Text>
                             ) : null}
                           </Table.Td>
-                          <Table.Td>{e.territory ? `${e.territory.name} (${e.territory.code})` : '—'}</Table.Td>
+                          <Table.Td>{e.territory ? `${names.territory(e.territory)} (${e.territory.code})` : '—'}</Table.Td>
                           <Table.Td>
                             {hasDetails ? (
                               <Button
@@ -119,7 +123,7 @@ export function AuditPage() {
                         {expanded ? (
                           <Table.Tr id={`audit-diff-${e.id}`}>
                             <Table.Td colSpan={6} bg="gray.0">
-                              <AuditDiff before={e.before} after={e.after} />
+                              <AuditDiff entity={e.entity} before={e.before} after={e.after} />
                             </Table.Td>
                           </Table.Tr>
                         ) : null}

@@ -9,7 +9,7 @@ import { Survey } from 'survey-react-ui';
 import { isLanguage } from '@potreby/i18n';
 import type { TPublicForm } from '@potreby/server/surveys/schema';
 import { SUCCESS_COLOUR, WARNING_COLOUR } from '../questionnaires/colours';
-import { languageName, preferredLanguage } from '../questionnaires/languages';
+import { ownLanguageName, preferredLanguage } from '../questionnaires/languages';
 import { makeSurveyModel, newSubmissionKey } from '../questionnaires/survey-model';
 import { enqueue, findEntry, OutboxSender } from './outbox';
 import './public-form.css';
@@ -233,7 +233,7 @@ export function PublicFormPage() {
             label={t('publicForm.language')}
             value={language}
             onChange={(e) => setChosen(e.currentTarget.value)}
-            data={languages.map((l) => ({ value: l, label: languageName(l) }))}
+            data={languages.map((l) => ({ value: l, label: ownLanguageName(l) }))}
             size="sm"
             style={{ flexShrink: 0 }}
             data-testid="public-language"

@@ -12,7 +12,7 @@ export type GapLabels = {
   serviceType: (key: string) => string;
   /** "places" or "persons a year" for a service type. */
   unit: (key: string) => string;
-  territory: (ref: { name: string; nameEn?: string | null; country: string }) => string;
+  territory: (ref: { name: string; nameEn?: string | null; country: string; level?: string | null }) => string;
   level: (country: string, level: string) => string;
   number: (value: number | null | undefined, digits?: number) => string;
   percent: (value: number | null | undefined) => string;

@@ -4,15 +4,34 @@ import { useTranslation } from 'react-i18next';
 import type { TDatasetList } from '@potreby/server/imports/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
+import { useNames } from '../app/names';
 import { DemoBadge } from '../components/DemoBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 export const DATASETS_KEY = ['datasets'] as const;
 
+/** The server names imports nobody signed in for (the demonstration, the command line) "system". */
+const isSystem = (importedBy: string | null) => importedBy === null || importedBy === 'system';
+
+/**
+ * Where a file's figures come from: the register itself when the file is one (the server
+ * stores the register's id, `bg_municipalities`, as the source), a translated text when the
+ * demonstration wrote it, otherwise the citation as given, which is not translated.
+ */
+function DatasetSource({ source }: { source: string | null }) {
+  const { t, i18n } = useTranslation();
+  const names = useNames();
+  if (!source) return <>—</>;
+  if (i18n.exists(`imports.formats.${source}`)) return <>{t(`imports.formats.${source}`)}</>;
+  const known = names.dataText(source);
+  return known !== source ? <>{known}</> : <span translate="no">{source}</span>;
+}
+
 /** Past imports, newest first: when, who, which file, what was recognised, how many rows. */
 export function DatasetList() {
   const { t } = useTranslation();
   const format = useFormat();
+  const names = useNames();
   const query = useQuery({ queryKey: DATASETS_KEY, queryFn: () => api.get<TDatasetList>('/datasets') });
   if (query.isPending)
     return (
@@ -43,21 +62,23 @@ export function DatasetList() {
           {items.map((d) => (
             <Table.Tr key={d.id} data-testid="dataset-row">
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(d.importedAt)}</Table.Td>
-              <Table.Td>{d.importedBy ?? t('imports.history.system')}</Table.Td>
-              <Table.Td style={{ overflowWrap: 'anywhere' }}>{d.fileName ?? '—'}</Table.Td>
+              <Table.Td translate={isSystem(d.importedBy) ? undefined : 'no'}>{isSystem(d.importedBy) ? t('imports.history.system') : d.importedBy}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere' }} translate="no">
+                {d.fileName ?? '—'}
+              </Table.Td>
               <Table.Td>
                 {t(`imports.kinds.${d.kind}`, { defaultValue: d.kind })}
                 {d.country && (
                   <Text span size="xs" c="gray.7">
                     {' '}
-                    · {t(`countries.${d.country}`, { defaultValue: d.country })}
+                    · {names.country(d.country)}
                   </Text>
                 )}
               </Table.Td>
               <Table.Td>{t(`imports.formats.${d.format}`, { defaultValue: d.format })}</Table.Td>
               <Table.Td ta="right">{format.number(d.rows)}</Table.Td>
               <Table.Td>
-                {d.source ?? '—'} {d.illustrative && <DemoBadge kind="illustrative" />}
+                <DatasetSource source={d.source} /> {d.illustrative && <DemoBadge kind="illustrative" />}
               </Table.Td>
             </Table.Tr>
           ))}

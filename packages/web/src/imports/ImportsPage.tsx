@@ -23,7 +23,7 @@ import {
 } from '@mantine/core';
 import { IconCircleCheck, IconDownload, IconFileUpload, IconInfoCircle } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { COUNTRIES } from '@potreby/domain';
 import type { TImportKindParam, TImportResult } from '@potreby/server/imports/schema';
 import { ApiError } from '../api/client';
@@ -310,7 +310,10 @@ function FormatHelp({ kind }: { kind: TImportKindParam }) {
                       <Code>{c.name}</Code>
                     </Table.Td>
                     <Table.Td>{c.required ? t('imports.format.yes') : t('imports.format.no')}</Table.Td>
-                    <Table.Td>{t(`imports.columns.${kind}.${c.name}`)}</Table.Td>
+                    <Table.Td>
+                      {/* Values to write in the file (`public`, `yes` …) are shown as code, apart from the words of the sentence. */}
+                      <Trans i18nKey={`imports.columns.${kind}.${c.name}`} components={{ c: <Code /> }} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

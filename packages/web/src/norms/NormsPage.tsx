@@ -20,6 +20,7 @@ import { TerritoryPicker } from '../components/TerritoryPicker';
 import { DeleteNorm } from './DeleteNorm';
 import { describeTarget } from './describe-target';
 import { NormForm } from './NormForm';
+import { NormSource } from './NormSource';
 
 /**
  * Coverage norms (places per 1,000 of a target population) in force for a country or region:
@@ -153,7 +154,7 @@ export function NormsPage() {
                       </Table.Td>
                       <Table.Td>
                         <Group gap={6} wrap="nowrap">
-                          <Text size="sm">{n.source ?? '—'}</Text>
+                          <NormSource source={n.source} />
                           {n.illustrative ? <DemoBadge kind="illustrative" /> : null}
                         </Group>
                       </Table.Td>

@@ -203,7 +203,11 @@ export function DesignEditor({
             <Group justify="space-between" mb="xs" wrap="nowrap">
               <Title order={2} size="h4" id={`page-${page.uid}`}>
                 {pageLabel}
-                {textIn(page.raw.title as TTexts | undefined, first, [first]) ? `: ${textIn(page.raw.title as TTexts, first, [first])}` : ''}
+                {textIn(page.raw.title as TTexts | undefined, first, [first]) ? (
+                  <>
+                    : <span lang={first}>{textIn(page.raw.title as TTexts, first, [first])}</span>
+                  </>
+                ) : null}
               </Title>
               {!readOnly ? (
                 <Group gap={2} wrap="nowrap">

@@ -84,7 +84,7 @@ export function ElementCard({
             <Badge size="sm" variant="light" color={kind === 'panel' ? 'indigo' : 'blue'}>
               {kind === 'other' ? String(raw.type) : t(`designer.kinds.${kind}`)}
             </Badge>
-            <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }} data-testid="element-label">
+            <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }} data-testid="element-label" lang={shown ? first : undefined}>
               {shown || <em>{t('designer.noText')}</em>}
             </Text>
             <Text size="xs" c="gray.7" component="code" data-testid="element-code">

@@ -136,10 +136,10 @@ export function QuestionnairePage() {
       {q.assessmentId !== null ? (
         <Anchor component={Link} to={`/assessments/${q.assessmentId}`} size="sm" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }} data-testid="back-to-assessment">
           <IconArrowLeft size={14} aria-hidden />
-          {assessment.data?.title ?? t('designer.backToAssessment')}
+          {assessment.data ? <span lang={assessment.data.language}>{assessment.data.title}</span> : t('designer.backToAssessment')}
         </Anchor>
       ) : null}
-      <PageTitle title={q.title}>
+      <PageTitle title={q.title} lang={q.languages[0] ?? assessment.data?.language}>
         {q.demo ? <DemoBadge kind="illustrative" /> : null}
         {!readOnly ? (
           <Button variant="default" size="xs" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setRenaming(q.title)} data-testid="rename-questionnaire">

@@ -1,13 +1,20 @@
-import { LANGUAGE_NAMES } from '../app/LanguageSwitch';
+import i18next from 'i18next';
+import { isLanguage } from '@potreby/i18n';
+import { languageName as inReadersLanguage } from '../app/names';
 
 /** Languages a questionnaire can be written in from the editor (those of the app). */
 export const FORM_LANGUAGES = ['uk', 'en', 'bg', 'pl'] as const;
 
-/** A language named in itself ("Українська"), as in the language switch; others by Intl. */
+/** A questionnaire's language named in the reader's language ("Ukrainian" on an English page). */
 export function languageName(code: string): string {
-  if (code in LANGUAGE_NAMES) return LANGUAGE_NAMES[code as keyof typeof LANGUAGE_NAMES];
+  return inReadersLanguage(code, isLanguage(i18next.language) ? i18next.language : 'en');
+}
+
+/** A language named in itself ("Українська"), for respondents choosing the language they answer in. */
+export function ownLanguageName(code: string): string {
   try {
-    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+    return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
   } catch {
     return code;
   }

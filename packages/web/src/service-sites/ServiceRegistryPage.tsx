@@ -11,7 +11,7 @@ import type { TTerritoryDetail } from '@potreby/server/territories/schema';
 import { api } from '../api/client';
 import { useServiceTypes } from '../app/catalogue';
 import { useFormat } from '../app/format';
-import { useNames } from '../app/names';
+import { langOf, useNames } from '../app/names';
 import { useSession } from '../app/session';
 import { DemoBadge } from '../components/DemoBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -229,7 +229,7 @@ export function ServiceRegistryPage() {
                     return (
                       <Table.Tr key={s.id} data-testid="registry-row">
                         <Table.Td miw={200}>
-                          <Text size="sm" fw={600} data-testid="site-name">
+                          <Text size="sm" fw={600} data-testid="site-name" lang={langOf(s.settlement.country)}>
                             {s.name}
                           </Text>
                           <Group gap={6} mt={2}>
@@ -254,7 +254,7 @@ export function ServiceRegistryPage() {
                           ) : null}
                         </Table.Td>
                         <Table.Td>
-                          {s.provider}
+                          <span lang={langOf(s.settlement.country)}>{s.provider}</span>
                           <Text size="xs" c="gray.7">
                             {t(`providerKinds.${s.providerKind}`)}
                           </Text>

@@ -7,6 +7,7 @@ import { formatAgeRange } from '@potreby/domain';
 import type { TPyramid } from '@potreby/server/population/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
+import { useNames } from '../app/names';
 import { DemoBadge } from '../components/DemoBadge';
 import { EChart } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -17,6 +18,7 @@ const WOMEN = '#a61e4d';
 /** Men to the left, women to the right, youngest at the bottom; the same figures in a table beside it. */
 export function PopulationPyramid({ territoryId, territoryName }: { territoryId: number; territoryName: string }) {
   const { t } = useTranslation();
+  const names = useNames();
   const fmt = useFormat();
   const [year, setYear] = useState<number | null>(null);
   const pyramid = useQuery({
@@ -71,7 +73,7 @@ export function PopulationPyramid({ territoryId, territoryName }: { territoryId:
       {data && data.bands.length === 0 ? <Text c="gray.7">{t('territories.noPopulation')}</Text> : null}
       {data && data.how === 'apportioned' ? (
         <Alert color="blue" variant="light" icon={<IconInfoCircle aria-hidden />} data-testid="pyramid-estimated">
-          {t('territories.estimatedFrom', { unit: data.from?.name ?? '—', year: data.dataYear ?? data.year })}
+          {t('territories.estimatedFrom', { unit: names.territory(data.from), year: data.dataYear ?? data.year })}
         </Alert>
       ) : null}
       {data && option && data.bands.length > 0 ? (
@@ -136,7 +138,14 @@ export function PopulationPyramid({ territoryId, territoryName }: { territoryId:
           </Text>
           {data.sources.map((s, i) => (
             <Group key={i} gap="xs" wrap="nowrap">
-              <Text size="sm">{s.source ?? s.fileName ?? t('territories.sourceUnknown')}</Text>
+              {s.source || s.fileName ? (
+                // A citation as given (a register, a statistics office's table), unless the demonstration wrote it.
+                <Text size="sm" translate={names.dataText(s.source) === s.source ? 'no' : undefined}>
+                  {names.dataText(s.source) ?? s.fileName}
+                </Text>
+              ) : (
+                <Text size="sm">{t('territories.sourceUnknown')}</Text>
+              )}
               {s.illustrative ? <DemoBadge kind="illustrative" /> : null}
             </Group>
           ))}

@@ -6,7 +6,7 @@ import type { TIndicatorList } from '@potreby/server/population/schema';
 import type { TTerritoryDetail } from '@potreby/server/territories/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
-import { useNames } from '../app/names';
+import { langOf, useNames } from '../app/names';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButtons } from '../components/ExportButtons';
 import { PopulationPyramid } from './PopulationPyramid';
@@ -59,7 +59,8 @@ export function TerritoryDetail({ territoryId }: { territoryId: number }) {
           {name}
         </Title>
         {territory.nameEn && territory.nameEn !== name ? (
-          <Text size="sm" c="gray.7">
+          // The other form of the name: the official one, or its Latin form (lang bg-Latn: a Bulgarian name in Latin letters).
+          <Text size="sm" c="gray.7" lang={territory.name !== name ? langOf(territory.country) : `${langOf(territory.country)}-Latn`}>
             {territory.name !== name ? territory.name : territory.nameEn}
           </Text>
         ) : null}
@@ -136,7 +137,7 @@ export function TerritoryDetail({ territoryId }: { territoryId: number }) {
                       <Table.Td className="num">{i.year}</Table.Td>
                       <Table.Td className="num">{fmt.number(i.value)}</Table.Td>
                       <Table.Td>
-                        {i.source}
+                        <span translate="no">{i.source}</span>
                         {i.sourceDate ? ` (${fmt.date(i.sourceDate)})` : ''}
                       </Table.Td>
                     </Table.Tr>

@@ -7,7 +7,7 @@ import { ZUserCreate, type TLevel } from '@potreby/domain';
 import { LANGUAGES, isLanguage, type TLanguage } from '@potreby/i18n';
 import type { TRole, TUser, TUserCreate } from '@potreby/server/accounts/schema';
 import { api } from '../api/client';
-import { LANGUAGE_NAMES } from '../app/LanguageSwitch';
+import { useNames } from '../app/names';
 import { serverFieldErrors, validateWith } from '../app/validation';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -45,6 +45,7 @@ export type UserFormProps = {
 
 export function UserForm({ opened, user, onClose, onCreated }: UserFormProps) {
   const { t, i18n } = useTranslation();
+  const names = useNames();
   // The level of the chosen territory, to drop it when a new role is scoped to another level.
   const [territoryLevel, setTerritoryLevel] = useState<TLevel | null>(null);
   const queryClient = useQueryClient();
@@ -150,7 +151,7 @@ export function UserForm({ opened, user, onClose, onCreated }: UserFormProps) {
           <Select
             label={t('users.language')}
             allowDeselect={false}
-            data={LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
+            data={LANGUAGES.map((l) => ({ value: l, label: names.languageName(l) }))}
             {...form.getInputProps('language')}
             data-testid="user-language"
           />

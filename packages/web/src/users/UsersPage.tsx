@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { TUser } from '@potreby/server/accounts/schema';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
-import { LANGUAGE_NAMES } from '../app/LanguageSwitch';
 import { useNames } from '../app/names';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -66,17 +65,17 @@ export function UsersPage() {
                 {users.data.items.map((u) => (
                   <Table.Tr key={u.id} data-testid={`user-row-${u.login}`}>
                     <Table.Td>
-                      <Text size="sm" fw={600}>
+                      <Text size="sm" fw={600} translate="no">
                         {u.name}
                       </Text>
-                      <Text size="xs" c="gray.7">
+                      <Text size="xs" c="gray.7" translate="no">
                         {u.login}
                       </Text>
                     </Table.Td>
                     <Table.Td>{t(`roles.${u.role}`)}</Table.Td>
                     <Table.Td>{u.territory ? `${names.territory(u.territory)} (${u.territory.code})` : '—'}</Table.Td>
                     <Table.Td>{u.organisation ?? '—'}</Table.Td>
-                    <Table.Td lang={u.language}>{LANGUAGE_NAMES[u.language]}</Table.Td>
+                    <Table.Td>{names.languageName(u.language)}</Table.Td>
                     <Table.Td>
                       {u.disabled ? (
                         <Badge color="gray.8" variant="outline">

@@ -1,0 +1,60 @@
+import { IMPORT_KINDS } from '../imports/formats';
+
+/**
+ * What the audit log records changes of: the `entity` of every entry. `recordChange` accepts
+ * only these, and the web translates each one in every language (a test checks both), so a new
+ * kind of record cannot reach the audit log under a raw name like `plan_measure`.
+ */
+export const AUDIT_ENTITIES = [
+  'service_site',
+  'norm',
+  'user',
+  'session',
+  // Imports: one entry per imported file, named after what it brought in.
+  ...IMPORT_KINDS,
+  'boundaries',
+  'responses',
+  'response',
+  'assessment',
+  'working_group_member',
+  'plan_measure',
+  'assessment_method',
+  'respondent_group',
+  'finding',
+  'questionnaire',
+  'question_tags',
+  'collection_link',
+  'free_text_tag',
+  'export',
+] as const;
+export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/** What was done (the `action` of an entry). */
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'import', 'seed', 'sign_in', 'sign_in_failed', 'sign_out', 'password_change', 'password_reset'] as const;
+export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const isAuditEntity = (value: string): value is TAuditEntity => (AUDIT_ENTITIES as readonly string[]).includes(value);
+
+/**
+ * Who made a change, as the `actor` column writes it: a signed-in user (`user:12`), a failed
+ * sign-in under a login (`login:maria`), the command line under the computer's user
+ * (`cli:ivan`), the demonstration's seed (`seed`) or the app itself (`system`).
+ */
+export type TAuditActor =
+  | { kind: 'user'; id: string }
+  | { kind: 'login'; login: string }
+  | { kind: 'cli'; user: string }
+  | { kind: 'seed' }
+  | { kind: 'system' }
+  | { kind: 'other'; text: string };
+
+export function parseAuditActor(actor: string): TAuditActor {
+  if (actor === 'seed' || actor === 'system') return { kind: actor };
+  const colon = actor.indexOf(':');
+  const prefix = colon < 0 ? '' : actor.slice(0, colon);
+  const rest = actor.slice(colon + 1);
+  if (prefix === 'user' && /^\d+$/.test(rest)) return { kind: 'user', id: rest };
+  if (prefix === 'login') return { kind: 'login', login: rest };
+  if (prefix === 'cli') return { kind: 'cli', user: rest };
+  return { kind: 'other', text: actor };
+}

@@ -1,0 +1,67 @@
+import { getTableColumns, type Table } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { AUDIT_ACTIONS, AUDIT_ENTITIES, type TAuditEntity } from '@potreby/domain/audit/audit-entries';
+import { LANGUAGES, resources } from '@potreby/i18n';
+import { appUser } from '../accounts/tables';
+import { assessment, assessmentMethod, finding, planMeasure, respondentGroup, workingGroupMember } from '../assessments/tables';
+import { norm } from '../norms/tables';
+import { serviceSite } from '../service-sites/tables';
+import { collectionLink, questionnaire } from '../surveys/tables';
+
+const columns = (table: Table, ...left: string[]) => Object.keys(getTableColumns(table)).filter((c) => !left.includes(c));
+/** What an import's entry holds (import-file.ts, import-responses.ts, import-boundaries.ts). */
+const IMPORT = ['dataset', 'fileName', 'format', 'rows', 'inserted', 'updated'];
+
+/**
+ * The fields each kind of entry shows before and after a change: the audited table's columns
+ * (as recordChange receives its rows) or the summary a use case writes. Typed by kind, so a new
+ * kind of record must say what it shows here too.
+ */
+const FIELDS: Record<TAuditEntity, string[]> = {
+  service_site: [...columns(serviceSite, 'updatedAt'), 'copiedFrom'],
+  norm: columns(norm),
+  user: columns(appUser, 'passwordHash'),
+  session: [],
+  territories: IMPORT,
+  population: IMPORT,
+  indicators: IMPORT,
+  services: IMPORT,
+  boundaries: IMPORT,
+  responses: [...IMPORT, 'questionnaireId', 'version', 'duplicates'],
+  response: ['questionnaireId', 'version', 'channel', 'respondentGroupId', 'responses', 'illustrative'],
+  assessment: columns(assessment),
+  working_group_member: columns(workingGroupMember),
+  plan_measure: columns(planMeasure),
+  assessment_method: columns(assessmentMethod),
+  respondent_group: columns(respondentGroup),
+  finding: columns(finding),
+  questionnaire: [...columns(questionnaire), 'version', 'source'],
+  // A list of tags before and after: shown as one value.
+  question_tags: ['value'],
+  collection_link: columns(collectionLink),
+  free_text_tag: ['question', 'tags'],
+  export: ['questionnaireId', 'what', 'format', 'language'],
+};
+
+type Audit = { entities: Record<string, string>; actions: Record<string, string>; fields: Record<string, string>; actors: Record<string, string> };
+const auditTexts = (language: (typeof LANGUAGES)[number]) => (resources[language].translation as { audit: Audit }).audit;
+
+/** The audit log speaks the reader's language: no `plan_measure`, `seed` or `ratePer1000` on screen. */
+describe('the audit log in every language', () => {
+  it('lists the fields of the audited tables', () => {
+    expect(FIELDS.service_site).toContain('capacity');
+    expect(FIELDS.plan_measure).toContain('dueDate');
+    expect(FIELDS.user).not.toContain('passwordHash');
+  });
+
+  for (const language of LANGUAGES) {
+    it(`names every kind of record, action, author and field in ${language}`, () => {
+      const audit = auditTexts(language);
+      expect(AUDIT_ENTITIES.filter((e) => !audit.entities[e]?.trim())).toEqual([]);
+      expect(AUDIT_ACTIONS.filter((a) => !audit.actions[a]?.trim())).toEqual([]);
+      expect(['seed', 'system', 'cli', 'login', 'user'].filter((a) => !audit.actors?.[a]?.trim())).toEqual([]);
+      const fields = [...new Set(Object.values(FIELDS).flat())];
+      expect(fields.filter((f) => !audit.fields[f]?.trim())).toEqual([]);
+    });
+  }
+});
