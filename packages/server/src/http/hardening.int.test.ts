@@ -143,6 +143,19 @@ describe(`hardening (${ENGINE})`, () => {
       expect((await admin.put('/api/v1/session/language', { language: 'bg', 'x\u0000': 1 })).status).toBe(400);
     });
 
+    it('refuses an upload cut short (no closing boundary) with 400 on every import route', async () => {
+      const truncated = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\ncode,name\r\n';
+      for (const path of ['/api/v1/imports/services', '/api/v1/imports/responses', '/api/v1/questionnaires/import-xlsform']) {
+        const cut = await fetch(`${admin.baseUrl}${path}`, {
+          method: 'POST',
+          headers: { cookie: admin.cookie!, 'x-csrf-token': admin.csrf!, 'content-type': 'multipart/form-data; boundary=x' },
+          body: truncated,
+        });
+        const body = (await cut.json()) as { code: string; issues?: { message: string }[] };
+        expect([path, cut.status, body.code], path).toEqual([path, 400, 'validation.invalid']);
+      }
+    });
+
     it('refuses ids and whole numbers beyond PostgreSQL’s integer with a 4xx', async () => {
       const PAZ19 = await territoryId('PAZ19');
       const site = {

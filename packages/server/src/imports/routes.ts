@@ -5,6 +5,7 @@ import type { App } from '../http/app';
 import { actorLabel, actorOf } from '../http/context';
 import type { RouteContext } from '../http/routes';
 import { dataset } from '../population/tables';
+import { readUpload } from '../http/read-upload';
 import { importFile } from './import-file';
 import { ZDatasetList, ZImportFields, ZImportParams, ZImportResult } from './schema';
 
@@ -28,30 +29,15 @@ export function importRoutes(app: App, ctx: RouteContext) {
       const actor = actorOf(request);
       const kind = request.params.kind;
       if (!hasGrant(actor, `import_${kind}` as never)) throw new AppError('auth.forbidden');
-      if (!request.isMultipart()) throw new AppError('validation.invalid', {}, { issues: [{ path: 'file', message: 'multipart_required' }] });
-      let file: { fileName: string; bytes: Buffer } | null = null;
-      const fields: Record<string, string> = {};
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file' || file) throw new AppError('validation.invalid', {}, { issues: [{ path: part.fieldname, message: 'one_file_in_field_file' }] });
-          file = { fileName: part.filename, bytes: await part.toBuffer() };
-        } else {
-          fields[part.fieldname] = String(part.value);
-        }
-      }
-      if (!file) throw new AppError('validation.invalid', {}, { issues: [{ path: 'file', message: 'required' }] });
-      const parsed = ZImportFields.safeParse(fields);
-      if (!parsed.success) {
-        throw new AppError('validation.invalid', {}, { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
-      }
+      const upload = await readUpload(request, ZImportFields);
       return importFile(ctx.database, {
         kind,
-        fileName: file.fileName,
-        bytes: file.bytes,
-        country: parsed.data.country,
-        year: parsed.data.year,
-        source: parsed.data.source,
-        illustrative: parsed.data.illustrative === 'yes',
+        fileName: upload.fileName,
+        bytes: upload.bytes,
+        country: upload.fields.country,
+        year: upload.fields.year,
+        source: upload.fields.source,
+        illustrative: upload.fields.illustrative === 'yes',
         actor,
         author: { userId: actor.userId, actor: actorLabel(actor) },
         language: request.language,

@@ -3,7 +3,7 @@ import { actorLabel, actorOf } from '../http/context';
 import type { RouteContext } from '../http/routes';
 import { ZResponseImportFields, ZResponseImportResult } from './import-schema';
 import { importResponses } from './import-responses';
-import { readUpload } from './read-upload';
+import { readUpload } from '../http/read-upload';
 
 export function responseImportRoutes(app: App, ctx: RouteContext) {
   // A static path: it takes precedence over `/api/v1/imports/:kind` of the planning-data imports.

@@ -3,7 +3,7 @@ import { actorLabel, actorOf } from '../http/context';
 import type { RouteContext } from '../http/routes';
 import { ZXlsFormImportFields } from './import-schema';
 import { importXlsForm } from './import-xlsform';
-import { readUpload } from './read-upload';
+import { readUpload } from '../http/read-upload';
 import { ZXlsFormImport } from './schema';
 
 export function xlsFormRoutes(app: App, ctx: RouteContext) {
