@@ -168,6 +168,38 @@ describe(`the potreby command (${ENGINE})`, () => {
     });
   });
 
+  it('gives an account a new one-time password with `user reset-password LOGIN`: the old one stops working, the new one must be changed, audited', async () => {
+    const created = await cli('user', 'create', '--login', 'Ivan@Peshtera.example', '--name', 'Иван Петров', '--role', 'municipal_officer', '--territory', 'PAZ19', '--password', 'стара дълга парола 2024');
+    expect(created.code).toBe(0);
+    const res = await cli('user', 'reset-password', 'IVAN@peshtera.example');
+    expect(res).toMatchObject({ code: 0, err: '' });
+    const lines = res.out.trimEnd().split('\n');
+    expect(lines[0]).toBe('Account ivan@peshtera.example has a new one-time password; its sessions have ended.');
+    const otp = /^One-time password: (\S+) /.exec(lines[1]!)?.[1];
+    expect(otp).toMatch(/^[a-km-np-z2-9]{5}(-[a-km-np-z2-9]{5}){3}$/);
+    const audit = await withDatabase(({ db }) =>
+      rows<{ action: string; actor: string; entity: string }>(db, sql`select action, actor, entity from audit_log where entity = 'user' order by id desc limit 1`),
+    );
+    expect(audit).toEqual([{ action: 'password_reset', actor: `cli:${userInfo().username}`, entity: 'user' }]);
+
+    await withDatabase(async (database) => {
+      const app = await buildApp({ database, webDist: null });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const url = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+        expect((await new Client(url).post('/api/v1/session', { login: 'ivan@peshtera.example', password: 'стара дълга парола 2024' })).status).toBe(401);
+        const signIn = await new Client(url).post('/api/v1/session', { login: 'ivan@peshtera.example', password: otp });
+        expect(signIn.status).toBe(200);
+        expect(signIn.body.user.mustChangePassword).toBe(true);
+      } finally {
+        await app.close();
+      }
+    });
+
+    const unknown = await cli('user', 'reset-password', 'nobody@example.org');
+    expect(unknown).toEqual({ code: 1, out: '', err: 'There is no account with the sign-in name “nobody@example.org”.\n' });
+  });
+
   it('exports a table as CSV and as XLSX, as the app does', async () => {
     const csvPath = join(work, 'services.csv');
     const res = await cli('--lang', 'bg', 'export', 'services', '--out', csvPath, '--territory', 'PAZ');

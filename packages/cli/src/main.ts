@@ -9,7 +9,7 @@ import { exportCommand } from './export-command';
 import { gapCommand } from './gap-command';
 import { importCommand } from './import-command';
 import { importResponsesCommand, importXlsFormCommand, surveyStatsCommand } from './survey-command';
-import { userCreateCommand } from './user-command';
+import { userCreateCommand, userResetPasswordCommand } from './user-command';
 
 /** The command line works with full reach, like an administrator at the server's console. */
 export const CLI_ACTOR: Actor = { userId: null, role: 'admin', scopePath: null, organisation: null };
@@ -188,9 +188,18 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
       code = await withDatabase(language, (ctx) => userCreateCommand(ctx, options));
     });
 
+  user
+    .command('reset-password')
+    .description('give an account a new one-time password (printed), to be changed at the next sign-in; its sessions end')
+    .argument('<login>', 'sign-in name of the account')
+    .action(async (login: string) => {
+      const language = cliLanguage(program.opts().lang);
+      code = await withDatabase(language, (ctx) => userResetPasswordCommand(ctx, login));
+    });
+
   program
     .command('migrate')
-    .description('bring the database schema up to date')
+    .description('bring the database up to date: its schema and the reference catalogue of service types')
     .action(async () => {
       const language = cliLanguage(program.opts().lang);
       code = await withDatabase(language, async (ctx) => {

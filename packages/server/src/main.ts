@@ -20,12 +20,15 @@ async function main() {
   }
   const database = await openDatabase(configFromEnv());
   console.log(t('cli.database', { engine: database.engine, location: database.location }));
+  // The schema and the reference catalogue of service types, demonstration or not.
   await migrate(database);
-  if (config.demo && (await isEmpty(database.db))) {
-    console.log(t('cli.seeding'));
-    const started = Date.now();
-    await seedDemo(database);
-    console.log(t('cli.seeded', { seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+  if (await isEmpty(database.db)) {
+    if (config.demo) {
+      console.log(t('cli.seeding'));
+      const started = Date.now();
+      await seedDemo(database);
+      console.log(t('cli.seeded', { seconds: ((Date.now() - started) / 1000).toFixed(1) }));
+    } else console.log(t('cli.noDemo'));
   }
   const admin = await ensureAdmin(database.db, config.adminPassword);
 
@@ -33,6 +36,7 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${config.port}`;
   console.log(t('cli.listening', { url }));
+  // Last, so that it is what the console shows: the only time this password is printed.
   if (admin.oneTimePassword) {
     console.log(t('cli.adminCreated', { login: admin.login, password: admin.oneTimePassword }));
   }

@@ -26,6 +26,8 @@ export const AUDIT_ENTITIES = [
   'collection_link',
   'free_text_tag',
   'export',
+  /** The service catalogue: types added when a database is brought up to date. */
+  'service_type',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -41,6 +41,7 @@ const FIELDS: Record<TAuditEntity, string[]> = {
   collection_link: columns(collectionLink),
   free_text_tag: ['question', 'tags'],
   export: ['questionnaireId', 'what', 'format', 'language'],
+  service_type: ['added'],
 };
 
 type Audit = { entities: Record<string, string>; actions: Record<string, string>; fields: Record<string, string>; actors: Record<string, string> };

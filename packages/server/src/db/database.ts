@@ -13,6 +13,7 @@ import pg from 'pg';
 import { from as copyFromStream } from 'pg-copy-streams';
 import { AppError } from '@potreby/domain';
 import * as schema from './schema';
+import { seedCatalogue } from '../seed/seed-catalogue';
 
 export type Schema = typeof schema;
 /** A drizzle database or transaction: every query function takes one of these. */
@@ -128,17 +129,21 @@ function isAlive(pid: number): boolean {
 }
 
 /**
- * Bring the schema up to date. On PostgreSQL an advisory lock makes several app servers
- * starting together run the migrations once.
+ * Bring the database up to date: its schema, then the reference catalogue of service types
+ * (every import and norm refers to it, so a new database has it from the start, with or without
+ * the demonstration; types already there are never changed). On PostgreSQL an advisory lock
+ * makes several app servers starting together run this once.
  */
 export async function migrate(database: Database): Promise<void> {
   if (database.engine === 'pglite') {
     await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    await seedCatalogue(database.db);
     return;
   }
   await database.db.execute(sql`select pg_advisory_lock(4242001)`);
   try {
     await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    await seedCatalogue(database.db);
   } finally {
     await database.db.execute(sql`select pg_advisory_unlock(4242001)`);
   }

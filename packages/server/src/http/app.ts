@@ -23,6 +23,7 @@ import { CountryModels } from '../model/country-model';
 import type { Database } from '../db/database';
 import type { TrustProxy } from '../config';
 import { loggerOptions } from './log';
+import { RequestsAtDebug } from './request-logging';
 import { toProblem } from './problem';
 import { limitJsonBodies, refuseNul } from './request-input';
 import { registerRoutes } from './routes';
@@ -67,10 +68,19 @@ declare module 'fastify' {
 /** Paths a signed-in user may use before changing a one-time password. */
 const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/v1/session', '/api/v1/session/password', '/api/v1/session/language', '/api/v1/health']);
 
+/**
+ * The log's lines through process.stdout, in order with the start messages main.ts prints
+ * (pino's own stdout writer is asynchronous: its "Server listening" line came after them, below
+ * the first start's one-time password).
+ */
+const CONSOLE = { write: (line: string) => void process.stdout.write(line) };
+
 export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({
-    // A log stream (tests) gets every line whatever LOG_LEVEL says.
-    logger: options.logStream ? loggerOptions('info', options.logStream) : options.logger ? loggerOptions(process.env.LOG_LEVEL ?? 'info') : false,
+    // A log stream (tests) gets every line whatever LOG_LEVEL says. At the default level the
+    // console shows the start and errors; each request's lines come at `debug`.
+    logger: options.logStream ? loggerOptions('debug', options.logStream) : options.logger ? loggerOptions(process.env.LOG_LEVEL ?? 'info', CONSOLE) : false,
+    logController: new RequestsAtDebug(),
     trustProxy: trustProxyOption(options.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     // Ids in URLs are short; a long URL is a mistake or an attack.

@@ -11,7 +11,6 @@ import { norm } from '../norms/tables';
 import { territory } from '../territories/tables';
 import { DEMO_NORMS_BG, ILLUSTRATIVE_NORM_SOURCE, SYNTHETIC_SITES_SOURCE } from './demo-norms';
 import { demoSitesCsv } from './demo-sites';
-import { seedCatalogue } from './seed-catalogue';
 import { seedUkraine } from './seed-khmilnyk';
 
 /** The seed works with full reach, like the command line. */
@@ -38,8 +37,8 @@ export async function seedImport(database: Database, kind: ImportRequest['kind']
  * hromada. Everything goes through the same imports and use cases a user runs.
  */
 export async function seedDemo(database: Database): Promise<void> {
+  // The catalogue of service types is there already: `migrate` loads it into every database.
   const { db } = database;
-  await seedCatalogue(db);
   await seedImport(database, 'territories', 'settlements-location.csv', reference('bg/settlements-location.csv'), { country: 'BG', source: 'yurukov/Bulgaria-geocoding (settlements with location), 2025' });
   // The location list still has the municipalities before 2015 (Sarnitsa within Velingrad);
   // the municipality list has all 265 of today.
