@@ -118,7 +118,7 @@ export function ImportResponses({ assessment, opened, onClose, questionnaireId }
                 : rows !== undefined
                   ? t('assessments.questionnaires.imported', { count: rows, formatted: fmt.number(rows) })
                   : t('assessments.questionnaires.importedNoCount')}
-              {duplicates > 0 && !nothingNew ? (
+              {duplicates > 0 ? (
                 <Text size="sm" mt={4} data-testid="import-responses-duplicates">
                   {t('assessments.questionnaires.duplicatesLeftOut', { count: duplicates, formatted: fmt.number(duplicates) })}
                 </Text>
