@@ -9,8 +9,14 @@
  */
 export const FORMULA_START = /^\s*[=+\-@\t\r]/;
 
+/**
+ * A text that is only a number (`-5`, `+3.5`, `-1,25`): a spreadsheet reads it as that number and
+ * runs nothing, and an import report should show the `-5` its reader typed, not `'-5`.
+ */
+const PLAIN_NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
+
 /** The text as a spreadsheet will take it literally. */
-export const neutraliseFormula = (text: string): string => (FORMULA_START.test(text) ? `'${text}` : text);
+export const neutraliseFormula = (text: string): string => (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text);
 
 /** Quoted when it holds a separator (comma, or semicolon for Excel in BG/UA/PL), a quote or a line break. */
 const NEEDS_QUOTES = /[",;\r\n]/;
