@@ -16,7 +16,7 @@ export function webBuildIsStale(): boolean {
   const index = join(WEB_DIST, 'index.html');
   if (!existsSync(index)) return true;
   const built = statSync(index).mtimeMs;
-  const sources = Math.max(newestMtime(join(WEB_DIR, 'src')), newestMtime(join(ROOT, 'packages/i18n/src')), newestMtime(join(WEB_DIR, 'public')), statSync(join(WEB_DIR, 'index.html')).mtimeMs);
+  const sources = Math.max(newestMtime(join(WEB_DIR, 'src')), newestMtime(join(ROOT, 'packages/i18n/src')), newestMtime(join(ROOT, 'packages/domain/src')), newestMtime(join(WEB_DIR, 'public')), statSync(join(WEB_DIR, 'index.html')).mtimeMs);
   return sources > built;
 }
 
