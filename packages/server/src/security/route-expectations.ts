@@ -1,0 +1,722 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { may, mayChangeSite, mayChangeSitesIn, mayEditNorm, maySaveSite, type Actor, type Place as PolicyPlace, type SitePlaces, type TAction } from '@potreby/domain';
+import { REFERENCE_DIR } from '../config';
+import { send, type Answer, type Outgoing } from './http';
+import type { Principal } from './principals';
+import { assessmentBody, normBody, PART_NAMES, partBody, QUESTIONS, siteBody, type Place, type TerritoryRow, type World } from './world';
+
+/**
+ * What each route of the OpenAPI document should answer to whom, derived from the access policy
+ * (packages/domain/src/accounts/policy.ts), and how to call it with real ids of a place inside or
+ * outside the caller's reach. A route missing here fails the matrix: a new route is covered by
+ * default, by its author adding a line.
+ */
+export type Outcome =
+  /** Reachable without signing in: any answer but a server error. */
+  | { kind: 'public' }
+  | { kind: 'allow' }
+  /** auth: 401 · grant: 403 (the role may not do this anywhere here) · reach: 403 or 404 (outside the caller's reach). */
+  | { kind: 'deny'; why: 'auth' | 'grant' | 'reach' }
+  /**
+   * The policy refuses changing the guarded thing, but the request may mean something else that
+   * is allowed (a site id names a site within its place: the same id elsewhere is a new site).
+   * Any answer but a server error, as long as the guarded thing stays as it was.
+   */
+  | { kind: 'untouched' };
+
+export type Probe = Outgoing & {
+  /** What the probe is about, for failure reports: "VEL site", "move SML → VEL" … */
+  label: string;
+  expect: Outcome;
+  /**
+   * A body field that refers to a thing by id: refusing an unreachable one as "unknown" (a field
+   * error such as `unknown_assessment`) tells no more than a 404, and counts as refusing it.
+   */
+  bodyReference?: string;
+  /** An import: a file refused row by row as `outside_scope` (422) counts as refusing it. */
+  rowByRow?: boolean;
+  /** Paths (of places) whose texts this answer may show to anyone: a public link shows its questionnaire. */
+  exempt?: string[];
+  /** Send as this principal instead (a fresh account, for routes that end or spoil the session). */
+  as?: Principal;
+  /** The state of a thing the probe must not change unless allowed to (read as the administrator). */
+  guard?: () => Promise<string>;
+  /** Run after an allowed answer, before the next probe (e.g. wait for the job it started). */
+  after?: (answer: Answer) => Promise<void>;
+};
+
+export type ProbeContext = {
+  world: World;
+  principal: Principal;
+  /** The principal's own place (see PrincipalSpec.home). */
+  home: Place;
+  /** The principal's number in the table, to rotate through enum values across principals. */
+  index: number;
+  judge: Judge;
+  /** A thing made for this probe alone (a write may change or delete it); for nobody, the fixture does. */
+  fresh<T>(make: () => Promise<T>, fixture: T): Promise<T>;
+};
+
+export type RouteExpectation = {
+  /** once: without a place · each place: once per place of the world · both. */
+  scope: 'once' | 'each place' | 'both';
+  probes(c: ProbeContext, place: Place | null): Promise<Probe[]>;
+};
+
+const PUBLIC: Outcome = { kind: 'public' };
+const ALLOW: Outcome = { kind: 'allow' };
+const deny = (why: 'auth' | 'grant' | 'reach'): Outcome => ({ kind: 'deny', why });
+
+export type Judge = ReturnType<typeof judgeFor>;
+
+/** The outcomes the policy gives this actor. Refusals are "reach" when a place involved is out of the actor's reach, "grant" otherwise. */
+export function judgeFor(actor: Actor | null) {
+  const readable = (p: PolicyPlace) => !!actor && may(actor, 'read', p);
+  const outcome = (allowed: boolean, places: PolicyPlace[]): Outcome => {
+    if (!actor) return deny('auth');
+    if (allowed) return ALLOW;
+    return places.every(readable) ? deny('grant') : deny('reach');
+  };
+  return {
+    public: () => PUBLIC,
+    /** Any signed-in account, about itself. */
+    self: () => outcome(true, []),
+    may: (action: TAction, place: PolicyPlace | null, extra: { provider?: string } = {}) => outcome(!!actor && may(actor, action, place, extra), place ? [place] : []),
+    /** Every one of these must be allowed. */
+    all: (checks: [TAction, PolicyPlace, { provider?: string }?][]) =>
+      outcome(
+        !!actor && checks.every(([action, place, extra]) => may(actor, action, place, extra ?? {})),
+        checks.map(([, place]) => place),
+      ),
+    outcome,
+    actor,
+  };
+}
+
+/** A site as the policy sees it (accounts/policy.ts SitePlaces). */
+const sitePlaces = (settlement: TerritoryRow, serves: TerritoryRow[], provider: string): SitePlaces => ({ settlement, serves, provider });
+
+/** Save a site (create: before null), by maySaveSite; refusals name the places involved. */
+function saveSite(c: ProbeContext, before: SitePlaces | null, after: SitePlaces): Outcome {
+  const places = [...(before ? [before.settlement, ...before.serves] : []), after.settlement, ...after.serves];
+  return c.judge.outcome(!!c.judge.actor && maySaveSite(c.judge.actor, before, after), places);
+}
+
+/** A row of a services import: the grant to import there, and the form's rule (maySaveSite). */
+function importSite(c: ProbeContext, before: SitePlaces | null, after: SitePlaces): Outcome {
+  const a = c.judge.actor;
+  const places = [...(before ? [before.settlement] : []), after.settlement];
+  const allowed = !!a && places.every((pl) => may(a, 'import_services', pl)) && maySaveSite(a, before, after);
+  return c.judge.outcome(allowed, places);
+}
+
+/** Change or remove an existing site, by mayChangeSite. */
+const changeSite = (c: ProbeContext, site: SitePlaces): Outcome => c.judge.outcome(!!c.judge.actor && mayChangeSite(c.judge.actor, site), [site.settlement, ...site.serves]);
+
+const pick = <T>(list: readonly T[], n: number): T => list[((n % list.length) + list.length) % list.length]!;
+const XLSFORM = () => readFileSync(join(REFERENCE_DIR, 'xlsform', 'text_and_integer.xlsx'));
+
+const upload = (fileName: string, content: string | Uint8Array, fields: Record<string, string | number>) => () => {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), fileName);
+  return form;
+};
+
+const csvCell = (s: string) => `"${s.replaceAll('"', '""')}"`;
+
+/** Places of a probe: a named fixture of a place. */
+const at = (place: Place | null): Place => {
+  if (!place) throw new Error('this route is probed per place');
+  return place;
+};
+
+/** Read a thing of the place: the place's municipality decides. */
+const readAt =
+  (path: (p: Place) => string, query?: (p: Place, c: ProbeContext) => Record<string, string>): RouteExpectation['probes'] =>
+  async (c, place) => {
+    const p = at(place);
+    return [{ label: p.key, method: 'GET', path: path(p), query: query?.(p, c), expect: c.judge.may('read', p.municipality) }];
+  };
+
+/** Change the assessment of the place (its parts, questionnaires): edit_assessment there. */
+const editAssessment = (c: ProbeContext, p: Place) => c.judge.may('edit_assessment', p.municipality);
+
+const partRoutes = Object.fromEntries(
+  PART_NAMES.flatMap((part) => [
+    [
+      `POST /api/v1/assessments/{id}/${part}`,
+      {
+        scope: 'each place',
+        probes: async (c, place) => {
+          const p = at(place);
+          return [{ label: p.key, method: 'POST', path: `/api/v1/assessments/${p.assessmentId}/${part}`, json: partBody(p, part, c.world.unique()), expect: editAssessment(c, p) }];
+        },
+      },
+    ],
+    [
+      `PUT /api/v1/assessments/{id}/${part}/{partId}`,
+      {
+        scope: 'each place',
+        probes: async (c, place) => {
+          const p = at(place);
+          const id = await c.fresh(() => c.world.disposable.part(p, part), p.parts[part]);
+          return [{ label: p.key, method: 'PUT', path: `/api/v1/assessments/${p.assessmentId}/${part}/${id}`, json: partBody(p, part, c.world.unique()), expect: editAssessment(c, p) }];
+        },
+      },
+    ],
+    [
+      `DELETE /api/v1/assessments/{id}/${part}/{partId}`,
+      {
+        scope: 'each place',
+        probes: async (c, place) => {
+          const p = at(place);
+          const id = await c.fresh(() => c.world.disposable.part(p, part), p.parts[part]);
+          return [{ label: p.key, method: 'DELETE', path: `/api/v1/assessments/${p.assessmentId}/${part}/${id}`, expect: editAssessment(c, p) }];
+        },
+      },
+    ],
+  ]),
+) as Record<string, RouteExpectation>;
+
+/** Ask for an export as the principal and wait for it: the job is the principal's own. */
+async function ownJob(c: ProbeContext, p: Place): Promise<string | null> {
+  if (!c.principal.client || !c.judge.actor || !may(c.judge.actor, 'read', p.municipality)) return null;
+  const res = await send(c.world.t.url, c.principal.client, { method: 'POST', path: `/api/v1/questionnaires/${p.questionnaireId}/exports`, json: { what: 'stats', format: 'csv' } });
+  if (res.status !== 202) throw new Error(`setting up: ${c.principal.spec.key} could not export the tables of ${p.key}: ${res.status} ${res.readable.slice(0, 300)}`);
+  await c.world.quietJobs();
+  return res.json.id;
+}
+
+export const EXPECTATIONS: Record<string, RouteExpectation> = {
+  // ---- session: public sign-in and health; the rest about the signed-in account itself ----
+  'GET /api/v1/health': { scope: 'once', probes: async (c) => [{ label: 'health', method: 'GET', path: '/api/v1/health', expect: c.judge.public() }] },
+  'POST /api/v1/session': {
+    scope: 'once',
+    probes: async (c) => [{ label: 'wrong password', method: 'POST', path: '/api/v1/session', json: { login: `${c.world.unique('nobody')}@test.example`, password: 'not the password at all' }, expect: c.judge.public() }],
+  },
+  'GET /api/v1/session': { scope: 'once', probes: async (c) => [{ label: 'own session', method: 'GET', path: '/api/v1/session', expect: c.judge.self() }] },
+  'DELETE /api/v1/session': {
+    scope: 'once',
+    probes: async (c) => [{ label: 'sign out (another account of the role)', method: 'DELETE', path: '/api/v1/session', as: c.principal.client ? await c.principal.another() : undefined, expect: c.judge.self() }],
+  },
+  'POST /api/v1/session/password': {
+    scope: 'once',
+    probes: async (c) => [
+      {
+        label: 'change own password (another account of the role)',
+        method: 'POST',
+        path: '/api/v1/session/password',
+        json: { currentPassword: 'correct horse battery staple', newPassword: 'a quite different long passphrase 7' },
+        as: c.principal.client ? await c.principal.another() : undefined,
+        expect: c.judge.self(),
+      },
+    ],
+  },
+  'PUT /api/v1/session/language': { scope: 'once', probes: async (c) => [{ label: 'own language', method: 'PUT', path: '/api/v1/session/language', json: { language: 'en' }, expect: c.judge.self() }] },
+
+  // ---- accounts: administrators only ----
+  'GET /api/v1/users': { scope: 'once', probes: async (c) => [{ label: 'all accounts', method: 'GET', path: '/api/v1/users', expect: c.judge.may('manage_users', null) }] },
+  'POST /api/v1/users': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const json = { login: `${p.sentinel.toLowerCase()}-${c.world.unique()}@test.example`, name: `User ${p.sentinel}`, role: 'viewer', territoryId: p.municipality.id };
+      return [{ label: p.key, method: 'POST', path: '/api/v1/users', json, expect: c.judge.may('manage_users', null) }];
+    },
+  },
+  'PUT /api/v1/users/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await c.fresh(() => c.world.disposable.user(p), p.userId);
+      const json = { name: `User ${p.sentinel}`, role: 'viewer', territoryId: p.municipality.id, organisation: null, language: 'en', disabled: false };
+      return [{ label: p.key, method: 'PUT', path: `/api/v1/users/${id}`, json, expect: c.judge.may('manage_users', null) }];
+    },
+  },
+  'POST /api/v1/users/{id}/password': {
+    scope: 'each place',
+    probes: async (c, place) => [{ label: at(place).key, method: 'POST', path: `/api/v1/users/${at(place).userId}/password`, expect: c.judge.may('manage_users', null) }],
+  },
+
+  // ---- territories and population ----
+  'GET /api/v1/territories': {
+    scope: 'both',
+    // A list: filtered to the reach, so always answered; the leak check does the work.
+    probes: async (c, place) =>
+      place
+        ? [{ label: `children of ${place.key}`, method: 'GET', path: '/api/v1/territories', query: { parentId: String(place.municipality.id) }, expect: c.judge.self() }]
+        : [
+            { label: 'top of reach', method: 'GET', path: '/api/v1/territories', expect: c.judge.self() },
+            { label: 'search for the fixtures', method: 'GET', path: '/api/v1/territories', query: { q: 'SENTINEL', limit: '1000' }, expect: c.judge.self() },
+          ],
+  },
+  'GET /api/v1/territories/{id}': { scope: 'each place', probes: readAt((p) => `/api/v1/territories/${p.municipality.id}`) },
+  'GET /api/v1/territories/{id}/population': { scope: 'each place', probes: readAt((p) => `/api/v1/territories/${p.municipality.id}/population`) },
+  'GET /api/v1/territories/{id}/indicators': { scope: 'each place', probes: readAt((p) => `/api/v1/territories/${p.municipality.id}/indicators`) },
+
+  // ---- catalogue: the same for everyone signed in ----
+  'GET /api/v1/service-types': { scope: 'once', probes: async (c) => [{ label: 'catalogue', method: 'GET', path: '/api/v1/service-types', expect: c.judge.self() }] },
+  'GET /api/v1/indicators': { scope: 'once', probes: async (c) => [{ label: 'indicator keys', method: 'GET', path: '/api/v1/indicators', expect: c.judge.self() }] },
+
+  // ---- norms: set on a country or region (mayEditNorm) ----
+  'GET /api/v1/norms': { scope: 'each place', probes: readAt(() => '/api/v1/norms', (p) => ({ territoryId: String(p.municipality.id) })) },
+  'PUT /api/v1/norms': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const allowed = !!c.judge.actor && mayEditNorm(c.judge.actor, p.region);
+      return [{ label: `${p.key} province's norm`, method: 'PUT', path: '/api/v1/norms', json: normBody(p), expect: c.judge.outcome(allowed, [p.region]) }];
+    },
+  },
+  'DELETE /api/v1/norms/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await c.fresh(() => c.world.disposable.norm(p), 1);
+      const allowed = !!c.judge.actor && mayEditNorm(c.judge.actor, p.region);
+      return [{ label: `${p.key} province's norm`, method: 'DELETE', path: `/api/v1/norms/${id}`, expect: c.judge.outcome(allowed, [p.region]) }];
+    },
+  },
+
+  // ---- service sites: edit_service_site where the site is and where it serves; providers their own ----
+  'GET /api/v1/service-sites': {
+    scope: 'both',
+    probes: async (c, place) =>
+      place
+        ? [{ label: place.key, method: 'GET', path: '/api/v1/service-sites', query: { territoryId: String(place.municipality.id), pageSize: '500' }, expect: c.judge.may('read', place.municipality) }]
+        : [{ label: 'all in reach', method: 'GET', path: '/api/v1/service-sites', query: { pageSize: '500' }, expect: c.judge.self() }],
+  },
+  'POST /api/v1/service-sites': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const provider = p.spec.provider;
+      return [
+        { label: `${p.key} site`, method: 'POST', path: '/api/v1/service-sites', json: siteBody(p), expect: saveSite(c, null, sitePlaces(p.settlement, [], provider)) },
+        {
+          label: `${p.key} site serving its province`,
+          method: 'POST',
+          path: '/api/v1/service-sites',
+          json: siteBody(p, { name: `Център ${p.regionSentinel}`, servesIds: [p.region.id] }),
+          expect: saveSite(c, null, sitePlaces(p.settlement, [p.region], provider)),
+        },
+      ];
+    },
+  },
+  'GET /api/v1/service-sites/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [
+        { label: `${p.key} site`, method: 'GET', path: `/api/v1/service-sites/${p.siteId}`, expect: c.judge.may('read', p.settlement) },
+        { label: `${p.key} site serving its province`, method: 'GET', path: `/api/v1/service-sites/${p.regionalSiteId}`, expect: c.judge.may('read', p.settlement) },
+      ];
+    },
+  },
+  'PUT /api/v1/service-sites/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const h = c.home;
+      const provider = p.spec.provider;
+      const own = await c.fresh(() => c.world.disposable.site(p), { id: p.siteId, body: siteBody(p) });
+      const wide = await c.fresh(() => c.world.disposable.site(p, true), { id: p.regionalSiteId, body: siteBody(p) });
+      const ownSite = sitePlaces(p.settlement, [], provider);
+      const wideSite = sitePlaces(p.settlement, [p.region], provider);
+      const probes: Probe[] = [
+        { label: `${p.key} site, capacity changed`, method: 'PUT', path: `/api/v1/service-sites/${own.id}`, json: { ...own.body, capacity: 21 }, expect: saveSite(c, ownSite, ownSite) },
+        { label: `${p.key} site serving its province, unchanged`, method: 'PUT', path: `/api/v1/service-sites/${wide.id}`, json: wide.body, expect: saveSite(c, wideSite, wideSite) },
+      ];
+      if (h.key !== p.key && h.spec.country === p.spec.country) {
+        const moved = await c.fresh(() => c.world.disposable.site(p), { id: p.siteId, body: siteBody(p) });
+        probes.push({
+          label: `move a ${p.key} site to ${h.key}`,
+          method: 'PUT',
+          path: `/api/v1/service-sites/${moved.id}`,
+          json: { ...moved.body, name: `Дневен център ${h.sentinel}`, settlementId: h.settlement.id },
+          expect: saveSite(c, ownSite, sitePlaces(h.settlement, [], provider)),
+        });
+      }
+      return probes;
+    },
+  },
+  'DELETE /api/v1/service-sites/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const provider = p.spec.provider;
+      const own = await c.fresh(() => c.world.disposable.site(p), { id: p.siteId, body: {} });
+      const wide = await c.fresh(() => c.world.disposable.site(p, true), { id: p.regionalSiteId, body: {} });
+      return [
+        { label: `${p.key} site`, method: 'DELETE', path: `/api/v1/service-sites/${own.id}`, expect: changeSite(c, sitePlaces(p.settlement, [], provider)) },
+        // Deleting follows the rule of editing: a site serving the province is the province's too.
+        { label: `${p.key} site serving its province`, method: 'DELETE', path: `/api/v1/service-sites/${wide.id}`, expect: changeSite(c, sitePlaces(p.settlement, [p.region], provider)) },
+      ];
+    },
+  },
+  'POST /api/v1/service-sites/copy-year': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      // Copies the sites the actor may change, one by one; asking needs the grant and the reach.
+      const allowed = !!c.judge.actor && mayChangeSitesIn(c.judge.actor, p.municipality);
+      return [
+        { label: p.key, method: 'POST', path: '/api/v1/service-sites/copy-year', json: { territoryId: p.municipality.id, fromYear: 2025, toYear: 2031 + (c.index % 60) }, expect: c.judge.outcome(allowed, [p.municipality]) },
+      ];
+    },
+  },
+
+  // ---- gaps and maps ----
+  'GET /api/v1/gaps': { scope: 'each place', probes: readAt(() => '/api/v1/gaps', (p, c) => ({ territoryId: String(p.municipality.id), method: pick(['normative', 'observed', 'survey'], c.index) })) },
+  'GET /api/v1/gaps/map': { scope: 'each place', probes: readAt(() => '/api/v1/gaps/map', (p) => ({ territoryId: String(p.municipality.id) })) },
+  'GET /api/v1/gaps/explain': { scope: 'each place', probes: readAt(() => '/api/v1/gaps/explain', (p) => ({ territoryId: String(p.municipality.id), serviceType: p.spec.serviceType })) },
+  'GET /api/v1/geo/boundaries': { scope: 'each place', probes: readAt(() => '/api/v1/geo/boundaries', (p) => ({ territoryId: String(p.municipality.id) })) },
+
+  // ---- imports: the grant of the kind, and every row within reach ----
+  'POST /api/v1/imports/{kind}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const h = c.home;
+      const u = c.world.unique();
+      const country = p.country.code;
+      const importProbe = (kind: string, label: string, file: string, content: string, expect: Outcome): Probe => ({
+        label,
+        method: 'POST',
+        path: `/api/v1/imports/${kind}`,
+        form: upload(file, content, { country }),
+        rowByRow: true,
+        expect,
+      });
+      const probes: Probe[] = [
+        importProbe(
+          'territories',
+          `a new settlement in ${p.key}`,
+          'territories.csv',
+          `code,name,level,parent_code,country\nSEC${u.toUpperCase()},Село ${p.sentinel},settlement,${p.municipality.code},${country}\n`,
+          c.judge.may('import_territories', p.municipality),
+        ),
+        importProbe('population', `${p.key} population`, 'population.csv', `code,year,sex,age_from,age_to,count\n${p.municipality.code},1995,T,0,,${1000 + c.index}\n`, c.judge.may('import_population', p.municipality)),
+        importProbe('indicators', `${p.key} indicator`, 'indicators.csv', `code,year,indicator,value,source\n${p.municipality.code},1995,idp,${c.index},Matrix\n`, c.judge.may('import_indicators', p.municipality)),
+        importProbe(
+          'services',
+          `a new ${p.key} site`,
+          'services.csv',
+          `site_id,name,service_type,provider,provider_kind,settlement_code,year,capacity\nSEC-${u},${csvCell(`Дневен център ${p.sentinel}`)},${p.spec.serviceType},${csvCell(p.spec.provider)},public,${p.settlement.code},2025,5\n`,
+          importSite(c, null, sitePlaces(p.settlement, [], p.spec.provider)),
+        ),
+        importProbe(
+          'boundaries',
+          `${p.key} boundary, as it is`,
+          'boundaries.geojson',
+          JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: p.municipality.code }, geometry: p.boundary }] }),
+          c.judge.may('import_boundaries', p.municipality),
+        ),
+      ];
+      if (h.key !== p.key && h.spec.country === p.spec.country) {
+        // The finding of issue 6 (2): a row with another place's site id moved that site here.
+        const existing = await c.fresh(() => c.world.disposable.site(p), { id: p.siteId, body: { siteKey: p.siteKey } });
+        const before = sitePlaces(p.settlement, [], p.spec.provider);
+        const after = sitePlaces(h.settlement, [], p.spec.provider);
+        const mayMove = importSite(c, before, after);
+        probes.push({
+          ...importProbe(
+            'services',
+            `move a ${p.key} site to ${h.key} by its site id`,
+            'services.csv',
+            `site_id,name,service_type,provider,provider_kind,settlement_code,year,capacity\n${existing.body.siteKey},${csvCell(`Дневен център ${h.sentinel}`)},${p.spec.serviceType},${csvCell(p.spec.provider)},public,${h.settlement.code},2025,0\n`,
+            mayMove.kind === 'deny' && mayMove.why !== 'auth' ? { kind: 'untouched' } : mayMove,
+          ),
+          guard: async () => (await c.world.adminSend({ method: 'GET', path: `/api/v1/service-sites/${existing.id}` })).readable,
+        });
+      }
+      return probes;
+    },
+  },
+  'GET /api/v1/datasets': { scope: 'once', probes: async (c) => [{ label: 'imported files', method: 'GET', path: '/api/v1/datasets', expect: c.judge.self() }] },
+
+  // ---- exports of tables ----
+  'GET /api/v1/exports/{table}/{format}': {
+    scope: 'both',
+    probes: async (c, place) => {
+      const tables = ['territories', 'population', 'indicators', 'services', 'norms', 'service-types', 'gaps', 'audit'];
+      const expectFor = (table: string, p: Place | null) => {
+        if (table === 'audit') return c.judge.may('view_audit', null);
+        return p ? c.judge.may('read', p.municipality) : c.judge.self();
+      };
+      if (!place) {
+        // Without a territory: the caller's whole reach (gaps need a territory).
+        const table = pick(tables.filter((t) => t !== 'gaps'), c.index);
+        return [{ label: `${table} of the whole reach`, method: 'GET', path: `/api/v1/exports/${table}/csv`, expect: expectFor(table, null) }];
+      }
+      const probes: Probe[] = tables.map((table) => ({ label: `${table} of ${place.key}`, method: 'GET', path: `/api/v1/exports/${table}/csv`, query: { territoryId: String(place.municipality.id) }, expect: expectFor(table, place) }));
+      const xlsx = pick(tables, c.index + place.key.length);
+      probes.push({ label: `${xlsx} of ${place.key} (XLSX)`, method: 'GET', path: `/api/v1/exports/${xlsx}/xlsx`, query: { territoryId: String(place.municipality.id) }, expect: expectFor(xlsx, place) });
+      return probes;
+    },
+  },
+  'GET /api/v1/audit': { scope: 'once', probes: async (c) => [{ label: 'audit log', method: 'GET', path: '/api/v1/audit', query: { pageSize: '200' }, expect: c.judge.may('view_audit', null) }] },
+
+  // ---- needs assessments: read where one reaches, edit_assessment to change ----
+  'GET /api/v1/assessments': {
+    scope: 'both',
+    probes: async (c, place) =>
+      place
+        ? [{ label: place.key, method: 'GET', path: '/api/v1/assessments', query: { territoryId: String(place.municipality.id) }, expect: c.judge.may('read', place.municipality) }]
+        : [{ label: 'all in reach', method: 'GET', path: '/api/v1/assessments', expect: c.judge.self() }],
+  },
+  'POST /api/v1/assessments': {
+    scope: 'each place',
+    probes: async (c, place) => [{ label: at(place).key, method: 'POST', path: '/api/v1/assessments', json: assessmentBody(at(place)), expect: editAssessment(c, at(place)) }],
+  },
+  'GET /api/v1/assessments/{id}': { scope: 'each place', probes: readAt((p) => `/api/v1/assessments/${p.assessmentId}`) },
+  'PUT /api/v1/assessments/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const h = c.home;
+      const id = await c.fresh(() => c.world.disposable.assessment(p), p.assessmentId);
+      const probes: Probe[] = [{ label: p.key, method: 'PUT', path: `/api/v1/assessments/${id}`, json: { ...assessmentBody(p), status: 'collecting' }, expect: editAssessment(c, p) }];
+      if (h.key !== p.key) {
+        const moved = await c.fresh(() => c.world.disposable.assessment(p), p.assessmentId);
+        probes.push({
+          label: `move a ${p.key} assessment to ${h.key}`,
+          method: 'PUT',
+          path: `/api/v1/assessments/${moved}`,
+          json: assessmentBody(p, h.municipality.id, `Assessment ${h.sentinel}`),
+          expect: c.judge.all([
+            ['edit_assessment', p.municipality],
+            ['edit_assessment', h.municipality],
+          ]),
+        });
+      }
+      return probes;
+    },
+  },
+  'DELETE /api/v1/assessments/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await c.fresh(() => c.world.disposable.assessment(p), p.assessmentId);
+      return [{ label: p.key, method: 'DELETE', path: `/api/v1/assessments/${id}`, expect: editAssessment(c, p) }];
+    },
+  },
+  ...partRoutes,
+  'GET /api/v1/assessments/{id}/progress': { scope: 'each place', probes: readAt((p) => `/api/v1/assessments/${p.assessmentId}/progress`) },
+  'GET /api/v1/assessments/{id}/estimates': { scope: 'each place', probes: readAt((p) => `/api/v1/assessments/${p.assessmentId}/estimates`) },
+  'GET /api/v1/assessments/{id}/recipients': { scope: 'each place', probes: readAt((p) => `/api/v1/assessments/${p.assessmentId}/recipients`) },
+  'GET /api/v1/assessments/{id}/documents/{document}/{format}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      // One document a principal and place, rotating: every kind and format is asked by someone.
+      const [document, format] = pick(
+        [
+          ['report', 'docx'],
+          ['plan', 'docx'],
+          ['passport', 'docx'],
+          ['report', 'pdf'],
+          ['plan', 'pdf'],
+          ['passport', 'pdf'],
+        ],
+        c.index + p.key.length,
+      );
+      return [{ label: `${p.key} ${document} ${format}`, method: 'GET', path: `/api/v1/assessments/${p.assessmentId}/documents/${document}/${format}`, expect: c.judge.may('read', p.municipality) }];
+    },
+  },
+
+  // ---- questionnaires ----
+  'GET /api/v1/questionnaires': { scope: 'each place', probes: readAt(() => '/api/v1/questionnaires', (p) => ({ assessmentId: String(p.assessmentId) })) },
+  'POST /api/v1/questionnaires': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [
+        { label: `${p.key} assessment's`, method: 'POST', path: '/api/v1/questionnaires', json: { title: `Questionnaire ${p.sentinel}`, assessmentId: p.assessmentId, definition: QUESTIONS }, bodyReference: 'assessmentId', expect: editAssessment(c, p) },
+        { label: `${p.key}'s, without an assessment`, method: 'POST', path: '/api/v1/questionnaires', json: { title: `Questionnaire ${p.sentinel}`, territoryId: p.municipality.id, definition: QUESTIONS }, bodyReference: 'territoryId', expect: editAssessment(c, p) },
+      ];
+    },
+  },
+  'GET /api/v1/questionnaires/{id}': { scope: 'each place', probes: readAt((p) => `/api/v1/questionnaires/${p.questionnaireId}`) },
+  'PUT /api/v1/questionnaires/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await c.fresh(() => c.world.disposable.questionnaire(p), p.questionnaireId);
+      return [{ label: p.key, method: 'PUT', path: `/api/v1/questionnaires/${id}`, json: { title: `Renamed ${p.sentinel}` }, expect: editAssessment(c, p) }];
+    },
+  },
+  'DELETE /api/v1/questionnaires/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await c.fresh(() => c.world.disposable.questionnaire(p), p.questionnaireId);
+      return [{ label: p.key, method: 'DELETE', path: `/api/v1/questionnaires/${id}`, expect: editAssessment(c, p) }];
+    },
+  },
+  'POST /api/v1/questionnaires/{id}/versions': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await c.fresh(() => c.world.disposable.questionnaire(p), p.questionnaireId);
+      return [{ label: p.key, method: 'POST', path: `/api/v1/questionnaires/${id}/versions`, json: { definition: QUESTIONS }, expect: editAssessment(c, p) }];
+    },
+  },
+  'PUT /api/v1/questionnaires/{id}/tags': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await c.fresh(() => c.world.disposable.questionnaire(p), p.questionnaireId);
+      const tags = [{ questionName: 'needs_help', purpose: 'need', serviceType: p.spec.serviceType, targetGroup: null, positiveValues: ['yes'] }];
+      return [{ label: p.key, method: 'PUT', path: `/api/v1/questionnaires/${id}/tags`, json: { tags }, expect: editAssessment(c, p) }];
+    },
+  },
+  'POST /api/v1/questionnaires/{id}/links': {
+    scope: 'each place',
+    probes: async (c, place) => [
+      { label: at(place).key, method: 'POST', path: `/api/v1/questionnaires/${at(place).questionnaireId}/links`, json: { respondentGroupId: at(place).groupId }, expect: editAssessment(c, at(place)) },
+    ],
+  },
+  'PUT /api/v1/questionnaires/{id}/links/{linkId}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const linkId = await c.fresh(() => c.world.disposable.link(p), p.linkId);
+      // Closing a link a nobody probe points at would close the fixture's: nobody sends "open".
+      return [{ label: p.key, method: 'PUT', path: `/api/v1/questionnaires/${p.questionnaireId}/links/${linkId}`, json: { active: !c.principal.client }, expect: editAssessment(c, p) }];
+    },
+  },
+  'GET /api/v1/questionnaires/{id}/links/{linkId}/qr.svg': { scope: 'each place', probes: readAt((p) => `/api/v1/questionnaires/${p.questionnaireId}/links/${p.linkId}/qr.svg`) },
+  'POST /api/v1/questionnaires/{id}/responses': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const json = { submissionKey: c.world.unique('paper-'), respondentGroupId: p.groupId, answers: { needs_help: 'no', age: 50 } };
+      return [{ label: p.key, method: 'POST', path: `/api/v1/questionnaires/${p.questionnaireId}/responses`, json, expect: editAssessment(c, p) }];
+    },
+  },
+  'GET /api/v1/questionnaires/{id}/stats': { scope: 'each place', probes: readAt((p) => `/api/v1/questionnaires/${p.questionnaireId}/stats`) },
+  'GET /api/v1/questionnaires/{id}/crosstab': {
+    scope: 'each place',
+    probes: readAt(
+      (p) => `/api/v1/questionnaires/${p.questionnaireId}/crosstab`,
+      (_p, c) => ({ question: 'needs_help', by: pick(['group', 'settlement'], c.index) }),
+    ),
+  },
+  'GET /api/v1/questionnaires/{id}/free-text': { scope: 'each place', probes: readAt((p) => `/api/v1/questionnaires/${p.questionnaireId}/free-text`, () => ({ question: 'remarks' })) },
+  'PUT /api/v1/questionnaires/{id}/free-text/tags': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [{ label: p.key, method: 'PUT', path: `/api/v1/questionnaires/${p.questionnaireId}/free-text/tags`, json: { responseId: p.responseId, question: 'remarks', tags: ['matrix'] }, expect: editAssessment(c, p) }];
+    },
+  },
+
+  // ---- the public form: the link's token is the key, for anyone ----
+  'GET /api/v1/public/forms/{token}': {
+    scope: 'each place',
+    probes: async (c, place) => [{ label: at(place).key, method: 'GET', path: `/api/v1/public/forms/${at(place).linkToken}`, expect: c.judge.public(), exempt: [at(place).municipality.path] }],
+  },
+  'POST /api/v1/public/forms/{token}/responses': {
+    scope: 'each place',
+    probes: async (c, place) => [
+      {
+        label: `${at(place).key}, without a valid form token`,
+        method: 'POST',
+        path: `/api/v1/public/forms/${at(place).linkToken}/responses`,
+        json: { submissionKey: c.world.unique('web-'), answers: { needs_help: 'yes' }, formToken: 'not-a-form-token' },
+        expect: c.judge.public(),
+        exempt: [at(place).municipality.path],
+      },
+    ],
+  },
+
+  // ---- survey imports ----
+  'POST /api/v1/questionnaires/import-xlsform': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [
+        {
+          label: `into the ${p.key} assessment`,
+          method: 'POST',
+          path: '/api/v1/questionnaires/import-xlsform',
+          form: upload('text_and_integer.xlsx', XLSFORM(), { assessmentId: p.assessmentId, title: `XLSForm ${p.sentinel}` }),
+          bodyReference: 'assessmentId',
+          expect: editAssessment(c, p),
+        },
+      ];
+    },
+  },
+  'POST /api/v1/imports/responses': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [
+        {
+          label: `into the ${p.key} questionnaire`,
+          method: 'POST',
+          path: '/api/v1/imports/responses',
+          form: upload('responses.csv', `needs_help,age\nyes,${30 + c.index}\nno,${50 + c.index}\n`, { questionnaireId: p.questionnaireId }),
+          bodyReference: 'questionnaireId',
+          rowByRow: true,
+          expect: editAssessment(c, p),
+        },
+      ];
+    },
+  },
+
+  // ---- exports of a questionnaire, by background job; a job is its owner's (and administrators') ----
+  'POST /api/v1/questionnaires/{id}/exports': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const after = async () => c.world.quietJobs();
+      return [
+        // Raw responses hold every written answer: those who run the assessment only.
+        { label: `${p.key} responses`, method: 'POST', path: `/api/v1/questionnaires/${p.questionnaireId}/exports`, json: { what: 'responses', format: 'csv' }, expect: editAssessment(c, p), after },
+        { label: `${p.key} tables`, method: 'POST', path: `/api/v1/questionnaires/${p.questionnaireId}/exports`, json: { what: 'stats', format: 'xlsx' }, expect: c.judge.may('read', p.municipality), after },
+      ];
+    },
+  },
+  'GET /api/v1/jobs/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const isAdmin = c.judge.actor?.role === 'admin';
+      const probes: Probe[] = [{ label: `the administrator's export of ${p.key}`, method: 'GET', path: `/api/v1/jobs/${p.adminJobId}`, expect: c.judge.outcome(isAdmin, [{ path: '/someone-else/' }]) }];
+      const own = await ownJob(c, p);
+      if (own) probes.push({ label: `own export of ${p.key}`, method: 'GET', path: `/api/v1/jobs/${own}`, expect: c.judge.may('read', p.municipality) });
+      return probes;
+    },
+  },
+  'GET /api/v1/jobs/{id}/file': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const isAdmin = c.judge.actor?.role === 'admin';
+      const probes: Probe[] = [{ label: `the administrator's export of ${p.key}`, method: 'GET', path: `/api/v1/jobs/${p.adminJobId}/file`, expect: c.judge.outcome(isAdmin, [{ path: '/someone-else/' }]) }];
+      const own = await ownJob(c, p);
+      if (own) probes.push({ label: `own export of ${p.key}`, method: 'GET', path: `/api/v1/jobs/${own}/file`, expect: c.judge.may('read', p.municipality) });
+      return probes;
+    },
+  },
+};
+
+/** The statuses that fulfil an outcome, and why an answer does not. Null when it does. */
+export function verdict(probe: Probe, answer: Answer): string | null {
+  const { status } = answer;
+  if (status >= 500) return `server error ${status}`;
+  const e = probe.expect;
+  if (e.kind === 'public' || e.kind === 'untouched') return null;
+  if (e.kind === 'allow') return status >= 200 && status < 300 ? null : `expected 2xx (allowed by the policy), got ${status}`;
+  if (e.why === 'auth') return status === 401 ? null : `expected 401 (not signed in), got ${status}`;
+  if (e.why === 'grant') return status === 403 ? null : `expected 403 (the role may not), got ${status}`;
+  if (status === 403 || status === 404) return null;
+  const problem = answer.json as { issues?: { path: string; message: string }[]; errors?: { code: string }[] } | undefined;
+  if (probe.bodyReference && (status === 400 || status === 422) && problem?.issues?.some((i) => i.path === probe.bodyReference && i.message.startsWith('unknown_'))) return null;
+  if (probe.rowByRow && status === 422 && problem?.errors?.some((x) => x.code === 'outside_scope')) return null;
+  return `expected 403 or 404 (outside the caller's reach), got ${status}`;
+}
