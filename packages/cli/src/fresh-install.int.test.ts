@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configFromEnv, openDatabase, rows, type Database } from '@potreby/server/db/database';
-import { adminUrl, databaseUrlFor, ENGINE } from '@potreby/server/testing/test-database';
-import { run } from './main';
+import { describe, expect, it } from 'vitest';
+import { rows } from '@potreby/server/db/database';
+import { ENGINE } from '@potreby/server/testing/test-database';
+import { useCli } from './testing/cli-harness';
 
 type GapRow = { serviceType: string; method: string; need: number | null; capacity: number; gap: number | null; coverage: number | null };
 
@@ -17,58 +13,9 @@ type GapRow = { serviceType: string; method: string; need: number | null; capaci
  * command, so that territories, population and services import and the gap is computed.
  */
 describe(`a new database through the command line (${ENGINE})`, () => {
-  const work = mkdtempSync(join(tmpdir(), 'potreby-fresh-'));
-  const restore: Record<string, string | undefined> = {};
-  let dropDatabase: (() => Promise<void>) | null = null;
-
-  beforeAll(async () => {
-    for (const key of ['DATABASE_URL', 'POTREBY_DATA_DIR', 'LANG']) restore[key] = process.env[key];
-    delete process.env.LANG;
-    if (process.env.DATABASE_URL) {
-      const name = `potreby_test_fresh_${randomBytes(6).toString('hex')}`;
-      const admin = await openDatabase({ url: adminUrl() });
-      await admin.db.execute(sql.raw(`create database ${name}`));
-      await admin.close();
-      dropDatabase = async () => {
-        process.env.DATABASE_URL = restore.DATABASE_URL;
-        const again = await openDatabase({ url: adminUrl() });
-        await again.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-        await again.close();
-      };
-      process.env.DATABASE_URL = databaseUrlFor(name);
-    } else {
-      // An empty data folder: the CLI creates POTREBY_DATA_DIR/pglite itself.
-      process.env.POTREBY_DATA_DIR = join(work, 'data');
-    }
-  });
-  afterAll(async () => {
-    await dropDatabase?.();
-    for (const [key, value] of Object.entries(restore)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-    rmSync(work, { recursive: true, force: true });
-  });
-
-  const cli = async (...argv: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await run(argv, { out: (text) => void (out += text), err: (text) => void (err += text) });
-    return { code, out, err };
-  };
-  const query = async <T>(statement: ReturnType<typeof sql>): Promise<T[]> => {
-    const database: Database = await openDatabase(configFromEnv());
-    try {
-      return await rows<T>(database.db, statement);
-    } finally {
-      await database.close();
-    }
-  };
-  const file = (name: string, lines: string[]) => {
-    const path = join(work, name);
-    writeFileSync(path, lines.join('\n'));
-    return path;
-  };
+  const { cli, withDatabase, file: writeFile } = useCli('potreby-fresh-', { empty: true });
+  const query = <T>(statement: ReturnType<typeof sql>): Promise<T[]> => withDatabase((database) => rows<T>(database.db, statement));
+  const file = (name: string, lines: string[]) => writeFile(name, lines.join('\n'));
 
   it('has the service types of Bulgaria, Ukraine and Poland after the first `migrate`, loaded once, audited as the system', async () => {
     expect(await cli('migrate')).toEqual({ code: 0, out: 'The database schema is up to date.\n', err: '' });

@@ -1,18 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { configFromEnv, openDatabase, type Database } from '@potreby/server/db/database';
-import { databaseUrlFor, freshDatabase } from '@potreby/server/testing/test-database';
+import { adminUrl, databaseUrlFor, freshDatabase } from '@potreby/server/testing/test-database';
 import { run } from '../main';
 
 /**
  * The command line as a person uses it, in a test file: a copy of the seeded demo database chosen
  * through the environment (DATABASE_URL on PostgreSQL, POTREBY_DATA_DIR on PGlite), a scratch
- * folder for files, and the environment restored afterwards.
+ * folder for files, and the environment restored afterwards. With `empty`, a brand-new database
+ * instead, as a production install has before its first command: a newly created PostgreSQL
+ * database, or a PGlite data folder that does not exist yet.
  */
-export function useCli(prefix: string) {
+export function useCli(prefix: string, options: { empty?: boolean } = {}) {
   const work = mkdtempSync(join(tmpdir(), prefix));
   const restore: Record<string, string | undefined> = {};
   let dropDatabase: (() => Promise<void>) | null = null;
@@ -20,7 +24,18 @@ export function useCli(prefix: string) {
   beforeAll(async () => {
     for (const key of ['DATABASE_URL', 'POTREBY_DATA_DIR', 'LANG']) restore[key] = process.env[key];
     delete process.env.LANG;
-    if (process.env.DATABASE_URL) {
+    if (options.empty && process.env.DATABASE_URL) {
+      const name = `potreby_test_empty_${randomBytes(6).toString('hex')}`;
+      await withAdmin((admin) => admin.db.execute(sql.raw(`create database ${name}`)));
+      dropDatabase = async () => {
+        process.env.DATABASE_URL = restore.DATABASE_URL;
+        await withAdmin((admin) => admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`)));
+      };
+      process.env.DATABASE_URL = databaseUrlFor(name);
+    } else if (options.empty) {
+      // The CLI creates POTREBY_DATA_DIR/pglite itself on its first command.
+      process.env.POTREBY_DATA_DIR = join(work, 'data');
+    } else if (process.env.DATABASE_URL) {
       const database = await freshDatabase(null);
       const url = databaseUrlFor(new URL(database.location).pathname.slice(1));
       dropDatabase = async () => {
@@ -70,4 +85,14 @@ export function useCli(prefix: string) {
       return path;
     },
   };
+}
+
+/** The PostgreSQL server's maintenance database, for creating and dropping one. */
+async function withAdmin(body: (admin: Database) => Promise<unknown>): Promise<void> {
+  const admin = await openDatabase({ url: adminUrl() });
+  try {
+    await body(admin);
+  } finally {
+    await admin.close();
+  }
 }
