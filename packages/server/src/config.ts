@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 /** The repository root, for the web build and the bundled reference data. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const WEB_DIR = resolve(ROOT, 'packages/web');
-export const WEB_DIST = resolve(WEB_DIR, 'dist');
+// POTREBY_WEB_DIST lets several checkouts or test runs build the UI side by side without
+// overwriting each other's files; the default is the package's own dist folder.
+export const WEB_DIST = process.env.POTREBY_WEB_DIST ? resolve(process.env.POTREBY_WEB_DIST) : resolve(WEB_DIR, 'dist');
 /** Real public data the demo and the tests are seeded from (sources in reference/README.md). */
 export const REFERENCE_DIR = resolve(ROOT, 'reference');
 export const VERSION = '0.1.0';
