@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, rows } from './db/database';
 
 const START = resolve(fileURLToPath(import.meta.url), '../../bin/start.js');
+
+// A built UI of its own, newer than the sources: the start does not build one. On a fresh clone
+// the first run of this file would otherwise build the real UI in the middle of the output it
+// checks (a test that passed wherever packages/web/dist existed, and failed in CI).
+const webDist = mkdtempSync(join(tmpdir(), 'potreby-start-web-'));
+writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>potreby</title>');
+afterAll(() => rmSync(webDist, { recursive: true, force: true }));
 
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -28,7 +35,7 @@ function freePort(): Promise<number> {
 async function startAndUse(dataDir: string, env: Record<string, string>): Promise<string> {
   const port = await freePort();
   const child = spawn(process.execPath, [START], {
-    env: { ...process.env, PORT: String(port), POTREBY_DATA_DIR: dataDir, DATABASE_URL: '', POTREBY_ADMIN_PASSWORD: '', LOG_LEVEL: '', ...env },
+    env: { ...process.env, PORT: String(port), POTREBY_DATA_DIR: dataDir, POTREBY_WEB_DIST: webDist, DATABASE_URL: '', POTREBY_ADMIN_PASSWORD: '', LOG_LEVEL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

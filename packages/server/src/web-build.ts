@@ -22,5 +22,7 @@ export function webBuildIsStale(): boolean {
 
 export async function buildWeb(): Promise<void> {
   const { build } = await import('vite');
-  await build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'warn', build: { outDir: WEB_DIST } });
+  // The first `npm start` builds the UI: its console is the operator's (a line per start), so
+  // only errors are shown; bundle-size advice is for developers, who see it in `npm run build`.
+  await build({ configFile: join(WEB_DIR, 'vite.config.ts'), logLevel: 'error', build: { outDir: WEB_DIST } });
 }
