@@ -7,7 +7,8 @@ import type { RouteContext } from '../http/routes';
 import { findServiceSite, listServiceSites, territoriesByIds } from './queries';
 import { createServiceSite, deleteServiceSite, presentSites, updateServiceSite } from './save-service-site';
 import { copyYear } from './copy-year';
-import { ZCopyYear, ZCopyYearResult, ZServiceSiteList, ZServiceSiteParam, ZServiceSiteQuery, ZServiceSiteView } from './schema';
+import { registryYearsOfAll, registryYearsOfTerritory } from './registry-years';
+import { ZCopyYear, ZCopyYearResult, ZRegistryYears, ZRegistryYearsQuery, ZServiceSiteList, ZServiceSiteParam, ZServiceSiteQuery, ZServiceSiteView } from './schema';
 
 export function serviceSiteRoutes(app: App, ctx: RouteContext) {
   const { db } = ctx.database;
@@ -19,6 +20,20 @@ export function serviceSiteRoutes(app: App, ctx: RouteContext) {
     const { sites, total, years } = await listServiceSites(db, request.query, actor.scopePath, territory?.path ?? null);
     return { items: await presentSites(db, actor, sites), total, years };
   });
+
+  app.get(
+    '/api/v1/service-sites/years',
+    { schema: { tags: ['service-sites'], summary: "A territory's registry by year: sites, years not filled in yet, and the year to open on", querystring: ZRegistryYearsQuery, response: { 200: ZRegistryYears } } },
+    async (request) => {
+      const actor = actorOf(request);
+      // The registry as the list shows it: the territory asked (if reached), else the user's own.
+      const territoryId = request.query.territoryId ?? actor.territoryId;
+      if (territoryId !== null) return registryYearsOfTerritory(ctx.models, (await territoryFor(ctx, request, territoryId)).territory);
+      // Neither asked nor held: only an account that reaches everywhere sees every country's.
+      if (actor.scopePath !== null) throw new AppError('auth.forbidden');
+      return registryYearsOfAll(db);
+    },
+  );
 
   app.get('/api/v1/service-sites/:id', { schema: { tags: ['service-sites'], summary: 'One service site in one year', params: ZServiceSiteParam, response: { 200: ZServiceSiteView } } }, async (request) => {
     const actor = actorOf(request);

@@ -49,3 +49,31 @@ export const ZCopyYearResult = z.object({
   /** Sites left alone because `toYear` already had them. */
   alreadyThere: z.number().int(),
 });
+
+export const ZRegistryYearsQuery = z.object({
+  /** The territory whose registry is counted; without it, the user's own territory (an administrator: every country). */
+  territoryId: ZIdText.optional(),
+});
+
+const ZYearSites = z.object({ year: z.number().int(), sites: z.number().int() });
+
+export const ZRegistryYear = ZYearSites.extend({
+  /** The nearest earlier year with sites in this registry, and how many; null for the first. */
+  previous: ZYearSites.nullable(),
+  /**
+   * Fewer than half as many sites as `previous`: the year is not filled in yet, and its gap table
+   * would show shortfalls that are not there (domain: service-sites/registry-year.ts). For every
+   * country at once, incomplete in any of them.
+   */
+  incomplete: z.boolean(),
+});
+
+export const ZRegistryYears = z.object({
+  /** The territory counted; null for every country at once. */
+  territory: ZTerritoryRef.nullable(),
+  /** Years with sites in this registry, newest first. */
+  years: z.array(ZRegistryYear),
+  /** The year the registry and the gap dashboard open on: the newest complete one. */
+  defaultYear: z.number().int().nullable(),
+});
+export type TRegistryYears = z.infer<typeof ZRegistryYears>;

@@ -111,6 +111,61 @@ describe(`service sites (${ENGINE})`, () => {
     });
   });
 
+  /** Issue 7, "the year trap": the year a registry and a gap table open on is the territory's. */
+  describe('the year a territory’s registry opens on', () => {
+    type Years = { territory: { code: string } | null; defaultYear: number | null; years: { year: number; sites: number; previous: { year: number; sites: number } | null; incomplete: boolean }[] };
+    const yearsOf = async (client: Client, territoryId?: number): Promise<Years> => {
+      const res = await client.get(`/api/v1/service-sites/years${territoryId ? `?territoryId=${territoryId}` : ''}`);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+
+    it('stays on 2025 for Pazardzhik when one 2026 site is added in Peshtera, and says 2026 is not complete', async () => {
+      const paz = await t.territoryId('PAZ');
+      const peshtera = await t.territoryId('PAZ21');
+      const before = await yearsOf(admin, paz);
+      expect(before).toMatchObject({ territory: { code: 'PAZ' }, defaultYear: DEMO_YEAR, years: [{ year: DEMO_YEAR, sites: DEMO_SITES.length, previous: null, incomplete: false }] });
+      // The administrator's registry, every country at once, opens on 2025 too: Ukraine's 2026 does not hide Bulgaria's 2025.
+      expect((await yearsOf(admin)).defaultYear).toBe(DEMO_YEAR);
+
+      // The finding: the new-site form offered 2026, and the site went there.
+      const added = await admin.post('/api/v1/service-sites', body({ siteKey: 'PAZ21-HC-2026', year: 2026, settlementId: await t.territoryId('56277'), servesIds: [], name: 'Домашен патронаж – Пещера 2026' }));
+      expect(added.status).toBe(201);
+
+      const after = await yearsOf(admin, paz);
+      expect(after.defaultYear).toBe(DEMO_YEAR);
+      expect(after.years).toEqual([
+        { year: 2026, sites: 1, previous: { year: DEMO_YEAR, sites: DEMO_SITES.length }, incomplete: true },
+        { year: DEMO_YEAR, sites: DEMO_SITES.length, previous: null, incomplete: false },
+      ]);
+      // The counts are the registry list's own totals.
+      for (const y of after.years) expect((await list(`territoryId=${paz}&year=${y.year}&pageSize=1`)).total).toBe(y.sites);
+
+      // The gap dashboard of the province opens on 2025 for everyone (before the fix: 2026, "1 of 16 service types").
+      for (const client of [admin, await t.as('regional_officer', 'PAZ'), await t.as('viewer', 'PAZ')]) {
+        const gaps = await client.get(`/api/v1/gaps?territoryId=${paz}`);
+        expect(gaps.status).toBe(200);
+        expect(gaps.body.year).toBe(DEMO_YEAR);
+        expect(gaps.body.years).toEqual([2026, DEMO_YEAR]);
+      }
+      const explained = await admin.get(`/api/v1/gaps/explain?territoryId=${paz}&serviceType=bg.home_care&method=normative`);
+      expect([explained.status, explained.body.year]).toEqual([200, DEMO_YEAR]);
+      // 2026 can still be chosen: it is there, flagged.
+      expect((await admin.get(`/api/v1/gaps?territoryId=${paz}&year=2026`)).body.year).toBe(2026);
+
+      // Peshtera's own registry is in the same state; a municipal officer of Peshtera asking with no territory gets it.
+      const officer = await t.as('municipal_officer', 'PAZ21');
+      const own = await yearsOf(officer);
+      expect(own).toMatchObject({ territory: { code: 'PAZ21' }, defaultYear: DEMO_YEAR, years: [{ year: 2026, sites: 1, incomplete: true }, { year: DEMO_YEAR, incomplete: false }] });
+      expect((await officer.get(`/api/v1/gaps?territoryId=${peshtera}`)).body.year).toBe(DEMO_YEAR);
+      // A municipality's officer may not count the whole province's registry.
+      expect([403, 404]).toContain((await (await t.as('municipal_officer', 'PAZ08')).get(`/api/v1/service-sites/years?territoryId=${paz}`)).status);
+
+      expect((await admin.delete(`/api/v1/service-sites/${added.body.id}`)).status).toBe(204);
+      expect((await yearsOf(admin, paz)).years.map((y) => y.year)).toEqual([DEMO_YEAR]);
+    });
+  });
+
   it('creates, reads, updates and deletes a site', async () => {
     const before = await siteCount();
     const created = await admin.post('/api/v1/service-sites', body());

@@ -13,13 +13,28 @@ type TCopyYearResult = z.infer<typeof ZCopyYearResult>;
 
 /**
  * "Start next year from this one": copies the shown year's sites of the chosen territory to the
- * following year, then shows that year. Users, waiting list and vacancies are left to fill in.
+ * following year (or to `toYear`: a year begun site by site, started from the last complete one),
+ * then shows that year. Users, waiting list and vacancies are left to fill in.
  */
-export function CopyYear({ territoryId, territoryName, year, onCopied }: { territoryId: number; territoryName: string; year: number; onCopied: (toYear: number) => void }) {
+export function CopyYear({
+  territoryId,
+  territoryName,
+  year,
+  toYear = year + 1,
+  label,
+  onCopied,
+}: {
+  territoryId: number;
+  territoryName: string;
+  year: number;
+  toYear?: number;
+  /** The button's text, where "from this year" would not say which. */
+  label?: string;
+  onCopied: (toYear: number) => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [opened, setOpened] = useState(false);
-  const toYear = year + 1;
   const copy = useMutation({
     mutationFn: () => api.post<TCopyYearResult>('/service-sites/copy-year', { territoryId, fromYear: year, toYear }),
     onSuccess: async (result) => {
@@ -39,8 +54,19 @@ export function CopyYear({ territoryId, territoryName, year, onCopied }: { terri
   });
   return (
     <>
-      <Button variant="default" leftSection={<IconCopy size={16} aria-hidden />} onClick={() => setOpened(true)} data-testid="copy-year">
-        {t('registry.copyYear.button', { year: toYear })}
+      {/* Its text may be longer than a phone is wide: it wraps rather than pushing the page sideways. */}
+      <Button
+        variant="default"
+        leftSection={<IconCopy size={16} aria-hidden />}
+        onClick={() => setOpened(true)}
+        h="auto"
+        mih={36}
+        py={6}
+        maw="100%"
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'start' } }}
+        data-testid="copy-year"
+      >
+        {label ?? t('registry.copyYear.button', { year: toYear })}
       </Button>
       <ConfirmDialog
         opened={opened}

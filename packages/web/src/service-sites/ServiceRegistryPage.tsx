@@ -22,6 +22,8 @@ import { Pager } from '../components/Pager';
 import { TerritoryPicker } from '../components/TerritoryPicker';
 import { CopyYear } from './CopyYear';
 import { DeleteServiceSite } from './DeleteServiceSite';
+import { RegistryYearWarning } from './RegistryYearWarning';
+import { useRegistryYears } from './registry-years';
 import { ServiceSiteForm } from './ServiceSiteForm';
 
 const PAGE_SIZE = 25;
@@ -69,10 +71,17 @@ export function ServiceRegistryPage() {
   const [filters, setFilterState] = useState<Filters>(() => readFilters(params));
   const { territoryId, year, serviceType, providerKind, funding, q: urlQ, page } = filters;
   const [text, setText] = useState(urlQ ?? '');
+  // A year the user picked (or a link named) stays when the territory changes; one the page chose
+  // follows the territory, whose registry may have another year to open on.
+  const [yearPicked, setYearPicked] = useState(() => readFilters(params).year !== null);
   const [q] = useDebouncedValue(text.trim(), 300);
 
   const setFilters = (changes: Partial<Filters>) => setFilterState((prev) => ({ ...prev, ...changes, page: changes.page ?? 1 }));
   const setFilter = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters({ [key]: value } as Partial<Filters>);
+  const pickYear = (picked: number) => {
+    setYearPicked(true);
+    setFilter('year', picked);
+  };
 
   useEffect(() => {
     setParams(writeFilters(filters), { replace: true });
@@ -99,28 +108,36 @@ export function ServiceRegistryPage() {
         items: allTypes.filter((s) => s.country === c).map((s) => ({ value: s.key, label: names.serviceType(s) })),
       }));
 
+  // Show one year at a time (sites are yearly snapshots): the one the territory's registry opens
+  // on — its newest complete year, not the newest with any site (issue 7, "the year trap") —
+  // unless the user picks another. Without a territory: the user's own (an administrator's: every
+  // country's, each complete).
+  const registry = useRegistryYears(territoryId);
+  const registrySettled = !registry.isPending && !registry.isPlaceholderData;
+  const defaultYear = registrySettled ? (registry.data?.defaultYear ?? null) : undefined;
+  useEffect(() => {
+    if (year === null && defaultYear) setFilter('year', defaultYear);
+  }, [year, defaultYear]);
+
   const list = useQuery({
     queryKey: ['service-sites', { territoryId, year, serviceType, providerKind, funding, q, page }],
     queryFn: () =>
       api.get<TServiceSiteList>('/service-sites', { territoryId, year, serviceType, providerKind, funding, q, page, pageSize: PAGE_SIZE }),
     placeholderData: keepPreviousData,
+    // Not every year's sites first and the default year's a moment later: wait for the year.
+    enabled: year !== null || (registrySettled && !defaultYear),
   });
 
-  // Show one year at a time (sites are yearly snapshots): the newest, unless the user picks another.
-  // The previous list stays on screen while the next loads: its years are not this filter's.
-  const newestYear = list.isPlaceholderData ? undefined : list.data?.years[0];
-  useEffect(() => {
-    if (year === null && newestYear !== undefined) setFilter('year', newestYear);
-  }, [year, newestYear]);
-
   const canAdd = permissions?.editServiceSites ?? false;
-  const years = list.data?.years ?? [];
+  const years = [...new Set([...(registry.data?.years.map((y) => y.year) ?? []), ...(list.data?.years ?? [])])].sort((a, b) => b - a);
+  // The territory whose registry is shown: the one chosen, or the user's own.
+  const shownTerritory = territoryId !== null ? (filterTerritory.data?.territory ?? null) : (user?.territory ?? null);
 
   return (
     <>
       <PageTitle title={t('registry.title')}>
         {canAdd && territoryId !== null && year !== null && filterTerritory.data ? (
-          <CopyYear territoryId={territoryId} territoryName={names.territory(filterTerritory.data.territory)} year={year} onCopied={(toYear) => setFilter('year', toYear)} />
+          <CopyYear territoryId={territoryId} territoryName={names.territory(filterTerritory.data.territory)} year={year} onCopied={pickYear} />
         ) : null}
         {canAdd ? (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ site: null, readOnly: false })} data-testid="add-site">
@@ -136,16 +153,18 @@ export function ServiceRegistryPage() {
             value={territoryId}
             onChange={(id, territory) => {
               setPickedCountry(territory?.country ?? null);
-              // Another country keeps other years (Bulgaria's 2025, Ukraine's 2026): show the newest of the new one.
+              // Another country keeps other years (Bulgaria's 2025, Ukraine's 2026), another territory
+              // may open on another year: the new one's, unless the user picked the year.
               const otherCountry = territory?.country !== undefined && territory.country !== country;
-              setFilters({ territoryId: id, serviceType: null, ...(otherCountry ? { year: null } : {}) });
+              if (otherCountry) setYearPicked(false);
+              setFilters({ territoryId: id, serviceType: null, ...(otherCountry || !yearPicked ? { year: null } : {}) });
             }}
             data-testid="filter-territory"
           />
           <Select
             label={t('common.year')}
             value={year === null ? null : String(year)}
-            onChange={(v) => setFilter('year', v === null ? null : Number(v))}
+            onChange={(v) => (v === null ? setFilter('year', null) : pickYear(Number(v)))}
             data={(year !== null && !years.includes(year) ? [year, ...years] : years).map(String)}
             data-testid="filter-year"
           />
@@ -185,6 +204,7 @@ export function ServiceRegistryPage() {
         </SimpleGrid>
       </Paper>
 
+      {shownTerritory && year !== null ? <RegistryYearWarning territoryId={shownTerritory.id} territoryName={names.territory(shownTerritory)} year={year} onCopied={pickYear} mb="md" /> : null}
       <ErrorAlert error={list.error} />
       {list.isPending ? <Loader role="status" aria-label={t('common.loading')} /> : null}
       {list.data ? (
