@@ -1,4 +1,8 @@
-import { csvText, GAP_METHODS, type TCountry, type TGapMethod } from '@potreby/domain';
+import { GAP_METHODS, type TCapacityUnit, type TCountry, type TGapMethod, type TNeedUnit, type TNoEstimate } from '@potreby/domain';
+import { columnLabel } from '@potreby/server/exports/column-label';
+import type { Cell } from '@potreby/server/exports/export-tables';
+import { toCsv } from '@potreby/server/exports/write-table';
+import { GAP_EXPORT_COLUMNS, gapExportRows, gapMatrixOf } from '@potreby/server/gaps/gap-matrix';
 import { gapSummaryOf } from '@potreby/server/gaps/gap-report';
 import { CountryModels } from '@potreby/server/model/country-model';
 import { findTerritory } from './find-territory';
@@ -11,7 +15,12 @@ export type GapOutputRow = {
   serviceType: string;
   method: TGapMethod;
   need: number | null;
+  /** What `need` counts: places, persons_per_year, or persons (a survey's people). */
+  needUnit: TNeedUnit;
+  /** Why `need` is null: no_norm, no_target_population, no_survey. */
+  missing: TNoEstimate | null;
   capacity: number;
+  capacityUnit: TCapacityUnit;
   gap: number | null;
   coverage: number | null;
   /** The 95 % interval of a survey-based need (method `survey`); null for the other methods. */
@@ -27,6 +36,15 @@ export async function gapCommand(ctx: CliContext, options: GapOptions): Promise<
   if (!territory) return 1;
   const models = new CountryModels(ctx.database.db);
   const methods = options.method ? [options.method] : [...GAP_METHODS];
+  if (options.format === 'csv') {
+    // The same table as the app's gap export: every municipality × service type and the
+    // territory's totals, in the language of --lang, numbers as the dashboard rounds them.
+    const model = await models.get(territory.country as TCountry);
+    const rows: Cell[][] = [];
+    for (const method of methods) rows.push(...gapExportRows(await gapMatrixOf(models, territory, options.year, method), model.serviceTypes, ctx.language));
+    ctx.io.out(toCsv(GAP_EXPORT_COLUMNS.map((c) => columnLabel(ctx.language, 'gaps', c)), rows, ctx.language).toString('utf8'));
+    return 0;
+  }
   const rows: GapOutputRow[] = [];
   let year = options.year;
   for (const method of methods) {
@@ -37,7 +55,10 @@ export async function gapCommand(ctx: CliContext, options: GapOptions): Promise<
         serviceType: r.serviceType,
         method,
         need: round(r.need, 2),
+        needUnit: r.needUnit,
+        missing: r.missing,
         capacity: round(r.capacity, 2)!,
+        capacityUnit: r.capacityUnit,
         gap: round(r.gap, 2),
         coverage: round(r.coverage, 4),
         needLow: round(r.needLow, 2),
@@ -45,12 +66,6 @@ export async function gapCommand(ctx: CliContext, options: GapOptions): Promise<
       });
     }
   }
-  if (options.format === 'json') {
-    ctx.io.out(JSON.stringify({ territory: territory.code, year, rows }, null, 2) + '\n');
-  } else {
-    const cell = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : csvText(v));
-    ctx.io.out('serviceType,method,need,capacity,gap,coverage,needLow,needHigh\n');
-    for (const r of rows) ctx.io.out([r.serviceType, r.method, r.need, r.capacity, r.gap, r.coverage, r.needLow, r.needHigh].map(cell).join(',') + '\n');
-  }
+  ctx.io.out(JSON.stringify({ territory: territory.code, year, rows }, null, 2) + '\n');
   return 0;
 }

@@ -38,8 +38,8 @@ const dayCareNorm: TNorm = {
 };
 
 const serviceTypes = [
-  { key: 'bg.day_care_elderly', country: 'BG' as const },
-  { key: 'bg.home_care', country: 'BG' as const },
+  { key: 'bg.day_care_elderly', country: 'BG' as const, unit: 'places' as const },
+  { key: 'bg.home_care', country: 'BG' as const, unit: 'persons_per_year' as const },
 ];
 
 const site = (id: number, settlementId: number, capacity: number, extra: Partial<TGapSite> = {}): TGapSite => ({
@@ -128,7 +128,9 @@ describe('summariseGaps', () => {
     // but the people of 4 are not served by the surplus of 3.
     expect(dayCare.shortfall).toBe(10);
     const homeCare = rows.find((r) => r.serviceType === 'bg.home_care')!;
-    expect(homeCare).toMatchObject({ need: null, capacity: 2, gap: null, coverage: null, incomplete: true });
+    // No norm for home care: no estimate, and why — never a need or a shortfall of 0.
+    expect(homeCare).toMatchObject({ need: null, missing: 'no_norm', capacity: 2, gap: null, coverage: null, shortfall: null, incomplete: true });
+    expect(dayCare).toMatchObject({ needUnit: 'places', capacityUnit: 'places', comparable: true, missing: null });
     expect(diversity).toEqual({ needed: ['bg.day_care_elderly'], available: ['bg.day_care_elderly', 'bg.home_care'], missing: [], ratio: 1 });
   });
 
@@ -140,9 +142,25 @@ describe('summariseGaps', () => {
 
   it('colours the map by the share of need met', () => {
     const byUnit = coverageByUnit(table, tree, 2, 'normative', null);
-    expect(byUnit.find((u) => u.unitId === 3)).toMatchObject({ need: 20, capacity: 20, coverage: 1 }); // surplus capped at need
-    expect(byUnit.find((u) => u.unitId === 4)).toMatchObject({ need: 10, capacity: 0, coverage: 0 });
-    expect(coverageByUnit(table, tree, 2, 'normative', 'bg.home_care').find((u) => u.unitId === 4)).toMatchObject({ need: null, capacity: 2, coverage: null });
+    expect(byUnit.find((u) => u.unitId === 3)).toMatchObject({ need: [{ unit: 'places', value: 20 }], capacity: [{ unit: 'places', value: 30 }], coverage: 1 }); // surplus capped at need
+    // Home care's 2 persons a year are shown apart from day care's places, never added to them.
+    expect(byUnit.find((u) => u.unitId === 4)).toMatchObject({
+      need: [
+        { unit: 'places', value: 10 },
+        { unit: 'persons_per_year', value: null, missing: 'no_norm' },
+      ],
+      capacity: [
+        { unit: 'places', value: 0 },
+        { unit: 'persons_per_year', value: 2 },
+      ],
+      coverage: 0,
+    });
+    expect(coverageByUnit(table, tree, 2, 'normative', 'bg.home_care').find((u) => u.unitId === 4)).toMatchObject({
+      need: [{ unit: 'persons_per_year', value: null, missing: 'no_norm' }],
+      capacity: [{ unit: 'persons_per_year', value: 2 }],
+      coverage: null,
+      missing: 'no_norm',
+    });
   });
 
   it('explains a row with each municipality’s inputs', () => {
@@ -213,22 +231,48 @@ describe('gap properties', () => {
 
 describe('survey-based need in the gap table', () => {
   const m = buildGapModel({ tree, norms: [dayCareNorm], population: [...older(3, 500), ...older(4, 300)], indicators: [], serviceTypes });
-  const table = computeGaps(m, 2024, [site(1, 30, 4), site(2, 40, 2)]);
+  // Home care counts persons served a year, which a survey's persons compare with; day care counts places.
+  const table = computeGaps(m, 2024, [site(1, 30, 4, { serviceType: 'bg.home_care' }), site(2, 40, 2, { serviceType: 'bg.home_care' }), site(3, 30, 5)]);
   const survey = (value: number, low: number, high: number) => ({ value, low, high, assessmentId: 9 });
 
   it('takes a unit’s estimate with its interval, and carries the interval into the gap', () => {
-    const withSurvey = withSurveyNeeds(table, new Map([[3, new Map([['bg.day_care_elderly', survey(20, 12, 31)]])]]));
-    const row = summariseGaps(withSurvey, tree, 3, 'survey').rows.find((r) => r.serviceType === 'bg.day_care_elderly')!;
-    expect(row).toMatchObject({ need: 20, needLow: 12, needHigh: 31, capacity: 4, gap: 16, gapLow: 8, gapHigh: 27, incomplete: false });
+    const withSurvey = withSurveyNeeds(table, new Map([[3, new Map([['bg.home_care', survey(20, 12, 31)]])]]));
+    const row = summariseGaps(withSurvey, tree, 3, 'survey').rows.find((r) => r.serviceType === 'bg.home_care')!;
+    expect(row).toMatchObject({ need: 20, needUnit: 'persons', needLow: 12, needHigh: 31, capacity: 4, capacityUnit: 'persons_per_year', comparable: true, gap: 16, gapLow: 8, gapHigh: 27, incomplete: false });
     // The cached table is left as it was: answers keep arriving, the planning data does not change.
-    expect(table.cells.get(3)!.get('bg.day_care_elderly')!.survey).toBeNull();
+    expect(table.cells.get(3)!.get('bg.home_care')!.survey).toBeNull();
     // The other methods carry no interval.
     expect(summariseGaps(withSurvey, tree, 3, 'normative').rows[0]).toMatchObject({ needLow: null, needHigh: null, gapLow: null, gapHigh: null });
   });
 
+  it('sets no gap, coverage or shortfall between persons who would use a service and places', () => {
+    const withSurvey = withSurveyNeeds(table, new Map([[3, new Map([['bg.day_care_elderly', survey(2974, 2800, 3150)]])]]));
+    const row = summariseGaps(withSurvey, tree, 3, 'survey').rows.find((r) => r.serviceType === 'bg.day_care_elderly')!;
+    expect(row).toMatchObject({ need: 2974, needUnit: 'persons', needLow: 2800, needHigh: 3150, capacity: 5, capacityUnit: 'places', comparable: false });
+    expect(row).toMatchObject({ gap: null, gapLow: null, gapHigh: null, coverage: null, shortfall: null });
+    expect(coverageByUnit(withSurvey, tree, 3, 'survey', 'bg.day_care_elderly')[0]).toMatchObject({ coverage: null, missing: 'not_comparable' });
+  });
+
+  it('says "no survey" for a territory without survey results, never a need of 0, and keeps its capacity', () => {
+    const { rows } = summariseGaps(table, tree, 2, 'survey');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatchObject({ need: null, missing: 'no_survey', gap: null, coverage: null, shortfall: null });
+    expect(rows.find((r) => r.serviceType === 'bg.home_care')!.capacity).toBe(6);
+    const map = coverageByUnit(table, tree, 2, 'survey', null);
+    expect(map.find((u) => u.unitId === 3)).toMatchObject({
+      coverage: null,
+      missing: 'no_survey',
+      need: [{ unit: 'persons', value: null, missing: 'no_survey' }],
+      capacity: [
+        { unit: 'places', value: 5 },
+        { unit: 'persons_per_year', value: 4 },
+      ],
+    });
+  });
+
   it('marks a territory incomplete when only some of its units were surveyed', () => {
-    const withSurvey = withSurveyNeeds(table, new Map([[3, new Map([['bg.day_care_elderly', survey(20, 12, 31)]])]]));
-    const row = summariseGaps(withSurvey, tree, 2, 'survey').rows.find((r) => r.serviceType === 'bg.day_care_elderly')!;
+    const withSurvey = withSurveyNeeds(table, new Map([[3, new Map([['bg.home_care', survey(20, 12, 31)]])]]));
+    const row = summariseGaps(withSurvey, tree, 2, 'survey').rows.find((r) => r.serviceType === 'bg.home_care')!;
     expect(row.need).toBe(20);
     expect(row.incomplete).toBe(true);
     expect(row.capacity).toBe(6);
@@ -241,10 +285,10 @@ describe('survey-based need in the gap table', () => {
         fc.tuple(fc.double({ min: 0, max: 500, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true })),
         ([n3, below3, above3], [n4, below4, above4]) => {
           const needs = new Map([
-            [3, new Map([['bg.day_care_elderly', survey(n3, Math.max(0, n3 - below3), n3 + above3)]])],
-            [4, new Map([['bg.day_care_elderly', survey(n4, Math.max(0, n4 - below4), n4 + above4)]])],
+            [3, new Map([['bg.home_care', survey(n3, Math.max(0, n3 - below3), n3 + above3)]])],
+            [4, new Map([['bg.home_care', survey(n4, Math.max(0, n4 - below4), n4 + above4)]])],
           ]);
-          const row = summariseGaps(withSurveyNeeds(table, needs), tree, 2, 'survey').rows.find((r) => r.serviceType === 'bg.day_care_elderly')!;
+          const row = summariseGaps(withSurveyNeeds(table, needs), tree, 2, 'survey').rows.find((r) => r.serviceType === 'bg.home_care')!;
           expect(row.need).toBeCloseTo(n3 + n4, 6);
           expect(row.needLow!).toBeLessThanOrEqual(row.need! + 1e-9);
           expect(row.needHigh!).toBeGreaterThanOrEqual(row.need! - 1e-9);

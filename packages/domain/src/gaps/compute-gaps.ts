@@ -1,4 +1,4 @@
-import type { TServiceType } from '../catalogue/service-type';
+import type { TCapacityUnit, TServiceType } from '../catalogue/service-type';
 import { NormBook, type TNorm } from '../needs/norm';
 import { resolveTargetPopulation, TOTAL_POPULATION, type PopulationSources, type TargetPopulationFigure } from '../needs/target-population';
 import { IndicatorResolver } from '../population/resolve-indicator';
@@ -56,6 +56,8 @@ export type SurveyNeed = {
 export type UnitGap = {
   unitId: number;
   serviceType: string;
+  /** How the service type's capacity is counted (places at a time, persons served a year). */
+  unit: TCapacityUnit;
   capacity: number;
   shares: SiteShare[];
   normative: NormativeNeed;
@@ -79,15 +81,18 @@ export type GapModel = {
   populationIndex: PopulationIndex;
   normBook: NormBook;
   sources: PopulationSources;
-  serviceTypes: readonly Pick<TServiceType, 'key' | 'country'>[];
+  serviceTypes: readonly GapServiceType[];
 };
+
+/** A service type as the gap computation needs it; a type given without a unit counts places. */
+export type GapServiceType = Pick<TServiceType, 'key' | 'country'> & Partial<Pick<TServiceType, 'unit'>>;
 
 export type GapModelInputs = {
   tree: TerritoryTree;
   norms: Iterable<TNorm>;
   population: Iterable<TPopulationRow>;
   indicators: Iterable<TIndicatorValue>;
-  serviceTypes: readonly Pick<TServiceType, 'key' | 'country'>[];
+  serviceTypes: readonly GapServiceType[];
 };
 
 /** Index the plain inputs once; a model can then answer many gap computations. */
@@ -126,6 +131,7 @@ export function computeGaps(model: GapModel, year: number, sites: readonly TGapS
   const { tree, normBook, sources } = model;
   const cells = new Map<number, Map<string, UnitGap>>();
   const typesByCountry = new Map<string, string[]>();
+  const unitOf = new Map(model.serviceTypes.map((t) => [t.key, t.unit ?? 'places']));
   for (const t of model.serviceTypes) {
     let list = typesByCountry.get(t.country);
     if (!list) typesByCountry.set(t.country, (list = []));
@@ -139,7 +145,7 @@ export function computeGaps(model: GapModel, year: number, sites: readonly TGapS
     if (!byType) cells.set(unitId, (byType = new Map()));
     let cell = byType.get(serviceType);
     if (!cell) {
-      cell = emptyCell(unitId, serviceType);
+      cell = emptyCell(unitId, serviceType, unitOf.get(serviceType) ?? 'places');
       byType.set(serviceType, cell);
     }
     return cell;
@@ -176,10 +182,11 @@ export function computeGaps(model: GapModel, year: number, sites: readonly TGapS
   return { year, cells, unplacedSiteIds };
 }
 
-function emptyCell(unitId: number, serviceType: string): UnitGap {
+function emptyCell(unitId: number, serviceType: string, unit: TCapacityUnit): UnitGap {
   return {
     unitId,
     serviceType,
+    unit,
     capacity: 0,
     shares: [],
     normative: { value: null, norm: null, target: null, missing: 'no_norm' },

@@ -1,13 +1,26 @@
+import type { TCapacityUnit } from '../catalogue/service-type';
 import type { TerritoryTree } from '../territories/territory-tree';
 import type { GapTable, TGapMethod, UnitGap } from './compute-gaps';
+import { comparableUnits, needUnitOf, sumByUnit, type TNeedUnit, type TNoEstimate, type TNotShown, type UnitTotal } from './gap-units';
 
 /** Need against capacity for one service type, over one unit or a whole territory. */
 export type GapRow = {
   serviceType: string;
   method: TGapMethod;
-  /** Null when no unit of the territory has a need figure for this method. */
+  /** Null when no unit of the territory has a need figure for this method ("no estimate", never 0). */
   need: number | null;
+  /** What the need counts: places, persons a year, or (a survey) persons who would use the service. */
+  needUnit: TNeedUnit;
+  /** Why need is null. */
+  missing: TNoEstimate | null;
   capacity: number;
+  /** How the capacity is counted: places at a time, or persons served a year. */
+  capacityUnit: TCapacityUnit;
+  /**
+   * Whether need and capacity count the same thing. When not (survey persons against places),
+   * gap, its interval, coverage and shortfall are null: they would pretend to compare.
+   */
+  comparable: boolean;
   /** need − capacity: positive is a shortfall, negative a surplus. */
   gap: number | null;
   /**
@@ -18,13 +31,14 @@ export type GapRow = {
   needHigh: number | null;
   gapLow: number | null;
   gapHigh: number | null;
-  /** capacity ÷ need; null when need is null or zero. */
+  /** capacity ÷ need; null when need is null or zero, or need and capacity do not compare. */
   coverage: number | null;
   /**
    * Sum of the units' own shortfalls. A surplus in one municipality does not serve the people
-   * of another unless a site is shared, so this can exceed `gap`.
+   * of another unless a site is shared, so this can exceed `gap`. Null when no unit's need is
+   * known or need and capacity do not compare.
    */
-  shortfall: number;
+  shortfall: number | null;
   /** Some unit lacks a need figure (no norm, no target population) or reported no users. */
   incomplete: boolean;
   staffPositions: number;
@@ -53,6 +67,10 @@ export type GapSummary = {
 export const needOf = (cell: UnitGap, method: TGapMethod): number | null =>
   method === 'normative' ? cell.normative.value : method === 'observed' ? cell.observed.value : (cell.survey?.value ?? null);
 
+/** Why a unit's need is unknown by a method; null when it is known. */
+export const missingOf = (cell: UnitGap, method: TGapMethod): TNoEstimate | null =>
+  method === 'normative' ? cell.normative.missing : method === 'survey' && cell.survey === null ? 'no_survey' : null;
+
 const INCOMPLETE: Record<TGapMethod, (cell: UnitGap) => boolean> = {
   normative: (cell) => cell.normative.value === null,
   observed: (cell) => cell.observed.incomplete,
@@ -67,20 +85,26 @@ export function unitsWithin(tree: TerritoryTree, territoryId: number): number[] 
 /** One unit's row for one service type and method. */
 export function unitRow(cell: UnitGap, method: TGapMethod): GapRow {
   const need = needOf(cell, method);
-  const gap = need === null ? null : need - cell.capacity;
+  const needUnit = needUnitOf(method, cell.unit);
+  const comparable = comparableUnits(needUnit, cell.unit);
+  const gap = need === null || !comparable ? null : need - cell.capacity;
   const interval = method === 'survey' && cell.survey ? cell.survey : null;
   return {
     serviceType: cell.serviceType,
     method,
     need,
+    needUnit,
+    missing: need === null ? missingOf(cell, method) : null,
     capacity: cell.capacity,
+    capacityUnit: cell.unit,
+    comparable,
     gap,
     needLow: interval?.low ?? null,
     needHigh: interval?.high ?? null,
-    gapLow: interval ? interval.low - cell.capacity : null,
-    gapHigh: interval ? interval.high - cell.capacity : null,
-    coverage: need ? cell.capacity / need : null,
-    shortfall: gap !== null && gap > 0 ? gap : 0,
+    gapLow: interval && comparable ? interval.low - cell.capacity : null,
+    gapHigh: interval && comparable ? interval.high - cell.capacity : null,
+    coverage: need && comparable ? cell.capacity / need : null,
+    shortfall: gap === null ? null : Math.max(0, gap),
     incomplete: INCOMPLETE[method](cell),
     staffPositions: cell.staffPositions,
     staffVacancies: cell.staffVacancies,
@@ -94,7 +118,7 @@ export function unitRow(cell: UnitGap, method: TGapMethod): GapRow {
 export function summariseGaps(table: GapTable, tree: TerritoryTree, territoryId: number, method: TGapMethod): GapSummary {
   // Half-widths of the units' intervals, squared and summed: independent surveys of different
   // units add up like independent errors do (root of the sum of squares), not end to end.
-  const totals = new Map<string, GapRow & { known: number; units: number; below: number; above: number }>();
+  const totals = new Map<string, GapRow & { known: number; units: number; below: number; above: number; reasons: Map<TNoEstimate, number> }>();
   for (const unitId of unitsWithin(tree, territoryId)) {
     for (const cell of table.cells.get(unitId)?.values() ?? []) {
       const row = unitRow(cell, method);
@@ -103,6 +127,7 @@ export function summariseGaps(table: GapTable, tree: TerritoryTree, territoryId:
         total = {
           ...row,
           need: null,
+          missing: null,
           capacity: 0,
           gap: null,
           needLow: null,
@@ -110,7 +135,7 @@ export function summariseGaps(table: GapTable, tree: TerritoryTree, territoryId:
           gapLow: null,
           gapHigh: null,
           coverage: null,
-          shortfall: 0,
+          shortfall: null,
           incomplete: false,
           staffPositions: 0,
           staffVacancies: 0,
@@ -118,6 +143,7 @@ export function summariseGaps(table: GapTable, tree: TerritoryTree, territoryId:
           units: 0,
           below: 0,
           above: 0,
+          reasons: new Map(),
         };
         totals.set(cell.serviceType, total);
       }
@@ -129,27 +155,29 @@ export function summariseGaps(table: GapTable, tree: TerritoryTree, territoryId:
           total.below += (row.need - row.needLow) ** 2;
           total.above += (row.needHigh - row.need) ** 2;
         }
-      }
+      } else if (row.missing) total.reasons.set(row.missing, (total.reasons.get(row.missing) ?? 0) + 1);
       total.capacity += row.capacity;
-      total.shortfall += row.shortfall;
+      if (row.shortfall !== null) total.shortfall = (total.shortfall ?? 0) + row.shortfall;
       total.incomplete ||= row.incomplete;
       total.staffPositions += row.staffPositions;
       total.staffVacancies += row.staffVacancies;
     }
   }
   const rows: GapRow[] = [];
-  for (const { known, units, below, above, ...row } of totals.values()) {
+  for (const { known, units, below, above, reasons, ...row } of totals.values()) {
     if (row.need === null && row.capacity === 0) continue;
     // A partly known need stays a number but is marked incomplete; the UI says so.
     row.incomplete ||= known > 0 && known < units;
-    row.gap = row.need === null ? null : row.need - row.capacity;
+    row.missing = row.need === null ? ([...reasons.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null) : null;
+    row.gap = row.need === null || !row.comparable ? null : row.need - row.capacity;
+    if (!row.comparable) row.shortfall = null;
     if (method === 'survey' && row.need !== null) {
       row.needLow = Math.max(0, row.need - Math.sqrt(below));
       row.needHigh = row.need + Math.sqrt(above);
-      row.gapLow = row.needLow - row.capacity;
-      row.gapHigh = row.needHigh - row.capacity;
+      row.gapLow = row.comparable ? row.needLow - row.capacity : null;
+      row.gapHigh = row.comparable ? row.needHigh - row.capacity : null;
     }
-    row.coverage = row.need ? row.capacity / row.need : null;
+    row.coverage = row.need && row.comparable ? row.capacity / row.need : null;
     rows.push(row);
   }
   rows.sort((a, b) => a.serviceType.localeCompare(b.serviceType));
@@ -165,32 +193,45 @@ export function diversityOf(rows: readonly GapRow[]): Diversity {
   return { needed, available, missing, ratio: needed.length ? (needed.length - missing.length) / needed.length : null };
 }
 
+/** One planning unit on the coverage map: its coverage, and its need and capacity per unit. */
+export type UnitCoverage = {
+  unitId: number;
+  /**
+   * For one service type, capacity ÷ need. Over all service types together, the mean of the
+   * needed types' shares of need met (each at most 1): a surplus of one type does not make up
+   * for the lack of another, and places are never added to persons a year. Null when no need is
+   * estimated, or need and capacity do not compare (a survey's persons against places).
+   */
+  coverage: number | null;
+  /** Why coverage is null. */
+  missing: TNotShown | null;
+  /** How many service types the coverage is taken over. */
+  serviceTypes: number;
+  /** Need per need unit and capacity per capacity unit, never added across units. */
+  need: UnitTotal[];
+  capacity: UnitTotal[];
+};
+
 /** Coverage of each planning unit in a territory, for the map: one service type, or all together. */
-export function coverageByUnit(
-  table: GapTable,
-  tree: TerritoryTree,
-  territoryId: number,
-  method: TGapMethod,
-  serviceType: string | null,
-): { unitId: number; need: number | null; capacity: number; coverage: number | null }[] {
+export function coverageByUnit(table: GapTable, tree: TerritoryTree, territoryId: number, method: TGapMethod, serviceType: string | null): UnitCoverage[] {
   return unitsWithin(tree, territoryId).map((unitId) => {
-    let need: number | null = null;
-    let capacity = 0;
-    for (const cell of table.cells.get(unitId)?.values() ?? []) {
-      const n = needOf(cell, method);
-      if (serviceType !== null) {
-        if (cell.serviceType !== serviceType) continue;
-        capacity += cell.capacity;
-        if (n !== null) need = (need ?? 0) + n;
-        continue;
-      }
-      // Over all service types together, coverage is the share of need that is met: a surplus
-      // of one type does not make up for the lack of another.
-      if (n === null) continue;
-      need = (need ?? 0) + n;
-      capacity += Math.min(cell.capacity, n);
-    }
-    return { unitId, need, capacity, coverage: need ? capacity / need : null };
+    const rows = [...(table.cells.get(unitId)?.values() ?? [])].filter((c) => serviceType === null || c.serviceType === serviceType).map((c) => unitRow(c, method));
+    // Types with neither a need nor a place say nothing about this unit's coverage.
+    const counted = serviceType === null ? rows.filter((r) => (r.need ?? 0) > 0 || r.capacity > 0) : rows;
+    const measured = counted.filter((r) => r.need !== null && r.need > 0 && r.comparable);
+    const coverage = measured.length === 0 ? null : measured.reduce((sum, r) => sum + Math.min(1, r.capacity / r.need!), 0) / measured.length;
+    const missing: TNotShown | null =
+      coverage !== null
+        ? null
+        : (counted.find((r) => r.need === null)?.missing ?? (counted.some((r) => r.need !== null && r.need > 0 && !r.comparable) ? 'not_comparable' : null));
+    return {
+      unitId,
+      coverage: serviceType !== null && rows[0] ? rows[0].coverage : coverage,
+      missing: serviceType !== null && rows[0] ? (rows[0].coverage !== null ? null : (rows[0].missing ?? (rows[0].comparable ? null : 'not_comparable'))) : missing,
+      serviceTypes: measured.length,
+      need: sumByUnit(counted.map((r) => ({ unit: r.needUnit, value: r.need, missing: r.missing }))),
+      capacity: sumByUnit(counted.map((r) => ({ unit: r.capacityUnit, value: r.capacity, missing: null }))),
+    };
   });
 }
 

@@ -2,7 +2,10 @@ import {
   AppError,
   coverageByUnit,
   explainGap,
+  gapTotals,
+  GAP_METHODS,
   hasGaps,
+  methodEstimate,
   summariseGaps,
   withSurveyNeeds,
   type GapSummary,
@@ -12,13 +15,11 @@ import {
 } from '@potreby/domain';
 import type { CountryModel, CountryModels, ModelTerritory } from '../model/country-model';
 import type { TTerritoryRef } from '../http/schema';
-import type { TExplainUnit, TGapDashboard, TGapExplanation } from './schema';
+import type { TExplainUnit, TGapDashboard, TGapExplanation, TGapMethods } from './schema';
 import { surveyNeedsOf } from './survey-needs';
+import { territoryDefaultYear } from '../service-sites/registry-years';
 
 export const refOf = (t: ModelTerritory): TTerritoryRef => ({ id: t.id, code: t.code, name: t.name, nameEn: t.nameEn, level: t.level, country: t.country });
-
-/** The year a gap table is about when none is asked: the newest with service sites. */
-export const defaultYear = (model: CountryModel) => model.siteYears[0] ?? new Date().getFullYear();
 
 /**
  * The gap of one territory in one year by one method, for the API, the CLI and exports alike.
@@ -29,7 +30,9 @@ export async function gapSummaryOf(models: CountryModels, territory: { id: numbe
     throw new AppError('validation.invalid', {}, { issues: [{ path: 'territoryId', message: 'below_planning_level' }] });
   }
   const model = await models.get(territory.country as TCountry);
-  const y = year ?? defaultYear(model);
+  // Not the newest year of the country: one site entered early in a new year must not make
+  // every table open on a year whose registry is nearly empty (service-sites/registry-years).
+  const y = year ?? territoryDefaultYear(model, territory.id);
   // Survey answers keep arriving without changing the planning data the table is cached on:
   // their estimates are read at the time of asking and laid over a copy.
   const table = method === 'survey' ? withSurveyNeeds(model.gapTable(y), await surveyNeedsOf(models.db, model, y)) : model.gapTable(y);
@@ -44,6 +47,8 @@ export async function gapDashboard(models: CountryModels, territory: { id: numbe
     method,
     years: model.siteYears,
     rows: summary.rows,
+    totals: gapTotals(summary.rows),
+    estimate: methodEstimate(method, summary.rows),
     diversity: summary.diversity,
     units: unitCoverage(model, table, territory.id, method, null),
     unplacedSites: table.unplacedSiteIds.length,
@@ -65,12 +70,22 @@ function basisOf(model: CountryModel, table: ReturnType<CountryModel['gapTable']
 }
 
 export function unitCoverage(model: CountryModel, table: ReturnType<CountryModel['gapTable']>, territoryId: number, method: TGapMethod, serviceType: string | null) {
-  return coverageByUnit(table, model.tree, territoryId, method, serviceType).map((u) => ({
-    territory: refOf(model.territories.get(u.unitId)!),
-    need: u.need,
-    capacity: u.capacity,
-    coverage: u.coverage,
-  }));
+  return coverageByUnit(table, model.tree, territoryId, method, serviceType).map(({ unitId, ...u }) => ({ territory: refOf(model.territories.get(unitId)!), ...u }));
+}
+
+/**
+ * Which methods estimate any need for the territory in the year, and why not where one does
+ * not: the method switch tells before the user picks a method that has nothing to show.
+ */
+export async function gapMethods(models: CountryModels, territory: { id: number; country: string; level: string }, year: number | undefined): Promise<TGapMethods> {
+  const methods = [];
+  let shown = year;
+  for (const method of GAP_METHODS) {
+    const { summary } = await gapSummaryOf(models, territory, year, method);
+    shown = summary.year;
+    methods.push(methodEstimate(method, summary.rows));
+  }
+  return { year: shown!, methods };
 }
 
 /** Everything behind one row of the gap table, with names instead of ids. */

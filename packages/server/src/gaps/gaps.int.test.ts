@@ -9,9 +9,42 @@ import { startTestApp, type Client, type TestApp } from '../testing/test-app';
 
 const PAZ_MUNICIPALITIES = ['PAZ03', 'PAZ04', 'PAZ06', 'PAZ08', 'PAZ14', 'PAZ19', 'PAZ20', 'PAZ21', 'PAZ24', 'PAZ29', 'PAZ32', 'PAZ39'];
 
-type Row = { serviceType: string; method: string; need: number | null; capacity: number; gap: number | null; coverage: number | null; incomplete: boolean; needLow?: number | null; needHigh?: number | null; gapLow?: number | null; gapHigh?: number | null };
-type Dashboard = { territory: { code: string }; year: number; method: string; rows: Row[]; diversity: { needed: string[]; available: string[]; missing: string[]; ratio: number | null }; units: Unit[] };
-type Unit = { territory: { code: string }; need: number | null; capacity: number; coverage: number | null };
+type Row = {
+  serviceType: string;
+  method: string;
+  need: number | null;
+  needUnit: string;
+  missing: string | null;
+  capacity: number;
+  capacityUnit: string;
+  comparable: boolean;
+  gap: number | null;
+  coverage: number | null;
+  shortfall: number | null;
+  incomplete: boolean;
+  needLow?: number | null;
+  needHigh?: number | null;
+  gapLow?: number | null;
+  gapHigh?: number | null;
+};
+type UnitTotal = { unit: string; value: number | null; missing: string | null; partial: boolean };
+type Totals = { need: UnitTotal[]; capacity: UnitTotal[]; shortfall: UnitTotal[] };
+type Dashboard = {
+  territory: { code: string };
+  year: number;
+  method: string;
+  rows: Row[];
+  totals: Totals;
+  estimate: { method: string; estimate: boolean; missing: string | null };
+  diversity: { needed: string[]; available: string[]; missing: string[]; ratio: number | null };
+  units: Unit[];
+};
+type Unit = { territory: { code: string }; coverage: number | null; missing: string | null; need: UnitTotal[]; capacity: UnitTotal[] };
+/** The one figure of a unit on the map for one service type (a single unit of measure). */
+const only = (totals: UnitTotal[]) => {
+  expect(totals).toHaveLength(1);
+  return totals[0]!.value;
+};
 type ExplainSite = { id: number; siteKey: string; share: number; shareBasis: string; weight: number | null; capacity: number };
 type ExplainUnit = { territory: { code: string }; row: Row; sites: ExplainSite[]; normative: any };
 
@@ -241,19 +274,72 @@ describe(`needs, capacity and gaps (${ENGINE})`, () => {
     expect(units.map((u) => u.territory.code).sort()).toEqual(PAZ_MUNICIPALITIES);
     for (const unit of units) {
       const row = byType((await dashboard(unit.territory.code)).rows).get('bg.home_care')!;
-      expect(unit.need!, unit.territory.code).toBeCloseTo(row.need!, 9);
-      expect(unit.capacity).toBeCloseTo(row.capacity, 9);
-      expect(unit.coverage!).toBeCloseTo(unit.capacity / unit.need!, 12);
+      expect(unit.need.map((n) => n.unit)).toEqual(['persons_per_year']);
+      expect(only(unit.need)!, unit.territory.code).toBeCloseTo(row.need!, 9);
+      expect(only(unit.capacity)!).toBeCloseTo(row.capacity, 9);
+      expect(unit.coverage!).toBeCloseTo(only(unit.capacity)! / only(unit.need)!, 12);
     }
     // Every municipality of the demo has a home-care site of its own.
-    expect(units.filter((u) => u.capacity === 0).map((u) => u.territory.code)).toEqual(
+    expect(units.filter((u) => only(u.capacity) === 0).map((u) => u.territory.code)).toEqual(
       PAZ_MUNICIPALITIES.filter((code) => !DEMO_SITES.some((s) => s.type === 'bg.home_care' && s.municipality === code)),
     );
     // Without a type: what share of all needs together is met, as on the dashboard.
     const all = await admin.get(`/api/v1/gaps/map?territoryId=${ids.PAZ}`);
     expect(all.body.serviceType).toBeNull();
     expect(all.body.units).toEqual((await dashboard('PAZ')).units);
-    for (const unit of all.body.units as Unit[]) expect(unit.coverage!).toBeLessThanOrEqual(1);
+    for (const unit of all.body.units as Unit[]) {
+      expect(unit.coverage!).toBeLessThanOrEqual(1);
+      // All service types together: places and persons a year side by side, never one sum.
+      expect(unit.capacity.map((c) => c.unit)).toEqual(['places', 'persons_per_year']);
+    }
+  });
+
+  it('never adds places to persons a year: the totals keep each unit apart, as the service types count them', async () => {
+    const paz = await dashboard('PAZ');
+    const units = sorted(paz.rows.map((r) => r.capacityUnit));
+    expect(units).toEqual(['persons_per_year', 'places']);
+    for (const unit of units) {
+      const rows = paz.rows.filter((r) => r.capacityUnit === unit);
+      expect(paz.totals.capacity.find((c) => c.unit === unit)!.value!).toBeCloseTo(rows.reduce((s, r) => s + r.capacity, 0), 9);
+      expect(paz.totals.need.find((c) => c.unit === unit)!.value!).toBeCloseTo(rows.reduce((s, r) => s + r.need!, 0), 9);
+    }
+    expect(paz.totals.capacity).toHaveLength(2);
+    // Home care counts persons served a year; day care counts places.
+    expect(byType(paz.rows).get('bg.home_care')).toMatchObject({ capacityUnit: 'persons_per_year', needUnit: 'persons_per_year', comparable: true });
+    expect(byType(paz.rows).get('bg.day_care_elderly')).toMatchObject({ capacityUnit: 'places', needUnit: 'places', comparable: true });
+  });
+
+  it('says "no estimate — no survey results" for the survey method of a province without a survey, never 0, and keeps its real capacity', async () => {
+    const normative = await dashboard('PAZ');
+    const paz = await dashboard('PAZ', 'survey');
+    expect(paz.estimate).toEqual({ method: 'survey', estimate: false, missing: 'no_survey' });
+    expect(paz.rows.length).toBeGreaterThan(0);
+    for (const row of paz.rows) {
+      expect(row, row.serviceType).toMatchObject({ need: null, needUnit: 'persons', missing: 'no_survey', gap: null, coverage: null, shortfall: null });
+      // The capacity is the real one, the same as by the other methods.
+      expect(row.capacity).toBeCloseTo(byType(normative.rows).get(row.serviceType)!.capacity, 9);
+    }
+    expect(paz.totals.need).toEqual([{ unit: 'persons', value: null, missing: 'no_survey', partial: false }]);
+    expect(paz.totals.shortfall.every((s) => s.value === null && s.missing === 'no_survey')).toBe(true);
+    expect(paz.totals.capacity).toEqual(normative.totals.capacity);
+    // The map's municipalities: no coverage and why, their capacity as it is (not 0).
+    for (const unit of paz.units) {
+      expect(unit).toMatchObject({ coverage: null, missing: 'no_survey', need: [{ unit: 'persons', value: null, missing: 'no_survey', partial: false }] });
+      const own = normative.units.find((u) => u.territory.code === unit.territory.code)!;
+      expect(unit.capacity).toEqual(own.capacity);
+    }
+    expect(paz.units.some((u) => u.capacity.some((c) => (c.value ?? 0) > 0))).toBe(true);
+    // The method switch learns it before the survey method is picked.
+    const methods = await admin.get(`/api/v1/gaps/methods?territoryId=${ids.PAZ}`);
+    expect(methods.status).toBe(200);
+    expect(methods.body).toEqual({
+      year: 2025,
+      methods: [
+        { method: 'normative', estimate: true, missing: null },
+        { method: 'observed', estimate: true, missing: null },
+        { method: 'survey', estimate: false, missing: 'no_survey' },
+      ],
+    });
   });
 
   it('counts a site added through the API at once in the municipality and in the province, and forgets it when removed', async () => {
@@ -303,11 +389,20 @@ describe(`needs, capacity and gaps (${ENGINE})`, () => {
     expect(estimates.length).toBeGreaterThan(0);
     const before = await survey();
     const homeCare = () => before.rows.find((r) => r.serviceType === 'ua.home_care')!;
+    // Day care's survey estimate (persons) sits beside places: said not to compare, not "coverage 1 %".
+    expect(before.rows.find((r) => r.serviceType === 'ua.day_care')).toMatchObject({ needUnit: 'persons', capacityUnit: 'places', comparable: false, coverage: null });
+    expect(before.estimate).toEqual({ method: 'survey', estimate: true, missing: null });
     for (const e of estimates) {
       const row = before.rows.find((r) => r.serviceType === e.serviceType)!;
-      expect(row, e.serviceType).toMatchObject({ method: 'survey', incomplete: false });
+      expect(row, e.serviceType).toMatchObject({ method: 'survey', needUnit: 'persons', incomplete: false });
       expect(row.need).toBeCloseTo(e.need, 9);
       expect([row.needLow, row.needHigh]).toEqual([expect.closeTo(e.needLow, 9), expect.closeTo(e.needHigh, 9)]);
+      if (row.capacityUnit === 'places') {
+        // Persons who would use day care at some time against places: no gap, no coverage.
+        expect(row, e.serviceType).toMatchObject({ comparable: false, gap: null, gapLow: null, gapHigh: null, coverage: null, shortfall: null });
+        continue;
+      }
+      expect(row.comparable).toBe(true);
       expect(row.gapLow).toBeCloseTo(e.needLow - row.capacity, 9);
       expect(row.gapHigh).toBeCloseTo(e.needHigh - row.capacity, 9);
       expect(row.needLow!).toBeLessThan(row.need!);

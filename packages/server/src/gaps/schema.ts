@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { GAP_METHODS, ZIdText } from '@potreby/domain';
+import { GAP_METHODS, NEED_UNITS, NO_ESTIMATE_REASONS, ZCapacityUnit, ZIdText } from '@potreby/domain';
 import { ZTerritoryRef } from '../http/schema';
 
 export const ZGapMethod = z.enum(GAP_METHODS);
+export const ZNeedUnit = z.enum(NEED_UNITS);
+/** Why a method gives no need figure ("no estimate", never 0). */
+export const ZNoEstimate = z.enum(NO_ESTIMATE_REASONS);
+/** Why a gap, coverage or shortfall is not given: no estimate, or need and capacity do not compare. */
+export const ZNotShown = z.enum([...NO_ESTIMATE_REASONS, 'not_comparable']);
 
 export const ZGapQuery = z.object({
   territoryId: ZIdText,
@@ -15,7 +20,14 @@ export const ZGapRow = z.object({
   serviceType: z.string(),
   method: ZGapMethod,
   need: z.number().nullable(),
+  /** What the need counts: places, persons a year, or (a survey) persons who would use the service. */
+  needUnit: ZNeedUnit,
+  /** Why need is null. */
+  missing: ZNoEstimate.nullable(),
   capacity: z.number(),
+  capacityUnit: ZCapacityUnit,
+  /** Need and capacity count the same thing; when not, gap, coverage and shortfall are null. */
+  comparable: z.boolean(),
   gap: z.number().nullable(),
   /** The 95 % interval of a survey-based need and of its gap; null for the other methods. */
   needLow: z.number().nullable(),
@@ -23,19 +35,33 @@ export const ZGapRow = z.object({
   gapLow: z.number().nullable(),
   gapHigh: z.number().nullable(),
   coverage: z.number().nullable(),
-  shortfall: z.number(),
+  shortfall: z.number().nullable(),
   incomplete: z.boolean(),
   staffPositions: z.number(),
   staffVacancies: z.number(),
 });
 export type TGapRow = z.infer<typeof ZGapRow>;
 
+/** A sum in one unit; value null is "no estimate" (with why), never 0. */
+export const ZUnitTotal = z.object({ unit: ZNeedUnit, value: z.number().nullable(), missing: ZNotShown.nullable(), partial: z.boolean() });
+export type TUnitTotal = z.infer<typeof ZUnitTotal>;
+
 export const ZUnitCoverage = z.object({
   territory: ZTerritoryRef,
-  need: z.number().nullable(),
-  capacity: z.number(),
+  /** One service type: capacity ÷ need. All: the mean share of need met over the needed service types. */
   coverage: z.number().nullable(),
+  missing: ZNotShown.nullable(),
+  serviceTypes: z.number().int(),
+  /** Need and capacity per unit, never added across units. */
+  need: z.array(ZUnitTotal),
+  capacity: z.array(ZUnitTotal),
 });
+export type TUnitCoverage = z.infer<typeof ZUnitCoverage>;
+
+/** Whether a method gives any need figure for the territory and year, and if not, why. */
+export const ZMethodEstimate = z.object({ method: ZGapMethod, estimate: z.boolean(), missing: ZNoEstimate.nullable() });
+export const ZGapMethods = z.object({ year: z.number().int(), methods: z.array(ZMethodEstimate) });
+export type TGapMethods = z.infer<typeof ZGapMethods>;
 
 export const ZGapDashboard = z.object({
   territory: ZTerritoryRef,
@@ -50,6 +76,10 @@ export const ZGapDashboard = z.object({
     missing: z.array(z.string()),
     ratio: z.number().nullable(),
   }),
+  /** Need, capacity and shortfall of all rows, each summed per unit (never across units). */
+  totals: z.object({ need: z.array(ZUnitTotal), capacity: z.array(ZUnitTotal), shortfall: z.array(ZUnitTotal) }),
+  /** Whether this method estimates any need here; if not, why ("no survey results"). */
+  estimate: ZMethodEstimate,
   /** Coverage of all needs together in each municipality, for the map. */
   units: z.array(ZUnitCoverage),
   /** Sites whose settlement is in no municipality known here. */
@@ -59,6 +89,8 @@ export const ZGapDashboard = z.object({
   illustrativeNorms: z.boolean(),
 });
 export type TGapDashboard = z.infer<typeof ZGapDashboard>;
+
+export const ZGapMethodsQuery = ZGapQuery.omit({ method: true });
 
 export const ZGapMapQuery = ZGapQuery.extend({ serviceType: z.string().optional() });
 export const ZGapMap = z.object({ serviceType: z.string().nullable(), units: z.array(ZUnitCoverage) });

@@ -1,4 +1,4 @@
-import { buildPyramid, GAP_METHODS, suppressFrequencies, type Actor, type TCountry } from '@potreby/domain';
+import { buildPyramid, GAP_METHODS, methodEstimate, suppressFrequencies, type Actor, type TCountry } from '@potreby/domain';
 import type { TLanguage } from '@potreby/i18n';
 import { and, asc, eq, like } from 'drizzle-orm';
 import { assessmentDetail, assessmentFor } from '../assessments/queries';
@@ -54,12 +54,15 @@ export async function assessmentReportData(db: Db, models: CountryModels, actor:
   ]);
 
   const gaps: ReportData['gaps'] = [];
+  const noEstimates: ReportData['noEstimates'] = [];
   if (model.siteYears.includes(year) || model.siteYears.length > 0) {
     for (const method of GAP_METHODS) {
       const { summary } = await gapSummaryOf(models, { id: place.id, country: place.country, level: place.level }, model.siteYears.includes(year) ? year : undefined, method);
+      const estimate = methodEstimate(method, summary.rows);
+      if (!estimate.estimate) noEstimates.push({ method, missing: estimate.missing });
       for (const r of summary.rows) {
         if (r.need === null) continue;
-        gaps.push({ serviceType: r.serviceType, serviceTypeName: typeName(r.serviceType), unit: typeOf.get(r.serviceType)?.unit ?? 'places', method, need: r.need, needLow: r.needLow, needHigh: r.needHigh, capacity: r.capacity, gap: r.gap, coverage: r.coverage });
+        gaps.push({ serviceType: r.serviceType, serviceTypeName: typeName(r.serviceType), unit: r.capacityUnit, needUnit: r.needUnit, comparable: r.comparable, method, need: r.need, needLow: r.needLow, needHigh: r.needHigh, capacity: r.capacity, gap: r.gap, coverage: r.coverage });
       }
     }
   }
@@ -113,6 +116,7 @@ export async function assessmentReportData(db: Db, models: CountryModels, actor:
       name: site.name,
       serviceType: site.serviceType,
       serviceTypeName: typeName(site.serviceType),
+      unit: typeOf.get(site.serviceType)?.unit ?? 'places',
       provider: site.provider,
       settlement,
       capacity: site.capacity,
@@ -121,6 +125,8 @@ export async function assessmentReportData(db: Db, models: CountryModels, actor:
       demo: site.demo,
     })),
     gaps,
+    noEstimates,
+    serviceTypes: model.serviceTypes,
     estimates: estimates.map((e) => ({
       serviceType: e.serviceType,
       serviceTypeName: typeName(e.serviceType),

@@ -51,6 +51,42 @@ export function indicatorsTable(text: TDocumentText, data: ReportData): TBlock {
 }
 
 const METHOD_ORDER = ['normative', 'observed', 'survey'];
+const UNIT_ORDER = ['places', 'persons_per_year', 'persons'];
+
+/**
+ * Amounts summed per unit, never across units: "places: 120; persons per year: 300". Places at
+ * one time and persons served in a year are different quantities.
+ */
+export function perUnit(text: TDocumentText, items: readonly { unit: string; value: number }[]): string {
+  const sums = new Map<string, number>();
+  for (const i of items) sums.set(i.unit, (sums.get(i.unit) ?? 0) + i.value);
+  if (sums.size === 0) return text.none;
+  return [...sums.entries()]
+    .sort(([a], [b]) => UNIT_ORDER.indexOf(a) - UNIT_ORDER.indexOf(b))
+    .map(([unit, value]) => `${text.t(`documents.unit.${unit}`)}: ${text.number(value)}`)
+    .join('; ');
+}
+
+/** The unit of a gap row: one when need and capacity share it, else each named. */
+const gapUnit = (text: TDocumentText, g: ReportData['gaps'][number]) =>
+  g.needUnit === g.unit
+    ? text.t(`documents.unit.${g.unit}`)
+    : text.t('documents.report.unitsApart', { need: text.t(`documents.unit.${g.needUnit}`), capacity: text.t(`documents.unit.${g.unit}`) });
+
+/**
+ * What the reader must know to read the gap table: a survey's persons do not compare with places
+ * one to one (and how to read them), and which methods give no estimate here, with why.
+ */
+export function gapNotes(text: TDocumentText, data: Pick<ReportData, 'gaps' | 'noEstimates'>): TBlock[] {
+  const { t } = text;
+  const blocks: TBlock[] = [];
+  if (data.gaps.some((g) => !g.comparable)) blocks.push({ kind: 'paragraph', size: 'small', align: 'justify', runs: [t('documents.report.notComparableNote')] });
+  for (const n of data.noEstimates) {
+    const reason = n.missing ? t(`documents.report.noEstimateWhy.${n.missing}`) : t('documents.common.noData');
+    blocks.push({ kind: 'paragraph', size: 'small', runs: [t('documents.report.noEstimate', { method: t(`documents.gapMethod.${n.method}`), reason })] });
+  }
+  return blocks;
+}
 
 /** Need against capacity: the need with its interval when it has one, the gap (positive = shortage) and the coverage. */
 export function gapsTable(text: TDocumentText, gaps: ReportData['gaps'], options: { sort?: boolean } = {}): TBlock {
@@ -65,18 +101,19 @@ export function gapsTable(text: TDocumentText, gaps: ReportData['gaps'], options
         );
   return {
     kind: 'table',
-    header: ['serviceType', 'method', 'unit', 'need', 'capacity', 'gap', 'coverage'].map((c) => t(`documents.columns.${c}`)),
+    header: ['serviceType', 'method', 'unit', 'needAny', 'capacity', 'gap', 'coverage'].map((c) => t(`documents.columns.${c}`)),
     widths: [4, 2.5, 2.2, 3.8, 2, 2, 2],
     align: ['left', 'left', 'left', 'right', 'right', 'right', 'right'],
     size: 'small',
     rows: rows.map((g) => [
       text.serviceType(g.serviceType, g.serviceTypeName),
       t(`documents.gapMethod.${g.method}`),
-      t(`documents.unit.${g.unit}`),
+      gapUnit(text, g),
       g.need === null ? text.none : text.countWithInterval(g.need, g.needLow, g.needHigh),
       text.number(g.capacity),
-      g.gap === null ? text.none : g.gap > 0 ? { runs: [text.number(g.gap)], bold: true } : text.number(g.gap),
-      g.coverage === null ? text.none : text.percent(g.coverage),
+      // Persons against places: no gap and no coverage pretending that they compare (see gapNotes).
+      !g.comparable ? t('documents.common.notComparable') : g.gap === null ? text.none : g.gap > 0 ? { runs: [text.number(g.gap)], bold: true } : text.number(g.gap),
+      !g.comparable ? t('documents.common.notComparable') : g.coverage === null ? text.none : text.percent(g.coverage),
     ]),
   };
 }

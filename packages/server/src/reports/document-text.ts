@@ -1,6 +1,10 @@
+import { serviceTypeNameIn, type TServiceType } from '@potreby/domain';
 import { COUNTRY_LANGUAGE, formatDate, formatNumber, formatPercent, translator, type TLanguage } from '@potreby/i18n';
 import type { TFunction } from 'i18next';
 import type { ReportData, ReportTerritory } from './report-data';
+
+/** A type as the catalogue has it, with the names an administrator gave in each language. */
+export type DocumentServiceType = Pick<TServiceType, 'key' | 'country' | 'name' | 'nameEn' | 'translations'>;
 
 const CYRILLIC: readonly TLanguage[] = ['bg', 'uk'];
 
@@ -11,7 +15,7 @@ const CYRILLIC: readonly TLanguage[] = ['bg', 'uk'];
  */
 export type TDocumentText = ReturnType<typeof documentText>;
 
-export function documentText(data: ReportData) {
+export function documentText(data: ReportData & { serviceTypes?: readonly DocumentServiceType[] }) {
   const language = data.language;
   const t: TFunction = translator(language);
   const territory = data.territory;
@@ -21,6 +25,9 @@ export function documentText(data: ReportData) {
   const officialNames = new Map<string, string>();
   for (const row of [...data.services, ...data.gaps, ...data.estimates, ...data.recipients]) officialNames.set(row.serviceType, row.serviceTypeName);
   const groupNames = new Map(data.groups.map((g) => [g.key, g.name]));
+  /** The catalogue's types, when the data carry them: the names an administrator gave come first. */
+  const catalogue = new Map((data.serviceTypes ?? []).map((s) => [s.key, s]));
+  const fromFiles = (key: string) => t(`serviceTypes.${key}`, { defaultValue: '' }) || undefined;
 
   const number = (value: number, digits = 0) => formatNumber(language, value, digits);
   const percent = (value: number) => formatPercent(language, value);
@@ -53,8 +60,13 @@ export function documentText(data: ReportData) {
     community: communityName(t, territory, language),
     level: t(`levelsByCountry.${territory.country}.${territory.level}`, { defaultValue: t(`levels.${territory.level}`, { defaultValue: territory.level }) }),
     legalBasis: t('documents.common.legalBasis', { basis: t(`documents.common.basis.${territory.country}`) }),
-    /** Readers of the country's language get the official name; everyone else a translation. */
+    /**
+     * Readers of the country's language get the official name; everyone else the name an
+     * administrator gave in their language, else the translation files', else the English one.
+     */
     serviceType: (key: string, officialName?: string): string => {
+      const type = catalogue.get(key);
+      if (type) return serviceTypeNameIn(type, language, fromFiles);
       const official = officialName ?? officialNames.get(key);
       if (official && own === language) return official;
       return t(`serviceTypes.${key}`, { defaultValue: official ?? key });

@@ -37,6 +37,12 @@ describe(`assessment documents (${ENGINE})`, () => {
     const estimates = (await officer.get(`/api/v1/assessments/${assessmentId}/estimates`)).body.items;
     expect(estimates.length).toBeGreaterThan(0);
     expect(text).toMatch(/догляд/i);
+    // The survey counts persons who would use day care at some time; day care's capacity counts
+    // places: the report names both units, gives no gap or coverage between them, and says how to read them.
+    expect(estimates.some((e: { serviceType: string }) => e.serviceType === 'ua.day_care')).toBe(true);
+    expect(text).toContain('потреба: особи; потужність: місця');
+    expect(text).toContain('не порівнюється');
+    expect(text).toContain('Для таких послуг ці величини не порівнюються один до одного');
   });
 
   it('gives the plan of measures and the social passport as PDF with embedded fonts (Cyrillic intact)', async () => {

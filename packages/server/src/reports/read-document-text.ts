@@ -39,18 +39,27 @@ type PdfObject = { dict: string; stream: Buffer | null };
 function pdfObjects(buffer: Buffer): Map<number, PdfObject> {
   const source = buffer.toString('latin1');
   const objects = new Map<number, PdfObject>();
-  for (const match of source.matchAll(/(\d+) 0 obj\b([\s\S]*?)\bendobj/g)) {
-    const body = match[2]!;
-    const at = body.indexOf('stream');
-    if (at < 0) {
-      objects.set(Number(match[1]), { dict: body, stream: null });
+  // Streams are read by their /Length, not up to the next "endobj": compressed bytes may hold
+  // "endobj" or end in a newline byte, which a text search would cut or lose.
+  const start = /(\d+) 0 obj\b/g;
+  let match: RegExpExecArray | null;
+  while ((match = start.exec(source))) {
+    const from = match.index + match[0].length;
+    const end = source.indexOf('endobj', from);
+    if (end < 0) break;
+    const at = source.indexOf('stream', from);
+    if (at < 0 || at > end) {
+      objects.set(Number(match[1]), { dict: source.slice(from, end), stream: null });
+      start.lastIndex = end;
       continue;
     }
-    const dict = body.slice(0, at);
-    let raw = body.slice(at + 'stream'.length).replace(/^\r?\n/, '');
-    raw = raw.slice(0, raw.lastIndexOf('endstream')).replace(/\r?\n$/, '');
-    const bytes = Buffer.from(raw, 'latin1');
+    const dict = source.slice(from, at);
+    const dataStart = at + 'stream'.length + (source.startsWith('\r\n', at + 6) ? 2 : source[at + 6] === '\n' ? 1 : 0);
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(dict);
+    const dataEnd = length ? dataStart + Number(length[1]) : source.indexOf('endstream', dataStart);
+    const bytes = Buffer.from(source.slice(dataStart, dataEnd), 'latin1');
     objects.set(Number(match[1]), { dict, stream: /\/FlateDecode/.test(dict) ? inflateSync(bytes) : bytes });
+    start.lastIndex = source.indexOf('endobj', dataEnd) + 'endobj'.length;
   }
   return objects;
 }

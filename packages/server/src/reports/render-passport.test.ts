@@ -37,6 +37,11 @@ describe('social passport', () => {
     expect(text).toContain('Догляд вдома');
     expect(text).toContain('3\u00a0523 (2\u00a0790 – 4\u00a0380)');
     expect(text).toContain('Найбільші розриви між потребою і потужністю');
+    // Capacity summed per unit (25 places, 300 persons a year), never added into one "325".
+    expect(text).toContain('місця: 25; осіб на рік: 300');
+    expect(text).not.toContain('325');
+    // The survey's persons named as persons beside a capacity in persons a year.
+    expect(text).toContain('потреба: особи; потужність: осіб на рік');
     expect(text).toContain('Голова робочої групи');
     expect(text).toContain('Олена Ковальчук');
   });

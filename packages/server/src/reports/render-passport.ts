@@ -1,6 +1,6 @@
 import type { TBlock, TDocument, TTableCell } from './document-blocks';
 import { documentText, type TDocumentText } from './document-text';
-import { ageTable, gapsTable, indicatorsTable, noData, populationSentence } from './document-tables';
+import { ageTable, gapNotes, gapsTable, indicatorsTable, noData, perUnit, populationSentence } from './document-tables';
 import type { ReportData } from './report-data';
 import { chairOf, titleBlocks } from './title-page';
 import { writeDocx } from './write-docx';
@@ -94,24 +94,26 @@ export function broadAgeBands(bands: ReportData['profile']['ageBands']): ReportD
 function servicesByType(text: TDocumentText, data: ReportData): TBlock {
   const { t } = text;
   if (data.services.length === 0) return noData(text);
-  type Row = { name: string; sites: number; capacity: number; users: number | null; waiting: number | null; demo: boolean };
+  type Row = { name: string; unit: ReportData['services'][number]['unit']; sites: number; capacity: number; users: number | null; waiting: number | null; demo: boolean };
   const add = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
   const byType = new Map<string, Row>();
   for (const s of data.services) {
-    const row = byType.get(s.serviceType) ?? { name: text.serviceType(s.serviceType, s.serviceTypeName), sites: 0, capacity: 0, users: null, waiting: null, demo: false };
+    const row = byType.get(s.serviceType) ?? { name: text.serviceType(s.serviceType, s.serviceTypeName), unit: s.unit, sites: 0, capacity: 0, users: null, waiting: null, demo: false };
     byType.set(s.serviceType, { ...row, sites: row.sites + 1, capacity: row.capacity + s.capacity, users: add(row.users, s.users), waiting: add(row.waiting, s.waitingList), demo: row.demo || s.demo });
   }
   const rows = [...byType.values()].sort((a, b) => a.name.localeCompare(b.name, text.language));
   return {
     kind: 'table',
-    header: ['serviceType', 'sites', 'capacity', 'users', 'waitingList'].map((c) => t(`documents.columns.${c}`)),
-    widths: [6, 2, 2, 2, 2],
-    align: ['left', 'right', 'right', 'right', 'right'],
-    rows: rows.map((r) => [r.name, text.number(r.sites), text.number(r.capacity), text.maybe(r.users), text.maybe(r.waiting)]),
+    header: ['serviceType', 'sites', 'unit', 'capacity', 'users', 'waitingList'].map((c) => t(`documents.columns.${c}`)),
+    widths: [5, 1.6, 2.4, 2.6, 2, 2],
+    align: ['left', 'right', 'left', 'right', 'right', 'right'],
+    rows: rows.map((r) => [r.name, text.number(r.sites), t(`documents.unit.${r.unit}`), text.number(r.capacity), text.maybe(r.users), text.maybe(r.waiting)]),
     total: [
       t('documents.common.total'),
       text.number(data.services.length),
-      text.number(rows.reduce((a, r) => a + r.capacity, 0)),
+      '',
+      // Places and persons a year are summed apart, never together.
+      perUnit(text, rows.map((r) => ({ unit: r.unit, value: r.capacity }))),
       text.maybe(rows.reduce<number | null>((a, r) => add(a, r.users), null)),
       text.maybe(rows.reduce<number | null>((a, r) => add(a, r.waiting), null)),
     ],
@@ -136,6 +138,7 @@ function identifiedNeeds(text: TDocumentText, data: ReportData): TBlock[] {
     .sort((a, b) => b.gap! - a.gap!)
     .slice(0, TOP_GAPS);
   blocks.push(shortages.length > 0 ? gapsTable(text, shortages, { sort: false }) : { kind: 'paragraph', runs: [t('documents.passport.noGaps')] });
+  blocks.push(...gapNotes(text, { gaps: shortages, noEstimates: data.noEstimates }));
   return blocks;
 }
 

@@ -49,7 +49,9 @@ describe('assessment report', () => {
     expect(text).toContain('Догляд вдома');
     expect(text).toContain('Відділення соціальної допомоги вдома *');
     expect(text).toContain('* демонстраційні дані — ілюстративні цифри');
-    expect(text).toContain('Зареєстровано: 3 місця надання послуг; загальна потужність — 325; отримувачів — 290.');
+    // Places and persons a year summed apart: 25 places and 300 persons a year, never "325".
+    expect(text).toContain('Зареєстровано: 3 місця надання послуг; загальна потужність — місця: 25; осіб на рік: 300; отримувачів — 290.');
+    expect(text).not.toContain('325');
     // The estimate with its interval, and the method in two sentences.
     expect(text).toContain('3\u00a0523 (2\u00a0790 – 4\u00a0380)');
     expect(text).toContain('інтервали Вілсона');
@@ -60,6 +62,13 @@ describe('assessment report', () => {
     expect(text).toContain('Чи потребуєте ви допомоги вдома? (212 респондентів)');
     expect(text).toContain('3\u00a0343');
     expect(text).toContain('опитування');
+    // A survey's 2,974 persons for day care beside 25 places: each unit named, no gap or coverage
+    // pretending they compare, and how to read them.
+    expect(text).toContain('2\u00a0974 (2\u00a0410 – 3\u00a0600)');
+    expect(text).toContain('потреба: особи; потужність: місця');
+    // After the 25 places: "not comparable" for gap and coverage, not "−2 949" and "1 %".
+    expect(text).toMatch(/3\u00a0600\)\s*25\s*не порівнюєть\s?ся\s*не порівнюєть\s?ся/);
+    expect(text).toContain('Для таких послуг ці величини не порівнюються один до одного');
     // Findings with their quotes; the working group's own text.
     expect(text).toContain('Доступність послуг у віддалених селах');
     expect(text).toContain('«До Хмільника їздить один автобус на тиждень, а допомога потрібна щодня.»');
@@ -89,6 +98,8 @@ describe('assessment report', () => {
     expect(text).toContain('Дневна грижа за възрастни хора');
     expect(text).toContain('<5: по-малко от 5 респонденти: не е показано, за да не може никой да бъде разпознат.');
     expect(text).toContain('Работната група все още не е подготвила този раздел.');
+    // A method without an estimate says so and why, instead of a row of zeros.
+    expect(text).toContain('нормативен: няма оценка — за тези видове услуги тук няма определени нормативи.');
     expect(text).not.toContain('Демонстрационни данни');
   });
 

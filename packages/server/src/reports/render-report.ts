@@ -1,6 +1,6 @@
 import type { TBlock, TDocument, TInline, TTableCell } from './document-blocks';
 import { documentText, paragraphsOf, type TDocumentText } from './document-text';
-import { ageTable, gapsTable, indicatorsTable, noData, populationSentence, sum, suppressedNote } from './document-tables';
+import { ageTable, gapNotes, gapsTable, indicatorsTable, noData, perUnit, populationSentence, sum, suppressedNote } from './document-tables';
 import type { ReportData } from './report-data';
 import { chairOf, membersTable, periodLine, titleBlocks } from './title-page';
 import { writeDocx } from './write-docx';
@@ -121,24 +121,26 @@ function existingServices(text: TDocumentText, data: ReportData): TBlock[] {
   blocks.push(
     {
       kind: 'paragraph',
-      runs: [t('documents.report.servicesText', { sites: text.counted('sites', services.length), capacity: text.number(sum(services.map((s) => s.capacity))), users: total(users) })],
+      // Capacity per unit: places and persons a year are never added together.
+      runs: [t('documents.report.servicesText', { sites: text.counted('sites', services.length), capacity: perUnit(text, services.map((s) => ({ unit: s.unit, value: s.capacity }))), users: total(users) })],
     },
     {
       kind: 'table',
-      header: ['serviceType', 'service', 'provider', 'settlement', 'capacity', 'users', 'waitingList'].map((c) => t(`documents.columns.${c}`)),
-      widths: [3.6, 4, 4, 2.6, 2.6, 2.6, 2],
-      align: ['left', 'left', 'left', 'left', 'right', 'right', 'right'],
+      header: ['serviceType', 'service', 'provider', 'settlement', 'unit', 'capacity', 'users', 'waitingList'].map((c) => t(`documents.columns.${c}`)),
+      widths: [3.4, 3.8, 3.6, 2.4, 2.2, 2.4, 2.2, 2],
+      align: ['left', 'left', 'left', 'left', 'left', 'right', 'right', 'right'],
       size: 'small',
       rows: services.map((s) => [
         text.serviceType(s.serviceType, s.serviceTypeName),
         s.demo ? `${s.name} *` : s.name,
         s.provider,
         s.settlement,
+        t(`documents.unit.${s.unit}`),
         text.number(s.capacity),
         text.maybe(s.users),
         text.maybe(s.waitingList),
       ]),
-      total: [t('documents.common.total'), '', '', '', text.number(sum(services.map((s) => s.capacity))), total(users), total(waiting)],
+      total: [t('documents.common.total'), '', '', '', '', perUnit(text, services.map((s) => ({ unit: s.unit, value: s.capacity }))), total(users), total(waiting)],
     },
   );
   if (anyDemo) blocks.push({ kind: 'paragraph', size: 'small', runs: [t('documents.common.demoRow')] });
@@ -231,6 +233,7 @@ function needs(text: TDocumentText, data: ReportData): TBlock[] {
   blocks.push({ kind: 'heading', level: 2, text: t('documents.report.gaps') }, { kind: 'paragraph', runs: [t('documents.report.gapsText')] });
   if (data.gaps.length === 0) blocks.push(noData(text));
   else blocks.push(gapsTable(text, data.gaps));
+  blocks.push(...gapNotes(text, data));
   return blocks;
 }
 

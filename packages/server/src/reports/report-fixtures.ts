@@ -67,17 +67,20 @@ export function khmilnykReport(): ReportData {
       ],
     },
     services: [
-      { name: 'Відділення соціальної допомоги вдома', serviceType: 'ua.home_care', serviceTypeName: 'Догляд вдома', provider: 'Територіальний центр соціального обслуговування', settlement: 'Хмільник', capacity: 180, users: 172, waitingList: 14, demo: true },
-      { name: 'Відділення денного перебування', serviceType: 'ua.day_care', serviceTypeName: 'Денний догляд', provider: 'Територіальний центр соціального обслуговування', settlement: 'Хмільник', capacity: 25, users: 22, waitingList: 3, demo: true },
-      { name: 'Центр соціальних служб', serviceType: 'ua.social_accompaniment', serviceTypeName: 'Соціальний супровід', provider: 'Хмільницька міська рада', settlement: 'Хмільник', capacity: 120, users: 96, waitingList: null, demo: true },
+      { name: 'Відділення соціальної допомоги вдома', serviceType: 'ua.home_care', serviceTypeName: 'Догляд вдома', unit: 'persons_per_year', provider: 'Територіальний центр соціального обслуговування', settlement: 'Хмільник', capacity: 180, users: 172, waitingList: 14, demo: true },
+      { name: 'Відділення денного перебування', serviceType: 'ua.day_care', serviceTypeName: 'Денний догляд', unit: 'places', provider: 'Територіальний центр соціального обслуговування', settlement: 'Хмільник', capacity: 25, users: 22, waitingList: 3, demo: true },
+      { name: 'Центр соціальних служб', serviceType: 'ua.social_accompaniment', serviceTypeName: 'Соціальний супровід', unit: 'persons_per_year', provider: 'Хмільницька міська рада', settlement: 'Хмільник', capacity: 120, users: 96, waitingList: null, demo: true },
     ],
     gaps: [
-      { serviceType: 'ua.home_care', serviceTypeName: 'Догляд вдома', unit: 'persons_per_year', method: 'normative', need: 260, needLow: null, needHigh: null, capacity: 180, gap: 80, coverage: 0.69 },
-      { serviceType: 'ua.home_care', serviceTypeName: 'Догляд вдома', unit: 'persons_per_year', method: 'observed', need: 186, needLow: null, needHigh: null, capacity: 180, gap: 6, coverage: 0.97 },
-      { serviceType: 'ua.home_care', serviceTypeName: 'Догляд вдома', unit: 'persons_per_year', method: 'survey', need: 3523, needLow: 2790, needHigh: 4380, capacity: 180, gap: 3343, coverage: 0.05 },
-      { serviceType: 'ua.day_care', serviceTypeName: 'Денний догляд', unit: 'places', method: 'normative', need: 40, needLow: null, needHigh: null, capacity: 25, gap: 15, coverage: 0.63 },
-      { serviceType: 'ua.social_accompaniment', serviceTypeName: 'Соціальний супровід', unit: 'persons_per_year', method: 'observed', need: 96, needLow: null, needHigh: null, capacity: 120, gap: -24, coverage: 1 },
+      { serviceType: 'ua.home_care', serviceTypeName: 'Догляд вдома', unit: 'persons_per_year', needUnit: 'persons_per_year', comparable: true, method: 'normative', need: 260, needLow: null, needHigh: null, capacity: 180, gap: 80, coverage: 0.69 },
+      { serviceType: 'ua.home_care', serviceTypeName: 'Догляд вдома', unit: 'persons_per_year', needUnit: 'persons_per_year', comparable: true, method: 'observed', need: 186, needLow: null, needHigh: null, capacity: 180, gap: 6, coverage: 0.97 },
+      { serviceType: 'ua.home_care', serviceTypeName: 'Догляд вдома', unit: 'persons_per_year', needUnit: 'persons', comparable: true, method: 'survey', need: 3523, needLow: 2790, needHigh: 4380, capacity: 180, gap: 3343, coverage: 0.05 },
+      { serviceType: 'ua.day_care', serviceTypeName: 'Денний догляд', unit: 'places', needUnit: 'places', comparable: true, method: 'normative', need: 40, needLow: null, needHigh: null, capacity: 25, gap: 15, coverage: 0.63 },
+      // A survey's persons who would use day care at some time, against places: no gap, no coverage.
+      { serviceType: 'ua.day_care', serviceTypeName: 'Денний догляд', unit: 'places', needUnit: 'persons', comparable: false, method: 'survey', need: 2974, needLow: 2410, needHigh: 3600, capacity: 25, gap: null, coverage: null },
+      { serviceType: 'ua.social_accompaniment', serviceTypeName: 'Соціальний супровід', unit: 'persons_per_year', needUnit: 'persons_per_year', comparable: true, method: 'observed', need: 96, needLow: null, needHigh: null, capacity: 120, gap: -24, coverage: 1 },
     ],
+    noEstimates: [],
     estimates: [
       {
         serviceType: 'ua.home_care',
@@ -164,12 +167,13 @@ export function velingradReport(): ReportData {
       indicators: [{ indicator: 'persons_with_disability', year: 2025, value: 2410, source: 'ТЕЛК' }],
     },
     services: [
-      { name: 'Домашен социален патронаж', serviceType: 'bg.home_care', serviceTypeName: 'Домашна грижа / домашен социален патронаж', provider: 'Община Велинград', settlement: 'Велинград', capacity: 150, users: 141, waitingList: 22, demo: false },
-      { name: 'Дневен център за възрастни хора', serviceType: 'bg.day_care_elderly', serviceTypeName: 'Дневна грижа за възрастни хора', provider: 'Сдружение „Бъдеще“', settlement: 'Велинград', capacity: 30, users: 30, waitingList: 4, demo: false },
+      { name: 'Домашен социален патронаж', serviceType: 'bg.home_care', serviceTypeName: 'Домашна грижа / домашен социален патронаж', unit: 'persons_per_year', provider: 'Община Велинград', settlement: 'Велинград', capacity: 150, users: 141, waitingList: 22, demo: false },
+      { name: 'Дневен център за възрастни хора', serviceType: 'bg.day_care_elderly', serviceTypeName: 'Дневна грижа за възрастни хора', unit: 'places', provider: 'Сдружение „Бъдеще“', settlement: 'Велинград', capacity: 30, users: 30, waitingList: 4, demo: false },
     ],
     gaps: [
-      { serviceType: 'bg.home_care', serviceTypeName: 'Домашна грижа / домашен социален патронаж', unit: 'persons_per_year', method: 'observed', need: 163, needLow: null, needHigh: null, capacity: 150, gap: 13, coverage: 0.92 },
+      { serviceType: 'bg.home_care', serviceTypeName: 'Домашна грижа / домашен социален патронаж', unit: 'persons_per_year', needUnit: 'persons_per_year', comparable: true, method: 'observed', need: 163, needLow: null, needHigh: null, capacity: 150, gap: 13, coverage: 0.92 },
     ],
+    noEstimates: [{ method: 'normative', missing: 'no_norm' }],
     estimates: [
       {
         serviceType: 'bg.home_care',

@@ -4,7 +4,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconMapOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { TGapDashboard } from '@potreby/server/gaps/schema';
+import type { TGapDashboard, TUnitTotal } from '@potreby/server/gaps/schema';
 import type { TBoundaries } from '@potreby/server/geo/schema';
 import { EChart, registerMap, type EChartsCoreOption } from '../components/EChart';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -115,8 +115,16 @@ function Choropleth(props: { boundaries: TBoundaries; territoryId: number; units
       tooltip: {
         trigger: 'item',
         formatter: (p: { name: string; value?: number }) => {
-          const value = typeof p.value === 'number' && p.value !== NO_DATA && !Number.isNaN(p.value) ? pct(p.value) : t('map.noData');
-          return html`${nameOf(p.name)}: ${value}`;
+          const u = byCode.get(p.name);
+          const value = typeof p.value === 'number' && p.value !== NO_DATA && !Number.isNaN(p.value) ? pct(p.value) : u ? coverageText(u, labels, t) : t('map.noData');
+          // Need and capacity per unit on lines of their own: places are never added to persons a year.
+          const lines = u
+            ? [
+                ...u.need.map((n) => html`${t('gaps.columns.need')}: ${totalText(n, labels, t)}`),
+                ...u.capacity.map((c) => html`${t('gaps.columns.capacity')}: ${totalText(c, labels, t)}`),
+              ]
+            : [];
+          return [html`${nameOf(p.name)}: ${value}`, ...lines].join('<br>');
         },
       },
       // The legend is drawn in HTML below the map, where it wraps on a phone and can be read out.
@@ -241,14 +249,48 @@ function CoverageList(props: { units: Unit[]; labels: GapLabels; hrefFor: (id: n
                 )}
               </Table.Th>
               <Table.Td className="gaps-num" data-testid={`coverage-value-${u.territory.code}`}>
-                {u.coverage === null ? t('map.noData') : labels.percent(u.coverage)}
+                {coverageText(u, labels, t)}
               </Table.Td>
-              <Table.Td className="gaps-num">{labels.number(u.need, 1)}</Table.Td>
-              <Table.Td className="gaps-num">{labels.number(u.capacity, 1)}</Table.Td>
+              <Table.Td className="gaps-num" data-testid={`coverage-need-${u.territory.code}`}>
+                <PerUnit totals={u.need} labels={labels} />
+              </Table.Td>
+              <Table.Td className="gaps-num" data-testid={`coverage-capacity-${u.territory.code}`}>
+                <PerUnit totals={u.capacity} labels={labels} />
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** A municipality's coverage, or why it has none ("no estimate", "not comparable"). */
+function coverageText(u: Unit, labels: GapLabels, t: T): string {
+  if (u.coverage !== null) return labels.percent(u.coverage);
+  if (u.missing === 'not_comparable') return t('gaps.notComparable');
+  if (u.missing) return `${t('gaps.noEstimate')} (${labels.why(u.missing)})`;
+  return t('map.noData');
+}
+
+/** "2,015 places", or "no estimate" for a unit without a figure: never 0. */
+function totalText(total: TUnitTotal, labels: GapLabels, t: T): string {
+  return total.value === null ? `${t('gaps.noEstimate')} (${labels.unitName(total.unit)})` : labels.amount(total.value, total.unit);
+}
+
+/** Figures of several units one under the other, never added together. */
+function PerUnit({ totals, labels }: { totals: TUnitTotal[]; labels: GapLabels }) {
+  const { t } = useTranslation();
+  if (totals.length === 0) return <>—</>;
+  return (
+    <>
+      {totals.map((total) => (
+        <span key={total.unit} className={total.value === null ? 'gaps-per-unit gaps-no-figure' : 'gaps-per-unit'} data-unit={total.unit}>
+          {totalText(total, labels, t)}
+        </span>
+      ))}
+    </>
   );
 }

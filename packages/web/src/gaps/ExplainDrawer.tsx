@@ -7,7 +7,7 @@ import type { TExplainUnit, TGapExplanation, TGapRow } from '@potreby/server/gap
 import { DemoBadge } from '../components/DemoBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useGapExplanation, type GapView } from './gap-queries';
-import { GapFigure, IncompleteMarker } from './GapTable';
+import { GapFigure, IncompleteMarker, NoFigure, notShown } from './GapTable';
 import type { GapLabels } from './use-gap-labels';
 import './gaps.css';
 
@@ -100,9 +100,9 @@ function Explanation({ data, labels }: { data: TGapExplanation; labels: GapLabel
                 <Text fw={600}>{labels.territory(u.territory)}</Text>
                 <Text size="sm" className="gaps-num">
                   {t('explain.unitLine', {
-                    need: labels.number(u.row.need, 1),
-                    capacity: labels.number(u.row.capacity, 1),
-                    coverage: labels.percent(u.row.coverage),
+                    need: u.row.need === null ? t('gaps.noEstimate') : labels.amount(u.row.need, u.row.needUnit),
+                    capacity: labels.amount(u.row.capacity, u.row.capacityUnit),
+                    coverage: u.row.coverage === null ? (u.row.need !== null && !u.row.comparable ? t('gaps.notComparable') : '—') : labels.percent(u.row.coverage),
                   })}
                 </Text>
               </Group>
@@ -125,20 +125,20 @@ function RowFigures({ row, labels, testId }: { row: TGapRow; labels: GapLabels; 
       <Table.Tbody>
         <Table.Tr>
           <Table.Th scope="row">{t('gaps.columns.need')}</Table.Th>
-          <Table.Td className="gaps-num">{labels.number(row.need, 1)}</Table.Td>
+          <Table.Td className="gaps-num">{row.need === null ? <NoFigure why={notShown(row)} labels={labels} /> : labels.amount(row.need, row.needUnit)}</Table.Td>
         </Table.Tr>
         <Table.Tr>
           <Table.Th scope="row">{t('gaps.columns.capacity')}</Table.Th>
-          <Table.Td className="gaps-num">{labels.number(row.capacity, 1)}</Table.Td>
+          <Table.Td className="gaps-num">{labels.amount(row.capacity, row.capacityUnit)}</Table.Td>
         </Table.Tr>
         <Table.Tr>
           <Table.Th scope="row">{t('gaps.columns.gap')}</Table.Th>
-          <Table.Td className="gaps-num">{row.gap === null ? '—' : <GapFigure gap={row.gap} labels={labels} />}</Table.Td>
+          <Table.Td className="gaps-num">{row.gap === null ? <NoFigure why={notShown(row)} labels={labels} quiet={row.need === null} /> : <GapFigure gap={row.gap} labels={labels} />}</Table.Td>
         </Table.Tr>
         <Table.Tr>
           <Table.Th scope="row">{t('gaps.columns.coverage')}</Table.Th>
           <Table.Td className="gaps-num">
-            {labels.percent(row.coverage)} {row.incomplete && <IncompleteMarker />}
+            {row.coverage === null ? <NoFigure why={notShown(row)} labels={labels} quiet={row.need === null} /> : labels.percent(row.coverage)} {row.incomplete && <IncompleteMarker />}
           </Table.Td>
         </Table.Tr>
       </Table.Tbody>
@@ -182,7 +182,11 @@ function UnitExplanation({ unit, method, labels, order }: { unit: TExplainUnit; 
       <Title order={order} size="h5">
         {t('explain.resultHeading')}
       </Title>
-      {row.need === null || row.gap === null ? (
+      {row.need !== null && !row.comparable ? (
+        <Alert color="gray" icon={<IconInfoCircle aria-hidden />} data-testid="explain-not-comparable">
+          {t('gaps.notComparableHelp')}
+        </Alert>
+      ) : row.need === null || row.gap === null ? (
         <Text size="sm">{t('explain.noGapWithoutNeed')}</Text>
       ) : (
         <>

@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { TGapRow } from '@potreby/server/gaps/schema';
 import { EChart, type EChartsCoreOption } from '../components/EChart';
+import { html } from '../components/escape-html';
 import type { GapLabels } from './use-gap-labels';
 
 const NEED_COLOUR = '#1c7ed6';
@@ -31,7 +32,18 @@ export function GapChart(props: { rows: TGapRow[]; labels: GapLabels; onExplain:
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
-        valueFormatter: (v: unknown) => (typeof v === 'number' ? labels.number(v, 1) : '—'),
+        // Each figure with its own unit; a survey's persons beside places are said not to compare.
+        formatter: (params: { dataIndex: number; seriesIndex: number; marker: string }[]) => {
+          const row = ordered[params[0]?.dataIndex ?? -1];
+          if (!row) return '';
+          const need = row.need === null ? `${t('gaps.noEstimate')} (${labels.why(row.missing ?? 'no_norm')})` : labels.amount(row.need, row.needUnit);
+          const lines = [
+            html`${labels.serviceType(row.serviceType)}`,
+            ...params.map((p) => p.marker + html`${p.seriesIndex === 0 ? needLabel : capacityLabel}: ${p.seriesIndex === 0 ? need : labels.amount(row.capacity, row.capacityUnit)}`),
+          ];
+          if (!row.comparable) lines.push(html`${t('gaps.notComparable')}`);
+          return lines.join('<br>');
+        },
       },
       xAxis: { type: 'value', splitNumber: phone ? 2 : 5, axisLabel: { color: '#343a40', hideOverlap: true, formatter: (v: number) => labels.number(v) } },
       yAxis: {

@@ -13,10 +13,12 @@ import { ExportButtons } from '../components/ExportButtons';
 import { DemoBadge } from '../components/DemoBadge';
 import { PageTitle } from '../components/PageTitle';
 import { TerritoryPicker } from '../components/TerritoryPicker';
+import { RegistryYearWarning } from '../service-sites/RegistryYearWarning';
 import { CoverageMap } from './CoverageMap';
 import { ExplainDrawer } from './ExplainDrawer';
-import { useGapDashboard, type GapView } from './gap-queries';
+import { useGapDashboard, useGapMethods, type GapView } from './gap-queries';
 import { GapChart } from './GapChart';
+import { GapMatrix } from './GapMatrix';
 import { GapSummary } from './GapSummary';
 import { GapTable } from './GapTable';
 import { useGapLabels } from './use-gap-labels';
@@ -87,6 +89,8 @@ function Dashboard({ territoryId }: { territoryId: number }) {
   const query = useGapDashboard(view);
   const dashboard = query.data;
   const labels = useGapLabels(dashboard?.territory.country);
+  // Methods with no estimate here are marked on the switch, before anyone picks them.
+  const estimates = useGapMethods(territoryId, view.year).data?.methods;
   const [explained, setExplained] = useState<string | null>(null);
   const methodLabelId = useId();
 
@@ -154,7 +158,10 @@ function Dashboard({ territoryId }: { territoryId: number }) {
               aria-labelledby={methodLabelId}
               value={view.method}
               onChange={(m) => navigate(hrefFor(territoryId, { method: m as TGapMethod }))}
-              data={GAP_METHODS.map((m) => ({ value: m, label: t(`methodsShort.${m}`) }))}
+              data={GAP_METHODS.map((m) => ({
+                value: m,
+                label: estimates?.some((e) => e.method === m && !e.estimate) ? t('gaps.methodNoEstimate', { method: t(`methodsShort.${m}`) }) : t(`methodsShort.${m}`),
+              }))}
               data-testid="gaps-method"
             />
           </div>
@@ -165,6 +172,14 @@ function Dashboard({ territoryId }: { territoryId: number }) {
       </Paper>
 
       <ErrorAlert error={query.error} />
+      {dashboard && !dashboard.estimate.estimate && (
+        <Alert color="orange" icon={<IconInfoCircle aria-hidden />} data-testid="gaps-no-estimate">
+          {t('gaps.noEstimateFor', {
+            method: t(`methodsShort.${dashboard.method}`),
+            reason: dashboard.estimate.missing ? labels.why(dashboard.estimate.missing) : t('gaps.noEstimate'),
+          })}
+        </Alert>
+      )}
       {query.isPending && (
         <Center py="xl">
           <Loader aria-label={t('gaps.loading')} />
@@ -182,6 +197,8 @@ function Dashboard({ territoryId }: { territoryId: number }) {
             })}
             {query.isFetching && !query.isPending && ` · ${t('gaps.updating')}`}
           </Text>
+          {/* A year whose registry is far smaller than the year before: its figures are not complete. */}
+          <RegistryYearWarning territoryId={dashboard.territory.id} territoryName={labels.territory(dashboard.territory)} year={dashboard.year} />
 
           <section aria-labelledby="gaps-summary-heading">
             <Title order={2} size="h4" id="gaps-summary-heading" mb="xs">
@@ -211,6 +228,11 @@ function Dashboard({ territoryId }: { territoryId: number }) {
                 <GapTable rows={dashboard.rows} labels={labels} onExplain={openExplain} />
               </Paper>
             )}
+            {dashboard.method === 'survey' && (
+              <Text size="sm" c="gray.7" mt="xs" data-testid="gaps-survey-units">
+                {t('gaps.surveyUnitNote')}
+              </Text>
+            )}
           </section>
 
           {dashboard.rows.length > 0 && (
@@ -226,6 +248,9 @@ function Dashboard({ territoryId }: { territoryId: number }) {
               </Paper>
             </section>
           )}
+
+          {/* Every municipality × service type, each cell opening its explanation. */}
+          <GapMatrix view={shownView} labels={labels} />
 
           <section aria-labelledby="gaps-map-heading">
             <Title order={2} size="h4" id="gaps-map-heading" mb={4}>

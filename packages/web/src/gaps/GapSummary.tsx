@@ -1,35 +1,18 @@
 import { Group, List, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TServiceType } from '@potreby/domain';
 import type { TGapDashboard } from '@potreby/server/gaps/schema';
 import type { GapLabels } from './use-gap-labels';
 import './gaps.css';
 
-type Totals = { need: number; capacity: number; shortfall: number };
-
 /**
- * Totals are kept apart per capacity unit: places and persons served a year cannot be added
- * together honestly.
+ * Totals are kept apart per unit (the domain's gapTotals, computed by the server): places,
+ * persons served a year and a survey's persons cannot be added together honestly. A unit with
+ * no estimate says so, and why, instead of showing 0.
  */
-function totalsByUnit(dashboard: TGapDashboard, serviceTypes: readonly TServiceType[]): [string, Totals][] {
-  const unitOf = new Map(serviceTypes.map((s) => [s.key, s.unit as string]));
-  const totals = new Map<string, Totals>();
-  for (const row of dashboard.rows) {
-    const unit = unitOf.get(row.serviceType) ?? 'places';
-    const sum = totals.get(unit) ?? { need: 0, capacity: 0, shortfall: 0 };
-    sum.need += row.need ?? 0;
-    sum.capacity += row.capacity;
-    sum.shortfall += row.shortfall;
-    totals.set(unit, sum);
-  }
-  return [...totals.entries()].sort(([a], [b]) => a.localeCompare(b));
-}
-
 export function GapSummary(props: { dashboard: TGapDashboard; labels: GapLabels }) {
   const { t } = useTranslation();
   const { dashboard, labels } = props;
-  const totals = totalsByUnit(dashboard, labels.serviceTypes);
-  const { diversity } = dashboard;
+  const { diversity, totals } = dashboard;
   const availableNeeded = diversity.needed.filter((k) => diversity.available.includes(k)).length;
 
   const figureCard = (key: 'need' | 'capacity' | 'shortfall', testId: string) => (
@@ -37,16 +20,36 @@ export function GapSummary(props: { dashboard: TGapDashboard; labels: GapLabels 
       <Text size="sm" c="gray.7" fw={500}>
         {t(`gaps.summary.${key}`)}
       </Text>
-      {totals.length === 0 && <Text fw={700} fz="xl">—</Text>}
-      {totals.map(([unit, sum]) => (
-        <Group key={unit} gap={6} align="baseline" wrap="nowrap">
-          <Text fw={700} fz="xl" className={key === 'shortfall' && sum.shortfall > 0 ? 'gaps-num gaps-shortfall' : 'gaps-num'}>
-            {labels.number(sum[key], 1)}
-          </Text>
-          <Text size="sm" c="gray.7">
-            {t(`capacityUnits.${unit}`)}
-          </Text>
-        </Group>
+      {totals[key].length === 0 && <Text fw={700} fz="xl">—</Text>}
+      {totals[key].map((sum) => (
+        <div key={sum.unit} data-testid={`${testId}-${sum.unit}`}>
+          {sum.value === null ? (
+            <Stack gap={0}>
+              <Group gap={6} align="baseline" wrap="wrap">
+                <Text fw={700} fz="lg" data-testid="gap-no-estimate">
+                  {t(sum.missing === 'not_comparable' ? 'gaps.notComparable' : 'gaps.noEstimate')}
+                </Text>
+                <Text size="sm" c="gray.7">
+                  {labels.unitName(sum.unit)}
+                </Text>
+              </Group>
+              {sum.missing && (
+                <Text size="xs" c="gray.7">
+                  {labels.why(sum.missing)}
+                </Text>
+              )}
+            </Stack>
+          ) : (
+            <Group gap={6} align="baseline" wrap="nowrap">
+              <Text fw={700} fz="xl" className={key === 'shortfall' && sum.value > 0 ? 'gaps-num gaps-shortfall' : 'gaps-num'}>
+                {labels.number(sum.value, 1)}
+              </Text>
+              <Text size="sm" c="gray.7">
+                {t(`gaps.countUnits.${sum.unit}`)}
+              </Text>
+            </Group>
+          )}
+        </div>
       ))}
       {key === 'shortfall' && (
         <Text size="xs" c="gray.7" mt={4}>

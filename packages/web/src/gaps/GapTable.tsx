@@ -2,6 +2,7 @@ import { Table, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/c
 import { useId } from 'react';
 import { IconAlertTriangle, IconArrowDownRight, IconArrowUpRight, IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { TNotShown } from '@potreby/domain';
 import type { TGapRow } from '@potreby/server/gaps/schema';
 import { FigureButton } from './FigureButton';
 import type { GapLabels } from './use-gap-labels';
@@ -58,21 +59,32 @@ export function GapTable(props: { rows: TGapRow[]; labels: GapLabels; onExplain:
                 {labels.serviceType(row.serviceType)}
               </Table.Th>
               <Table.Td>
-                <Text size="sm" c="gray.7">
-                  {labels.unit(row.serviceType)}
+                <Text size="sm" c="gray.7" data-testid={`gap-unit-${row.serviceType}`}>
+                  {row.needUnit === row.capacityUnit
+                    ? labels.unitName(row.capacityUnit)
+                    : t('gaps.unitsApart', { need: labels.unitName(row.needUnit), capacity: labels.unitName(row.capacityUnit) })}
                 </Text>
               </Table.Td>
               <Table.Td className="gaps-num">
-                {row.need === null ? <Unknown survey={row.method === 'survey'} /> : figure(row, 'need', labels.number(row.need, 1))}
+                {row.need === null ? <NoFigure why={row.missing ?? 'no_norm'} labels={labels} testId={`gap-no-estimate-${row.serviceType}`} /> : figure(row, 'need', labels.number(row.need, 1))}
                 {row.needLow !== null && row.needHigh !== null && <Interval low={row.needLow} high={row.needHigh} labels={labels} testId={`gap-need-interval-${row.serviceType}`} />}
               </Table.Td>
               <Table.Td className="gaps-num">{figure(row, 'capacity', labels.number(row.capacity, 1))}</Table.Td>
               <Table.Td className="gaps-num">
-                {row.gap === null ? <Unknown survey={row.method === 'survey'} /> : figure(row, 'gap', gapParts(row.gap, labels, t).text, <GapFigure gap={row.gap} labels={labels} />)}
+                {row.gap === null ? <NoFigure why={notShown(row)} labels={labels} quiet /> : figure(row, 'gap', gapParts(row.gap, labels, t).text, <GapFigure gap={row.gap} labels={labels} />)}
                 {row.gapLow !== null && row.gapHigh !== null && <Interval low={row.gapLow} high={row.gapHigh} labels={labels} testId={`gap-gap-interval-${row.serviceType}`} />}
               </Table.Td>
-              <Table.Td className="gaps-num">{row.coverage !== null ? figure(row, 'coverage', labels.percent(row.coverage)) : row.need === 0 ? <NotApplicable /> : <Unknown />}</Table.Td>
-              <Table.Td>{row.incomplete && <IncompleteMarker />}</Table.Td>
+              <Table.Td className="gaps-num" data-testid={`gap-coverage-cell-${row.serviceType}`}>
+                {row.coverage !== null ? (
+                  figure(row, 'coverage', labels.percent(row.coverage))
+                ) : row.need === 0 && row.comparable ? (
+                  <NotApplicable />
+                ) : (
+                  <NoFigure why={notShown(row)} labels={labels} quiet={row.need === null} />
+                )}
+              </Table.Td>
+              {/* Without any need figure the row already says "no estimate" and why. */}
+              <Table.Td>{row.incomplete && row.need !== null && <IncompleteMarker />}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -138,12 +150,24 @@ function Interval(props: { low: number; high: number; labels: GapLabels; testId:
   );
 }
 
-function Unknown(props: { survey?: boolean }) {
+/** Why a row has no gap or coverage: no estimate of its need, or a need that does not compare with its capacity. */
+export const notShown = (row: Pick<TGapRow, 'need' | 'missing' | 'comparable'>): TNotShown | null =>
+  row.need === null ? (row.missing ?? 'no_norm') : row.comparable ? null : 'not_comparable';
+
+/**
+ * No figure, said in words with its reason ("no estimate: no survey results …", "not
+ * comparable"), never a 0. `quiet` draws a dash where the need's cell already says why.
+ */
+export function NoFigure(props: { why: TNotShown | null; labels: GapLabels; quiet?: boolean; testId?: string }) {
   const { t } = useTranslation();
+  if (props.why === null) return <span>—</span>;
+  const word = t(props.why === 'not_comparable' ? 'gaps.notComparable' : 'gaps.noEstimate');
+  const help = props.why === 'not_comparable' ? t('gaps.notComparableHelp') : `${word}: ${props.labels.why(props.why)}`;
   return (
-    <Hint help={t(props.survey ? 'gaps.unknownSurveyHelp' : 'gaps.unknownHelp')} color="gray.7">
-      <span aria-hidden>—</span>
-      <VisuallyHidden>{t('gaps.unknown')}</VisuallyHidden>
+    // gray.8: readable on the striped rows' tint as well (WCAG 1.4.3).
+    <Hint help={help} color="gray.8" testId={props.testId}>
+      {props.quiet ? <span aria-hidden>—</span> : <span className="gaps-no-figure">{word}</span>}
+      <IconInfoCircle size={14} aria-hidden />
     </Hint>
   );
 }
@@ -151,8 +175,9 @@ function Unknown(props: { survey?: boolean }) {
 export function IncompleteMarker() {
   const { t } = useTranslation();
   return (
-    <Hint help={t('gaps.incompleteHelp')} color="orange.9" testId="gap-incomplete">
-      <IconAlertTriangle size={14} aria-hidden />
+    // The word in dark grey (small orange text on the striped rows falls below 4.5:1), the icon orange.
+    <Hint help={t('gaps.incompleteHelp')} color="gray.8" testId="gap-incomplete">
+      <IconAlertTriangle size={14} aria-hidden color="var(--mantine-color-orange-9)" />
       {t('gaps.incomplete')}
       <IconInfoCircle size={14} aria-hidden />
     </Hint>

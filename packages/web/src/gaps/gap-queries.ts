@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { TGapMethod } from '@potreby/domain';
-import type { TGapDashboard, TGapExplanation, TGapMap } from '@potreby/server/gaps/schema';
+import type { TGapDashboard, TGapExplanation, TGapMap, TGapMethods } from '@potreby/server/gaps/schema';
 import type { TBoundaries } from '@potreby/server/geo/schema';
 import { api } from '../api/client';
 
@@ -40,4 +40,12 @@ export const useBoundaries = (territoryId: number | null) =>
     queryFn: () => api.get<TBoundaries>('/geo/boundaries', { territoryId: territoryId! }),
     enabled: territoryId !== null,
     staleTime: Infinity,
+  });
+
+/** Which methods estimate a need for the territory and year, and why not: the method switch tells. */
+export const useGapMethods = (territoryId: number, year: number | undefined) =>
+  useQuery({
+    queryKey: ['gaps', 'methods', territoryId, year ?? null],
+    queryFn: () => api.get<TGapMethods>('/gaps/methods', { territoryId, year }),
+    placeholderData: keepPreviousData,
   });

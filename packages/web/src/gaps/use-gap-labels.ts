@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { locale } from '@potreby/i18n';
-import type { TServiceType, TTargetPopulation } from '@potreby/domain';
+import type { TNeedUnit, TNotShown, TServiceType, TTargetPopulation } from '@potreby/domain';
 import { useServiceTypes } from '../app/catalogue';
 import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
@@ -12,6 +12,12 @@ export type GapLabels = {
   serviceType: (key: string) => string;
   /** "places" or "persons a year" for a service type. */
   unit: (key: string) => string;
+  /** A unit as a label: "places", "persons a year", "persons". */
+  unitName: (unit: TNeedUnit) => string;
+  /** A figure with its unit after it: "2,015 places", "2,974 persons". */
+  amount: (value: number, unit: TNeedUnit) => string;
+  /** Why there is no figure: "no survey results for this territory …". */
+  why: (reason: TNotShown) => string;
   territory: (ref: { name: string; nameEn?: string | null; country: string; level?: string | null }) => string;
   level: (country: string, level: string) => string;
   number: (value: number | null | undefined, digits?: number) => string;
@@ -40,6 +46,9 @@ export function useGapLabels(country: string | null | undefined): GapLabels {
       const s = byKey.get(key);
       return s ? t(`capacityUnits.${s.unit}`) : '';
     },
+    unitName: (unit) => t(`gaps.needUnits.${unit}`),
+    amount: (value, unit) => `${number(value, 1)} ${t(`gaps.countUnits.${unit}`)}`,
+    why: (reason) => t(`gaps.noEstimateWhy.${reason}`),
     territory: (ref) => names.territory(ref),
     level: names.level,
     number,
