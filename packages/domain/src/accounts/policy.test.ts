@@ -64,6 +64,29 @@ describe('policy: accounts and the audit log are for administrators', () => {
   });
 });
 
+describe('policy: the catalogue of service types is for national administrators', () => {
+  it.each([agency, regional, municipal, provider, viewer, actor('agency', null), actor('viewer', null)])('%o may not change it', (who) => {
+    expect(may(who, 'edit_catalogue', null)).toBe(false);
+    expect(may(who, 'edit_catalogue', country)).toBe(false);
+  });
+  it('an administrator without a scope may, one with a scope may not, wherever it is asked', () => {
+    expect(may(admin, 'edit_catalogue', null)).toBe(true);
+    expect(may(admin, 'edit_catalogue', province)).toBe(true);
+    // An administrator account scoped to a territory (not created by the app, but not trusted either).
+    const scopedAdmin = actor('admin', '/1/2/');
+    expect(may(scopedAdmin, 'edit_catalogue', null)).toBe(false);
+    expect(may(scopedAdmin, 'edit_catalogue', province)).toBe(false);
+    expect(may(scopedAdmin, 'manage_users', null)).toBe(false);
+  });
+  it('only administrators hold the grant (property: any role, any scope)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ROLES), fc.option(fc.constantFrom('/1/', '/1/2/', '/1/2/3/')), (role, scopePath) => {
+        expect(may(actor(role, scopePath), 'edit_catalogue', null)).toBe(role === 'admin' && scopePath === null);
+      }),
+    );
+  });
+});
+
 describe('policy: norms', () => {
   it('the agency sets national and regional norms; a regional officer only its region’s', () => {
     expect(mayEditNorm(agency, country)).toBe(true);

@@ -32,6 +32,8 @@ export const ACTIONS = [
   'edit_assessment',
   'manage_users',
   'view_audit',
+  /** Change a country's classification of services (catalogue/edit-service-type.ts): national only. */
+  'edit_catalogue',
 ] as const;
 export type TAction = (typeof ACTIONS)[number];
 
@@ -69,7 +71,7 @@ export const hasGrant = (actor: Actor, action: TAction): boolean => GRANTS[actor
  */
 export function may(actor: Actor, action: TAction, place: Place | null, extra: { provider?: string } = {}): boolean {
   if (!hasGrant(actor, action)) return false;
-  if (action === 'manage_users' || action === 'view_audit') return actor.scopePath === null;
+  if (action === 'manage_users' || action === 'view_audit' || action === 'edit_catalogue') return actor.scopePath === null;
   if (place === null) return actor.scopePath === null;
   if (!reaches(actor, place)) return false;
   if (actor.role === 'provider' && action === 'edit_service_site') {

@@ -16,6 +16,16 @@ export const ZServiceType = z.object({
   residential: z.boolean(),
   unit: ZCapacityUnit,
   targetGroups: z.array(z.string()),
+  /**
+   * Names an administrator gave in UI languages other than the country's own and English (a
+   * Ukrainian name of a Bulgarian type); a language missing here falls back to the translation files.
+   */
+  translations: z.record(z.string(), z.string()).optional(),
+  /**
+   * When an administrator retired the type (ISO time), else null. A retired type stays on the
+   * sites and norms that have it and in past years' figures, but is not offered for new ones.
+   */
+  retiredAt: z.string().nullable().optional(),
 });
 export type TServiceType = z.infer<typeof ZServiceType>;
 

@@ -47,6 +47,8 @@ export const ZPermissions = z.object({
   editNorms: z.boolean(),
   manageUsers: z.boolean(),
   viewAudit: z.boolean(),
+  /** Change the classification of service types: national administrators only. */
+  editCatalogue: z.boolean(),
 });
 
 export const ZSessionResponse = z.object({

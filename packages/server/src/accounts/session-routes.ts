@@ -1,4 +1,4 @@
-import { AppError, hasGrant, type Actor, type TRole } from '@potreby/domain';
+import { AppError, hasGrant, mayEditCatalogue, type Actor, type TRole } from '@potreby/domain';
 import { checkPassword } from '@potreby/domain/accounts/check-password';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -6,25 +6,30 @@ import { recordChange } from '../audit/record-change';
 import type { Db } from '../db/database';
 import { SESSION_COOKIE, type App, type AppOptions } from '../http/app';
 import { actorLabel, actorOf } from '../http/context';
+import { territory } from '../territories/tables';
 import { AttemptLimiter, windowMs, type AttemptKey } from './attempt-limiter';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { createSession, deleteSession, deleteSessionsOf, findUserByLogin, SESSION_HOURS } from './queries';
 import { ZChangePassword, ZLanguage, ZSessionResponse, ZSignIn, type TSessionResponse } from './schema';
 import { appUser } from './tables';
-import { userView } from './users';
+import { toUserView } from './users';
 
-export function permissionsOf(actor: Pick<Actor, 'role'>): TSessionResponse['permissions'] {
+/** What the UI may offer: the role's grants; the catalogue also asks for no territorial scope. */
+export function permissionsOf(actor: Pick<Actor, 'role' | 'scopePath'>): TSessionResponse['permissions'] {
   return {
     editServiceSites: hasGrant(actor as Actor, 'edit_service_site'),
     importData: hasGrant(actor as Actor, 'import_population') || hasGrant(actor as Actor, 'import_territories'),
     editNorms: hasGrant(actor as Actor, 'edit_norm'),
     manageUsers: hasGrant(actor as Actor, 'manage_users'),
     viewAudit: hasGrant(actor as Actor, 'view_audit'),
+    editCatalogue: mayEditCatalogue({ userId: null, organisation: null, ...actor }),
   };
 }
 
 async function sessionResponse(db: Db, userId: number, role: TRole, csrfToken: string): Promise<TSessionResponse> {
-  return { user: await userView(db, userId), permissions: permissionsOf({ role }), csrfToken };
+  const [row] = await db.select({ user: appUser, scope: territory }).from(appUser).leftJoin(territory, eq(territory.id, appUser.territoryId)).where(eq(appUser.id, userId));
+  if (!row) throw new AppError('not_found');
+  return { user: toUserView(row.user, row.scope), permissions: permissionsOf({ role, scopePath: row.scope?.path ?? null }), csrfToken };
 }
 
 export function sessionRoutes(app: App, options: AppOptions) {

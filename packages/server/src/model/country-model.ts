@@ -27,7 +27,13 @@ export type CountryModel = {
   revision: number;
   tree: TerritoryTree;
   territories: Map<number, ModelTerritory>;
+  /** Every type of the country, retired ones too, with the names administrators gave. */
   serviceTypes: TServiceType[];
+  /**
+   * The types a year's gaps list: a retired type only while a norm or a site of that year has it
+   * (it is offered no more, but what has it still counts); the others every year.
+   */
+  serviceTypesIn(year: number): TServiceType[];
   gapModel: GapModel;
   sites: Map<number, ModelSite>;
   /** Years with service sites, newest first. */
@@ -71,9 +77,21 @@ export async function loadCountryModel(db: Db, country: TCountry): Promise<Count
       db,
       sql`select n.id, n.service_type, n.territory_id, n.target, n.rate_per_1000, n.source, n.illustrative from norm n join territory t on t.id = n.territory_id where t.country = ${country}`,
     ),
-    rows<{ key: string; country: string; official_code: string | null; name: string; name_en: string; category: string; residential: boolean; unit: string; target_groups: string[] }>(
+    rows<{
+      key: string;
+      country: string;
+      official_code: string | null;
+      name: string;
+      name_en: string;
+      category: string;
+      residential: boolean;
+      unit: string;
+      target_groups: string[];
+      translations: Record<string, string> | null;
+      retired_at: Date | string | null;
+    }>(
       db,
-      sql`select key, country, official_code, name, name_en, category, residential, unit, target_groups from service_type where country = ${country} order by sort_order, key`,
+      sql`select key, country, official_code, name, name_en, category, residential, unit, target_groups, translations, retired_at from service_type where country = ${country} order by sort_order, key`,
     ),
     rows<{
       id: number;
@@ -110,6 +128,8 @@ export async function loadCountryModel(db: Db, country: TCountry): Promise<Count
     residential: t.residential,
     unit: t.unit as TServiceType['unit'],
     targetGroups: t.target_groups,
+    translations: t.translations ?? {},
+    retiredAt: t.retired_at === null ? null : new Date(t.retired_at).toISOString(),
   }));
   const norms: TNorm[] = normRows.map((n) => ({
     id: n.id,
@@ -150,6 +170,11 @@ export async function loadCountryModel(db: Db, country: TCountry): Promise<Count
     if (!list) sitesByYear.set(site.year, (list = []));
     list.push(site);
   }
+  const normed = new Set(norms.map((n) => n.serviceType));
+  const serviceTypesIn = (year: number): TServiceType[] => {
+    const sited = new Set((sitesByYear.get(year) ?? []).map((s) => s.serviceType));
+    return serviceTypes.filter((t) => !t.retiredAt || normed.has(t.key) || sited.has(t.key));
+  };
   const gapTables = new Map<number, GapTable>();
   const memo = new Map<string, unknown>();
   return {
@@ -158,6 +183,7 @@ export async function loadCountryModel(db: Db, country: TCountry): Promise<Count
     tree,
     territories,
     serviceTypes,
+    serviceTypesIn,
     gapModel,
     sites,
     siteYears: [...sitesByYear.keys()].sort((a, b) => b - a),
@@ -165,7 +191,7 @@ export async function loadCountryModel(db: Db, country: TCountry): Promise<Count
     gapTable(year: number) {
       let table = gapTables.get(year);
       if (!table) {
-        table = computeGaps(gapModel, year, sitesByYear.get(year) ?? []);
+        table = computeGaps({ ...gapModel, serviceTypes: serviceTypesIn(year) }, year, sitesByYear.get(year) ?? []);
         gapTables.set(year, table);
       }
       return table;

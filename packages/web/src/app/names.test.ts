@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, resources } from '@potreby/i18n';
 import { DEMO_TEXTS, ILLUSTRATIVE_NORM_SOURCE, SYNTHETIC_SITES_SOURCE } from '@potreby/server/seed/demo-norms';
-import { countryName, demoTextKey, languageName, territoryName } from './names';
+import { countryName, demoTextKey, languageName, serviceTypeName, territoryName } from './names';
 
 const pazardzhik = { name: 'Пазарджик', nameEn: 'Pazardzhik', country: 'BG' };
 const khmilnyk = { name: 'Хмільницька', nameEn: 'Khmilnytska', country: 'UA' };
@@ -67,5 +67,27 @@ describe('texts the demonstration writes into its data', () => {
       const texts = (resources[language].translation as { demoTexts?: Record<string, string> }).demoTexts ?? {};
       expect(Object.keys(DEMO_TEXTS).filter((key) => !texts[key]?.trim())).toEqual([]);
     }
+  });
+});
+
+describe('service-type names for each reader', () => {
+  /** A Bulgarian type an administrator added: named in Bulgarian, English and Ukrainian, not Polish. */
+  const respite = { key: 'bg.respite_care', country: 'BG' as const, name: 'Временна грижа', nameEn: 'Respite care', translations: { uk: 'Тимчасовий догляд' } };
+  /** A type of the translation files, given a Polish name and a new English one by an administrator. */
+  const dayCare = { key: 'bg.day_care_elderly', country: 'BG' as const, name: 'Дневна грижа за възрастни хора', nameEn: 'Day centre for older people', translations: { pl: 'Dzienny dom seniora' } };
+
+  it('uses the name an administrator gave in the reader’s language first (it was shown in English to a Ukrainian reader)', () => {
+    expect(serviceTypeName(respite, 'uk')).toBe('Тимчасовий догляд');
+    expect(serviceTypeName(dayCare, 'pl')).toBe('Dzienny dom seniora');
+    expect(serviceTypeName(dayCare, 'en')).toBe('Day centre for older people');
+  });
+  it('gives readers of the country’s language the official name', () => {
+    expect(serviceTypeName(respite, 'bg')).toBe('Временна грижа');
+    expect(serviceTypeName(dayCare, 'bg')).toBe('Дневна грижа за възрастни хора');
+  });
+  it('then the translation files, then the English name', () => {
+    expect(serviceTypeName(dayCare, 'uk')).toBe((resources.uk.translation as { serviceTypes: Record<string, string> }).serviceTypes['bg.day_care_elderly']);
+    expect(serviceTypeName({ ...dayCare, translations: undefined }, 'pl')).toBe('Opieka dzienna dla osób starszych');
+    expect(serviceTypeName(respite, 'pl')).toBe('Respite care');
   });
 });

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { COUNTRY_LANGUAGE, isLanguage, resources, type TLanguage } from '@potreby/i18n';
-import { romanise, type TCountry, type TServiceType } from '@potreby/domain';
+import { romanise, serviceTypeNameIn, type TCountry, type TServiceType } from '@potreby/domain';
 import { DEMO_TEXTS } from '@potreby/server/seed/demo-norms';
 import { useServiceTypes } from './catalogue';
 
-type NamedServiceType = Pick<TServiceType, 'key' | 'country' | 'name' | 'nameEn'>;
+type NamedServiceType = Pick<TServiceType, 'key' | 'country' | 'name' | 'nameEn' | 'translations' | 'retiredAt'>;
 type NamedTerritory = { name: string; nameEn?: string | null; country: string; level?: string | null };
 
 const CYRILLIC: readonly string[] = ['bg', 'uk'];
@@ -64,9 +64,19 @@ const DEMO_TEXT_KEYS = new Map<string, string>(Object.entries(DEMO_TEXTS).flatMa
 export const demoTextKey = (text: string | null | undefined): string | undefined => (text ? DEMO_TEXT_KEYS.get(text.trim()) : undefined);
 
 /**
+ * A service type's name for a reader of `language`: the name an administrator gave in that
+ * language (the official name for readers of the country's language), else the translation
+ * files', else the stored English name.
+ */
+export function serviceTypeName(type: NamedServiceType, language: TLanguage): string {
+  const files = (resources[language].translation as { serviceTypes?: Record<string, string> }).serviceTypes;
+  return serviceTypeNameIn(type, language, (key) => files?.[key]);
+}
+
+/**
  * Names of service types, territories, countries and languages in the current UI language.
- * Service types show their official name to readers of the country's language, a translation
- * to everyone else.
+ * Service types show their official name to readers of the country's language, the
+ * administrator's or the translation files' name to everyone else (`serviceTypeName`).
  */
 export function useNames() {
   const { t, i18n } = useTranslation();
@@ -78,13 +88,19 @@ export function useNames() {
     if (!st) return '—';
     const found = typeof st === 'string' ? byKey.get(st) : st;
     if (!found) return t(`serviceTypes.${st as string}`, { defaultValue: st as string });
-    if (countryLanguage(found.country) === language) return found.name;
-    return t(`serviceTypes.${found.key}`, { defaultValue: found.nameEn });
+    // The catalogue's copy has the names an administrator gave; a record may carry only some.
+    return serviceTypeName({ ...found, ...byKey.get(found.key) }, language);
   };
+  /** A type as a form offers it: a retired one (kept by what has it) says so. */
+  const serviceTypeOption = (st: NamedServiceType): { value: string; label: string } => ({
+    value: st.key,
+    label: st.retiredAt ? `${serviceType(st)} (${t('catalogueAdmin.retired').toLocaleLowerCase(language)})` : serviceType(st),
+  });
 
   return {
     language,
     serviceType,
+    serviceTypeOption,
     territory: (tr: NamedTerritory | null | undefined): string => (tr ? territoryName(tr, language) : '—'),
     /** "Province (oblast)" for a Bulgarian region, "Voivodeship" for a Polish one… */
     level: (country: string, level: string): string => t(`levelsByCountry.${country}.${level}`, { defaultValue: t(`levels.${level}`) }),

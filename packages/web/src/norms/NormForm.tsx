@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { SEXES, ZNormInput } from '@potreby/domain';
 import type { TNormInput, TNormView } from '@potreby/server/norms/schema';
 import { api } from '../api/client';
-import { useIndicatorKeys, useServiceTypes } from '../app/catalogue';
+import { useIndicatorKeys } from '../app/catalogue';
 import { useNames } from '../app/names';
+import { useOfferedServiceTypes } from '../catalogue/offered-types';
 import { numberOrNull, numberOrUndefined, orNull, serverFieldErrors, validateWith, type FieldFor } from '../app/validation';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -80,7 +81,8 @@ export function NormForm({ opened, norm, country, defaultTerritoryId, onClose }:
   const { t } = useTranslation();
   const names = useNames();
   const queryClient = useQueryClient();
-  const { items: serviceTypes } = useServiceTypes(norm?.territory.country ?? country);
+  // A retired type only for the norm that has it already: it may be changed, no new one is set.
+  const { items: serviceTypes } = useOfferedServiceTypes(norm?.territory.country ?? country, norm?.serviceType ?? null);
   const { keys: indicatorKeys } = useIndicatorKeys();
 
   const form = useForm<FormValues>({
@@ -132,7 +134,7 @@ export function NormForm({ opened, norm, country, defaultTerritoryId, onClose }:
             required
             searchable
             disabled={norm !== null}
-            data={serviceTypes.map((s) => ({ value: s.key, label: names.serviceType(s) }))}
+            data={serviceTypes.map((s) => names.serviceTypeOption(s))}
             {...form.getInputProps('serviceType')}
             data-testid="norm-service-type"
           />

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { TAG_PURPOSES, type TQuestionTagInput } from '@potreby/domain';
+import { mayChooseServiceType, TAG_PURPOSES, type TQuestionTagInput } from '@potreby/domain';
 import { resources } from '@potreby/i18n';
 import type { TQuestionnaireDetail } from '@potreby/server/surveys/schema';
 import { api } from '../api/client';
@@ -95,10 +95,13 @@ export function TagsPanel({ questionnaire, saved, country, onDirtyChange }: { qu
     save.mutate([...tags, ...kept]);
   };
 
-  const serviceTypeOptions = useMemo(
-    () => serviceTypes.items.map((s) => ({ value: s.key, label: names.serviceType(s) })).sort((a, b) => a.label.localeCompare(b.label, names.language)),
+  // A retired type is offered only to the question whose saved tag has it: it keeps it, no other gets it.
+  const allServiceTypeOptions = useMemo(
+    () => serviceTypes.items.map((s) => ({ type: s, ...names.serviceTypeOption(s) })).sort((a, b) => a.label.localeCompare(b.label, names.language)),
     [serviceTypes.items, names.language],
   );
+  const serviceTypeOptionsFor = (name: string) =>
+    allServiceTypeOptions.filter((o) => mayChooseServiceType(o.type, initial[name]?.serviceType ?? null)).map(({ value, label }) => ({ value, label }));
   const targetGroupOptions = useMemo(() => TARGET_GROUPS.map((g) => ({ value: g, label: t(`targetGroups.${g}`) })).sort((a, b) => a.label.localeCompare(b.label, names.language)), [names.language]);
 
   return (
@@ -174,7 +177,7 @@ export function TagsPanel({ questionnaire, saved, country, onDirtyChange }: { qu
               <Select
                 label={t('tags.serviceType')}
                 placeholder={aboutService ? t('tags.pick') : t('tags.optional')}
-                data={serviceTypeOptions}
+                data={serviceTypeOptionsFor(name)}
                 value={row.serviceType}
                 onChange={(v) => setRow(name, { serviceType: v })}
                 searchable

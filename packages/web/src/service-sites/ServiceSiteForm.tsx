@@ -8,8 +8,8 @@ import { FUNDING_SOURCES, PROVIDER_KINDS, ZServiceSiteInput, type TServiceSiteIn
 import type { TServiceSiteView } from '@potreby/server/service-sites/schema';
 import type { TTerritoryDetail, TTerritoryList } from '@potreby/server/territories/schema';
 import { api } from '../api/client';
-import { useServiceTypes } from '../app/catalogue';
 import { useNames } from '../app/names';
+import { useOfferedServiceTypes } from '../catalogue/offered-types';
 import { numberOrNull, numberOrUndefined, orNull, serverFieldErrors, validateWith } from '../app/validation';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -139,9 +139,10 @@ export function ServiceSiteForm({ opened, site, readOnly, defaults, onClose }: S
     save.reset();
   }, [opened, site?.id]);
 
-  const { items: allTypes } = useServiceTypes();
+  // A retired type only for a site that has it already: it keeps it, no other site gets it.
+  const { items: allTypes } = useOfferedServiceTypes(null, site?.serviceType ?? null);
   const typeOptions = useMemo(() => {
-    const option = (s: (typeof allTypes)[number]) => ({ value: s.key, label: names.serviceType(s) });
+    const option = (s: (typeof allTypes)[number]) => names.serviceTypeOption(s);
     if (country) return allTypes.filter((s) => s.country === country).map(option);
     const countries = [...new Set(allTypes.map((s) => s.country))];
     return countries.map((c) => ({ group: names.country(c), items: allTypes.filter((s) => s.country === c).map(option) }));
