@@ -109,6 +109,20 @@ describe(`the potreby survey commands (${ENGINE})`, () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('import-xlsform --language: a plain label column is in the language given, not the territory’s; a language it cannot tell is refused (issue 7)', async () => {
+    const path = await workbook('english.xlsx', { survey: [['type', 'name', 'label'], ['integer', 'age', 'How old are you?']] });
+    const unsaid = await cli('survey', 'import-xlsform', path, '--territory', KHMILNYK, '--format', 'json');
+    expect(unsaid.code, unsaid.err).toBe(0);
+    expect(JSON.parse(unsaid.out).languages).toEqual([]);
+    const english = await cli('survey', 'import-xlsform', path, '--territory', KHMILNYK, '--language', 'English (en)', '--format', 'json');
+    expect(english.code, english.err).toBe(0);
+    expect(JSON.parse(english.out).languages).toEqual(['en']);
+    const before = await snapshot();
+    const wrong = await cli('survey', 'import-xlsform', path, '--territory', KHMILNYK, '--language', 'Klingon');
+    expect(wrong).toEqual({ code: 2, out: '', err: '--language Klingon names no language: give a code such as en, bg, uk or pl, or a name with its code such as "English (en)".\n' });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('import-responses: a Kobo export is imported; importing it again adds nothing and says so', async () => {
     const csv = [
       'start;household/age;household/needs;household/needs/home_care;household/needs/transport;income;location;_location_latitude;respondent_group;_uuid;_index',

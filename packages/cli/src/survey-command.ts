@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AppError, csvText, type TCountry } from '@potreby/domain';
+import { AppError, csvText, formLanguageCode, type TCountry } from '@potreby/domain';
 import { translator } from '@potreby/i18n';
 import { questionnaireStats } from '@potreby/server/surveys/analysis';
 import { importResponses } from '@potreby/server/surveys/import-responses';
@@ -21,7 +21,7 @@ function printRejection(ctx: CliContext, summary: string, error: AppError) {
   if (details.totalErrors > details.errors.length) ctx.io.err(t('cli.moreErrors', { count: details.totalErrors - details.errors.length }) + '\n');
 }
 
-type XlsFormOptions = { file: string; bytes: Uint8Array; territory?: string; country?: TCountry; assessment?: number; title?: string; format: 'text' | 'json' };
+type XlsFormOptions = { file: string; bytes: Uint8Array; territory?: string; country?: TCountry; assessment?: number; title?: string; language?: string; format: 'text' | 'json' };
 
 /**
  * `potreby survey import-xlsform FILE`: 0 with the new questionnaire's id and every element not
@@ -32,6 +32,12 @@ export async function importXlsFormCommand(ctx: CliContext, options: XlsFormOpti
   const fileName = basename(options.file);
   if (options.territory === undefined && options.assessment === undefined) {
     ctx.io.err(t('cli.territoryOrAssessment') + '\n');
+    return 2;
+  }
+  // The language of unnamed `label` columns, when the settings sheet does not name it (issue 7).
+  const formLanguage = options.language === undefined ? null : formLanguageCode(options.language);
+  if (options.language !== undefined && formLanguage === null) {
+    ctx.io.err(t('cli.unknownFormLanguage', { language: options.language }) + '\n');
     return 2;
   }
   let territoryId: number | null = null;
@@ -50,6 +56,7 @@ export async function importXlsFormCommand(ctx: CliContext, options: XlsFormOpti
       actor: CLI_ACTOR,
       author: cliAuthor(),
       language: ctx.language,
+      formLanguage,
     });
     if (options.format === 'json') {
       ctx.io.out(JSON.stringify(result, null, 2) + '\n');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import { convertXlsForm, type XlsFormSheets } from './convert-xlsform';
-import { languageCode } from './read-xlsform-sheet';
+import { formLanguageCode, languageCode } from './read-xlsform-sheet';
 import { listQuestions, type SurveyElement } from './survey-definition';
 
 /** The repository's copy of pyxform's example forms (reference/README.md gives the source). */
@@ -542,5 +542,53 @@ describe('languageCode', () => {
     ['Klingon', 'klingon'],
   ])('%s → %s', (label, code) => {
     expect(languageCode(label)).toBe(code);
+  });
+});
+
+describe('formLanguageCode', () => {
+  it.each([
+    ['English (en)', 'en'],
+    ['en', 'en'],
+    ['Українська (uk)', 'uk'],
+    ['Bulgarian (bg)', 'bg'],
+    ['Polski', 'pl'],
+    [' BG ', 'bg'],
+    ['Klingon', null],
+    ['', null],
+    ['<script>', null],
+  ])('%s → %s', (text, code) => {
+    expect(formLanguageCode(text)).toBe(code);
+  });
+});
+
+describe('the language of a plain label column (issue 7)', () => {
+  const form = (settings?: string[][]): XlsFormSheets => ({
+    survey: [
+      ['type', 'name', 'label'],
+      ['integer', 'age', 'How old are you?'],
+    ],
+    ...(settings ? { settings } : {}),
+  });
+  const label = (c: ReturnType<typeof convertXlsForm>) => (c.definition.pages?.[0]?.elements?.[0] as { title?: unknown }).title;
+
+  it.each([
+    ['English (en)', 'en'],
+    ['en', 'en'],
+    ['Українська (uk)', 'uk'],
+    ['Bulgarian (bg)', 'bg'],
+  ])('takes default_language %s from the settings sheet, over the language the user chose', (given, code) => {
+    const c = convertXlsForm(form([['default_language'], [given]]), { defaultLanguage: 'pl' });
+    expect(c.errors).toEqual([]);
+    expect(c.languages).toEqual([code]);
+  });
+
+  it('takes the language the user chose when the settings do not say', () => {
+    expect(convertXlsForm(form([['form_title'], ['Survey']]), { defaultLanguage: 'en' }).languages).toEqual(['en']);
+  });
+
+  it('claims no language when neither the file nor the user says, and keeps the text', () => {
+    const c = convertXlsForm(form());
+    expect(c.languages).toEqual([]);
+    expect(label(c)).toBe('How old are you?');
   });
 });

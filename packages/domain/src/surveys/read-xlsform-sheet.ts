@@ -75,6 +75,16 @@ export function languageCode(label: string): string {
   return LANGUAGE_NAMES[lower] ?? lower.replace(/\s+/g, '-');
 }
 
+/**
+ * The language a user chose for a form's unnamed texts, written as the settings sheet writes
+ * `default_language` ("English (en)", "en", "Polski"): its ISO 639 code, or null when the text
+ * names no language this can tell.
+ */
+export function formLanguageCode(text: string): string | null {
+  const code = languageCode(text);
+  return /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(code) ? code : null;
+}
+
 /** Columns whose content is translated, as `column::Language (code)` or the older `column:Language`. */
 export const TRANSLATED_COLUMNS = new Set(['label', 'hint', 'guidance_hint', 'constraint_message', 'required_message', 'image', 'big-image', 'audio', 'video']);
 /** Columns naming a picture, sound or film to show with a label. */

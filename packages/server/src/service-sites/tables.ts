@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * A service site's facts for one year. A site is identified across years by its `site_key`
@@ -45,6 +45,11 @@ export const serviceSite = pgTable(
   },
   (t) => [
     uniqueIndex('service_site_place_key_year').on(t.settlementId, t.siteKey, t.year),
+    // The registry list (queries.ts): sites serving a place, by type and year, and its page order.
+    // Sites standing in a place use the index above (settlement_id leads).
+    index('service_site_serves').using('gin', t.servesIds),
+    index('service_site_type_year').on(t.serviceType, t.year),
+    index('service_site_year_name').on(t.year.desc(), t.name, t.id),
     check('service_site_kind', sql`${t.providerKind} in ('public','ngo','private')`),
     check('service_site_counts', sql`${t.capacity} >= 0 and coalesce(${t.users},0) >= 0 and coalesce(${t.waitingList},0) >= 0`),
   ],

@@ -12,7 +12,7 @@ import {
   type XlsFormError,
   type XlsFormSheets,
 } from '@potreby/domain';
-import { COUNTRY_LANGUAGE, translator, type TLanguage } from '@potreby/i18n';
+import { translator, type TLanguage } from '@potreby/i18n';
 import { and, eq } from 'drizzle-orm';
 import { assessment } from '../assessments/tables';
 import type { ChangeAuthor } from '../audit/record-change';
@@ -40,6 +40,11 @@ export type XlsFormImportRequest = {
   actor: Actor;
   author: ChangeAuthor;
   language: TLanguage;
+  /**
+   * The language of texts in columns that name none (`label` alone), as the user chose it on
+   * import; the settings sheet's `default_language` wins when the file gives one.
+   */
+  formLanguage?: string | null;
 };
 
 /**
@@ -124,8 +129,10 @@ export async function importXlsForm(db: Db, request: XlsFormImportRequest): Prom
   const place = await placeFor(db, request.actor, request.assessmentId, request.territoryId);
   const sheets = await readXlsFormWorkbook(request.bytes, request.fileName);
   const stem = basename(request.fileName, extname(request.fileName));
-  // A `label` column without a language is most likely in the language of the territory's administration.
-  const conversion = convertXlsForm(sheets, { defaultLanguage: COUNTRY_LANGUAGE[place.country as keyof typeof COUNTRY_LANGUAGE], title: stem });
+  // A `label` column without a language is in the language the file's settings name, else the
+  // one the user chose. Never guessed from the territory: forms travel between projects, and an
+  // English form marked Bulgarian would be offered to Bulgarian respondents as their own (issue 7).
+  const conversion = convertXlsForm(sheets, { ...(request.formLanguage ? { defaultLanguage: request.formLanguage } : {}), title: stem });
   if (conversion.errors.length > 0) {
     throw new AppError(
       'import.rejected',

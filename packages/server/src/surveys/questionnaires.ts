@@ -132,7 +132,10 @@ export async function setTags(db: Db, actor: Actor, author: ChangeAuthor, id: nu
   // Any version's questions: answers to a question an earlier version asked are still counted.
   const versions = await db.select({ definition: questionnaireVersion.definition }).from(questionnaireVersion).where(eq(questionnaireVersion.questionnaireId, id));
   const asked = new Set(versions.flatMap((v) => listQuestions(v.definition as SurveyDefinition).map((q) => q.name)));
-  const catalogue = new Set((await db.select({ key: serviceType.key }).from(serviceType).where(eq(serviceType.country, place.country))).map((s) => s.key));
+  const types = await db.select({ key: serviceType.key, retiredAt: serviceType.retiredAt }).from(serviceType).where(eq(serviceType.country, place.country));
+  // A retired type may stay on the questions already tagged with it, and is not given to others.
+  const tagged = new Set((await db.select({ serviceType: questionTag.serviceType }).from(questionTag).where(eq(questionTag.questionnaireId, id))).map((t) => t.serviceType));
+  const catalogue = new Set(types.filter((s) => !s.retiredAt || tagged.has(s.key)).map((s) => s.key));
   const seen = new Set<string>();
   tags.forEach((t, i) => {
     if (!asked.has(t.questionName)) throw new AppError('validation.invalid', {}, { issues: [{ path: `tags.${i}.questionName`, message: 'unknown_question' }] });

@@ -184,13 +184,37 @@ describe(`survey imports (${ENGINE})`, () => {
       expect(audit).toMatchObject({ action: 'create', territory_id: khmilnyk, after: { source: 'xlsform:needs-2026.xlsx' } });
     });
 
-    it('takes the title from the file when none is given, and reads `label` without a language as the territory’s language', async () => {
-      const res = await uploadForm(officer, 'short.xlsx', await xlsx({ survey: [['type', 'name', 'label'], ['text', 'q', 'Що вам потрібно?']], settings: [['form_title'], ['Коротка анкета']] }), { territoryId: khmilnyk });
+    it('takes the title from the file when none is given, and reads `label` without a language in the language the user chose', async () => {
+      const res = await uploadForm(officer, 'short.xlsx', await xlsx({ survey: [['type', 'name', 'label'], ['text', 'q', 'Що вам потрібно?']], settings: [['form_title'], ['Коротка анкета']] }), { territoryId: khmilnyk, formLanguage: 'uk' });
       expect(res.status, res.text).toBe(201);
       expect(res.body).toMatchObject({ languages: ['uk'], questions: 1, unconverted: [] });
       const detail = (await officer.get(`/api/v1/questionnaires/${res.body.questionnaireId}`)).body;
       expect(detail).toMatchObject({ title: 'Коротка анкета', definition: { locale: 'uk', title: 'Коротка анкета' } });
       expect(detail.definition).not.toHaveProperty('xlsformUnconverted');
+    });
+
+    // Issue 7: an English form with a plain `label` column was marked as the territory's language.
+    it('never marks a plain `label` column as the territory’s language: the settings’ default_language, else the user’s choice, else none', async () => {
+      const english = (settings?: Cells) => xlsx({ survey: [['type', 'name', 'label'], ['integer', 'age', 'How old are you?']], ...(settings ? { settings } : {}) });
+      const unsaid = await uploadForm(officer, 'english.xlsx', await english(), { territoryId: khmilnyk });
+      expect(unsaid.status, unsaid.text).toBe(201);
+      expect(unsaid.body.languages).toEqual([]);
+      const unsaidDetail = (await officer.get(`/api/v1/questionnaires/${unsaid.body.questionnaireId}`)).body;
+      expect(unsaidDetail.definition.locale).toBeUndefined();
+      expect(unsaidDetail.definition.pages[0].elements[0].title).toBe('How old are you?');
+      // The settings sheet wins over the dialog's choice; both forms of the spec are read.
+      for (const [given, code] of [['English (en)', 'en'], ['en', 'en'], ['Bulgarian (bg)', 'bg']] as const) {
+        const res = await uploadForm(officer, 'english.xlsx', await english([['default_language'], [given]]), { territoryId: khmilnyk, formLanguage: 'uk' });
+        expect(res.status, res.text).toBe(201);
+        expect(res.body.languages).toEqual([code]);
+      }
+      const chosen = await uploadForm(officer, 'english.xlsx', await english(), { territoryId: khmilnyk, formLanguage: 'English (en)' });
+      expect(chosen.body.languages).toEqual(['en']);
+      // A choice that names no language is refused; nothing is created.
+      const before = await snapshot();
+      const wrong = await uploadForm(officer, 'english.xlsx', await english(), { territoryId: khmilnyk, formLanguage: 'Klingon' });
+      expect(wrong.status).toBe(400);
+      expect(await snapshot()).toEqual(before);
     });
 
     it('refuses a file that is not a valid XLSForm with its errors row by row, translated, and stores nothing', async () => {

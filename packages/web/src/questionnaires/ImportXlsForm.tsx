@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, FileInput, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconCircleCheck, IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +9,11 @@ import { useFormat } from '../app/format';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportReport } from '../imports/ImportReport';
-import { languageName } from './languages';
+import { FORM_LANGUAGES, languageName } from './languages';
 import { SUCCESS_COLOUR } from './colours';
+
+/** The dialog's choice "not stated": no language is sent, none is claimed unless the file names one. */
+const UNSAID = 'unsaid';
 
 export type ImportXlsFormProps = {
   assessmentId: number | null;
@@ -32,14 +35,17 @@ export function ImportXlsForm({ assessmentId, territoryId, opened, onClose, onIm
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
+  // The language of texts in columns that name none; UNSAID = not said (the file's settings may say).
+  const [formLanguage, setFormLanguage] = useState(UNSAID);
 
   const upload = useMutation({
-    mutationFn: (input: { file: File; title: string }) => {
+    mutationFn: (input: { file: File; title: string; formLanguage: string }) => {
       const form = new FormData();
       form.append('file', input.file);
       if (assessmentId !== null) form.append('assessmentId', String(assessmentId));
       if (territoryId !== null) form.append('territoryId', String(territoryId));
       if (input.title.trim()) form.append('title', input.title.trim());
+      if (input.formLanguage !== UNSAID) form.append('formLanguage', input.formLanguage);
       return api.post<TXlsFormImport>('/questionnaires/import-xlsform', form);
     },
     onSuccess: () => {
@@ -55,6 +61,7 @@ export function ImportXlsForm({ assessmentId, territoryId, opened, onClose, onIm
     upload.reset();
     setFile(null);
     setTitle('');
+    setFormLanguage(UNSAID);
   };
   const close = () => {
     const imported = result?.questionnaireId ?? null;
@@ -142,10 +149,19 @@ export function ImportXlsForm({ assessmentId, territoryId, opened, onClose, onIm
             data-testid="xlsform-file"
           />
           <TextInput label={t('xlsform.titleLabel')} description={t('xlsform.titleHint')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-testid="xlsform-title" />
+          <Select
+            label={t('xlsform.languageLabel')}
+            description={t('xlsform.languageHint')}
+            data={[{ value: UNSAID, label: t('xlsform.languageUnsaid') }, ...FORM_LANGUAGES.map((l) => ({ value: l, label: languageName(l) }))]}
+            value={formLanguage}
+            onChange={(v) => setFormLanguage(v ?? UNSAID)}
+            allowDeselect={false}
+            data-testid="xlsform-language"
+          />
           {rejected ? <ImportReport problem={rejected} fileName={file?.name ?? null} /> : <ErrorAlert error={upload.error} />}
           <DialogActions
             onCancel={close}
-            onConfirm={() => file && upload.mutate({ file, title })}
+            onConfirm={() => file && upload.mutate({ file, title, formLanguage })}
             confirmLabel={t('xlsform.import')}
             confirmTestId="xlsform-import"
             icon={<IconUpload size={16} aria-hidden />}
