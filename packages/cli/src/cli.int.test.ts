@@ -7,16 +7,19 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { translator } from '@potreby/i18n';
 import { rows } from '@potreby/server/db/database';
+import { GAP_EXPORT_COLUMNS } from '@potreby/server/gaps/gap-matrix';
 import { buildApp } from '@potreby/server/http/app';
 import { Client } from '@potreby/server/testing/test-app';
 import { ENGINE } from '@potreby/server/testing/test-database';
+import { parseCsv } from '@potreby/server/testing/parse-csv';
 import { useCli } from './testing/cli-harness';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 const SERVICES_HEADER = 'site_id,name,service_type,provider,provider_kind,settlement_code,serves_codes,year,capacity,users,waiting_list,staff_positions,staff_vacancies,funding,mobile,opened';
 
-type GapRow = { serviceType: string; method: string; need: number | null; capacity: number; gap: number | null; coverage: number | null; needLow: number | null; needHigh: number | null };
+type GapRow = { serviceType: string; method: string; need: number | null; needUnit: string; missing: string | null; capacity: number; capacityUnit: string; gap: number | null; coverage: number | null; needLow: number | null; needHigh: number | null };
 
 /** The command line as a person uses it, on a copy of the demo database chosen through the environment. */
 describe(`the potreby command (${ENGINE})`, () => {
@@ -63,7 +66,7 @@ describe(`the potreby command (${ENGINE})`, () => {
     // Observed demand in Smolyan municipality is now its home-care users and waiting list.
     const gap = await cli('gap', '--territory', 'SML31', '--method', 'observed', '--format', 'json');
     expect(gap.code).toBe(0);
-    expect((JSON.parse(gap.out).rows as GapRow[]).find((r) => r.serviceType === 'bg.home_care')).toEqual({ serviceType: 'bg.home_care', method: 'observed', need: 128, capacity: 120, gap: 8, coverage: 0.9375, needLow: null, needHigh: null });
+    expect((JSON.parse(gap.out).rows as GapRow[]).find((r) => r.serviceType === 'bg.home_care')).toEqual({ serviceType: 'bg.home_care', method: 'observed', need: 128, needUnit: 'persons_per_year', missing: null, capacity: 120, capacityUnit: 'persons_per_year', gap: 8, coverage: 0.9375, needLow: null, needHigh: null });
   });
 
   it('rejects a bad file: exit 1, the report on stderr in the language of --lang, and nothing changed', async () => {
@@ -93,7 +96,7 @@ describe(`the potreby command (${ENGINE})`, () => {
     expect(output.year).toBe(2025);
     const rowsOut = (provinceRows = output.rows as GapRow[]);
     for (const row of rowsOut) {
-      expect(Object.keys(row)).toEqual(['serviceType', 'method', 'need', 'capacity', 'gap', 'coverage', 'needLow', 'needHigh']);
+      expect(Object.keys(row)).toEqual(['serviceType', 'method', 'need', 'needUnit', 'missing', 'capacity', 'capacityUnit', 'gap', 'coverage', 'needLow', 'needHigh']);
       if (row.need !== null) expect(Math.abs(row.gap! - (row.need - row.capacity))).toBeLessThanOrEqual(0.011);
       if (row.need) expect(Math.abs(row.coverage! - row.capacity / row.need)).toBeLessThan(0.001);
     }
@@ -102,10 +105,10 @@ describe(`the potreby command (${ENGINE})`, () => {
     // No assessment surveyed Pazardzhik's municipalities: the survey rows show capacity and no need.
     const withCapacity = rowsOut.filter((r) => r.method === 'observed' && r.capacity > 0).length;
     expect(rowsOut.map((r) => r.method)).toEqual([...Array(16).fill('normative'), ...Array(16).fill('observed'), ...Array(withCapacity).fill('survey')]);
-    for (const row of rowsOut.filter((r) => r.method === 'survey')) expect(row).toMatchObject({ need: null, gap: null, needLow: null, needHigh: null });
+    for (const row of rowsOut.filter((r) => r.method === 'survey')) expect(row).toMatchObject({ need: null, needUnit: 'persons', missing: 'no_survey', gap: null, needLow: null, needHigh: null });
     // Panagyurishte's home care as observed: 104 users, none waiting, 110 places.
     const panagyurishte = JSON.parse((await cli('gap', '--territory', 'PAZ20', '--method', 'observed', '--format', 'json')).out);
-    expect(panagyurishte.rows.find((r: GapRow) => r.serviceType === 'bg.home_care')).toEqual({ serviceType: 'bg.home_care', method: 'observed', need: 104, capacity: 110, gap: -6, coverage: 1.0577, needLow: null, needHigh: null });
+    expect(panagyurishte.rows.find((r: GapRow) => r.serviceType === 'bg.home_care')).toEqual({ serviceType: 'bg.home_care', method: 'observed', need: 104, needUnit: 'persons_per_year', missing: null, capacity: 110, capacityUnit: 'persons_per_year', gap: -6, coverage: 1.0577, needLow: null, needHigh: null });
   });
 
   it('prints the survey-based need of Khmilnyk hromada with its 95 % interval', async () => {
@@ -125,9 +128,19 @@ describe(`the potreby command (${ENGINE})`, () => {
     const json = provinceRows;
     const res = await cli('gap', '--territory', 'PAZ', '--format', 'csv');
     expect(res.code).toBe(0);
-    const lines = res.out.trimEnd().split('\n');
-    expect(lines[0]).toBe('serviceType,method,need,capacity,gap,coverage,needLow,needHigh');
-    expect(lines.slice(1)).toEqual(json.map((r) => [r.serviceType, r.method, r.need, r.capacity, r.gap, r.coverage, r.needLow, r.needHigh].map((v) => (v === null ? '' : String(v))).join(',')));
+    // The app's gap export (gaps/gap-matrix.ts): every municipality × type, then the province's totals.
+    expect(res.out.startsWith('\uFEFF')).toBe(true);
+    const [header, ...data] = parseCsv(res.out.slice(1));
+    expect(header).toEqual(GAP_EXPORT_COLUMNS.map((c) => translator('en')(`columns.gaps.${c}`)));
+    const at = (name: (typeof GAP_EXPORT_COLUMNS)[number]) => GAP_EXPORT_COLUMNS.indexOf(name);
+    for (const row of json.filter((r) => r.method === 'normative')) {
+      const r = data.find((x) => x[at('territory_code')] === 'PAZ' && x[at('service_type_code')] === row.serviceType && x[at('method')] === 'Normative')!;
+      // One decimal in the CSV (as on screen), two in the JSON.
+      expect(Math.abs(Number(r[at('capacity')]) - row.capacity)).toBeLessThanOrEqual(0.051);
+      if (row.need !== null) expect(Math.abs(Number(r[at('need')]) - row.need)).toBeLessThanOrEqual(0.051);
+    }
+    const municipalities = new Set(data.filter((x) => x[at('territory_code')] !== 'PAZ').map((x) => x[at('territory_code')]));
+    expect(municipalities.size).toBeGreaterThanOrEqual(10);
   });
 
   it('says so when the territory is unknown: exit 1', async () => {
@@ -209,7 +222,7 @@ describe(`the potreby command (${ENGINE})`, () => {
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Идентификатор на услугата,Наименование,Вид услуга,Доставчик,Вид доставчик,Код на населеното място,Обслужва (кодове),Година,Капацитет,Потребители,Чакащи,Щатни бройки,Незаети щатни бройки,Финансиране,Мобилна,Открита');
     expect(lines).toHaveLength(1 + 29);
-    expect(lines.some((l) => l.startsWith('DEMO-PAZ20-') && l.includes('Домашен социален патронаж – Панагюрище,bg.home_care,Община Панагюрище,public,55302,,2025,110,104,0,12,0,municipal,no,2003-01-01'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('DEMO-PAZ20-') && l.includes('Домашен социален патронаж – Панагюрище,bg.home_care,Община Панагюрище,Публичен,55302,,2025,110,104,0,12,0,Общински бюджет,не,2003-01-01'))).toBe(true);
 
     const xlsxPath = join(work, 'population.xlsx');
     expect((await cli('export', 'population', '--out', xlsxPath, '--format', 'xlsx', '--territory', 'PAZ', '--year', '2021')).code).toBe(0);
@@ -282,13 +295,15 @@ describe(`the potreby command (${ENGINE})`, () => {
       timeout: 60_000,
     });
     expect(stderr).toBe('');
-    const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('serviceType,method,need,capacity,gap,coverage,needLow,needHigh');
-    expect(lines).toHaveLength(17);
-    expect(lines.slice(1).every((l) => l.split(',')[1] === 'normative')).toBe(true);
-    const homeCare = lines.find((l) => l.startsWith('bg.home_care,'))!.split(',');
-    expect(Number(homeCare[3])).toBe(260);
-    expect(Number(homeCare[4])).toBeCloseTo(Number(homeCare[2]) - 260, 2);
+    const [header, ...data] = parseCsv(stdout.replace(/^\uFEFF/, ''));
+    const at = (name: (typeof GAP_EXPORT_COLUMNS)[number]) => GAP_EXPORT_COLUMNS.indexOf(name);
+    expect(header![at('service_type_code')]).toBe('Service type code');
+    // Pazardzhik's 16 service types, its totals, and the totals per unit (places, persons a year).
+    expect(data.filter((r) => r[at('service_type_code')] !== '')).toHaveLength(32);
+    expect(data.every((r) => r[at('method')] === 'Normative')).toBe(true);
+    const homeCare = data.find((r) => r[at('service_type_code')] === 'bg.home_care')!;
+    expect(Number(homeCare[at('capacity')])).toBe(260);
+    expect(Number(homeCare[at('gap')])).toBeCloseTo(Number(homeCare[at('need')]) - 260, 1);
     // A refused command exits with its code.
     const failed = await promisify(execFile)('node', ['packages/cli/bin/potreby.js', 'gap', '--territory', 'XX99'], { cwd: ROOT, env: process.env }).catch((e: { code: number; stderr: string }) => e);
     expect([(failed as { code: number }).code, (failed as { stderr: string }).stderr]).toEqual([1, 'No territory has the code XX99.\n']);

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { TCountry, TGapMethod } from '@potreby/domain';
 import { EXPORT_COLUMNS, exportRows, type ExportTable } from '@potreby/server/exports/export-tables';
 import { columnLabel } from '@potreby/server/exports/column-label';
-import { toCsv, toXlsx } from '@potreby/server/exports/write-table';
+import { sheetName, toCsv, toXlsx } from '@potreby/server/exports/write-table';
 import { CountryModels } from '@potreby/server/model/country-model';
 import { findTerritory } from './find-territory';
 import { CliError, fileError, type CliContext } from './main';
@@ -19,11 +19,12 @@ export async function exportCommand(ctx: CliContext, options: ExportOptions): Pr
     territory,
     year: options.year,
     method: options.method,
+    language: ctx.language,
   });
   const header = EXPORT_COLUMNS[options.table].map((c) => columnLabel(ctx.language, options.table, c));
   try {
-    if (options.format === 'csv') writeFileSync(options.out, toCsv(header, data));
-    else await pipeline(toXlsx(options.table, header, data), createWriteStream(options.out));
+    if (options.format === 'csv') writeFileSync(options.out, toCsv(header, data, ctx.language));
+    else await pipeline(toXlsx(sheetName(ctx.language, options.table), header, data, ctx.language), createWriteStream(options.out));
   } catch (error) {
     throw outputError(options.out, error);
   }

@@ -2,10 +2,10 @@ import { basename } from 'node:path';
 import { AppError, type TCountry } from '@potreby/domain';
 import { translator } from '@potreby/i18n';
 import { importFile } from '@potreby/server/imports/import-file';
-import type { TImportKindParam } from '@potreby/server/imports/schema';
+import type { TImportRouteKind } from '@potreby/server/imports/schema';
 import { CLI_ACTOR, cliAuthor, type CliContext } from './main';
 
-type ImportOptions = { kind: TImportKindParam; file: string; bytes: Uint8Array; country?: TCountry; year?: number; source?: string; illustrative?: boolean };
+type ImportOptions = { kind: TImportRouteKind; file: string; bytes: Uint8Array; country?: TCountry; year?: number; source?: string; illustrative?: boolean };
 
 type ReportedError = { row: number; column: string | null; message: string };
 

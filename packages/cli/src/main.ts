@@ -90,7 +90,7 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
   program
     .command('import')
     .description('import a CSV or XLSX file (or GeoJSON boundaries), all or nothing')
-    .addArgument(new Command().createArgument('<kind>', 'what the file holds').choices([...IMPORT_KINDS, 'boundaries']))
+    .addArgument(new Command().createArgument('<kind>', 'what the file holds').choices([...IMPORT_KINDS, 'boundaries', 'service-types']))
     .argument('<file>', 'the file')
     .addOption(new Option('--country <country>', 'country of the codes').choices(['BG', 'UA', 'PL']))
     .option('--year <year>', 'year of the figures, for files without a year column', year)
@@ -144,8 +144,9 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .addOption(new Option('--country <country>', 'when the code exists in several countries').choices(['BG', 'UA', 'PL']))
     .option('--assessment <id>', 'needs assessment the questionnaire belongs to (its territory is then used)', id)
     .option('--title <title>', "the questionnaire's title (default: the form's title)")
+    .option('--language <language>', "language of the form's texts in columns that name none, e.g. en or \"English (en)\" (the settings sheet's default_language wins; without either, none is claimed)")
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (file: string, options: { territory?: string; country?: TCountry; assessment?: number; title?: string; format: 'text' | 'json' }) => {
+    .action(async (file: string, options: { territory?: string; country?: TCountry; assessment?: number; title?: string; language?: string; format: 'text' | 'json' }) => {
       const language = cliLanguage(program.opts().lang);
       const bytes = readInput(file);
       code = await withDatabase(language, (ctx) => importXlsFormCommand(ctx, { file, bytes, ...options }));

@@ -46,6 +46,14 @@ export const IMPORT_ERROR_CODES = [
   'breaks_rule',
   /** An answer to a question that the questionnaire would not have asked, given the other answers. */
   'not_asked',
+  /** A service type's key that is not `<country>.<lowercase_words>`. */
+  'invalid_key',
+  /** An official code another service type of the country already has. */
+  'official_code_taken',
+  /** A new unit for a service type that sites or norms already count in. */
+  'unit_in_use',
+  /** A services row that gives a retired type to a new site (or to a site of another type). */
+  'retired_service_type',
 ] as const;
 export type TImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

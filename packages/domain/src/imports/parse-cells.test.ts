@@ -8,6 +8,7 @@ import {
   NOT_NUMBER,
   NOT_YES_NO,
   TOO_LONG,
+  choiceLabels,
   daysInMonth,
   parseChoice,
   parseDate,
@@ -254,6 +255,56 @@ describe('parseChoice', () => {
   it('refuses what is not listed', () => {
     expect(parseChoice('province', levels)).toBe(INVALID_CHOICE);
     expect(parseChoice('', levels)).toBeNull();
+  });
+
+  // An export writes the reader's word for a choice (issue 7: no enum keys in a file for people); the import reads it back.
+  const funding = ['state', 'municipal'] as const;
+  const labels = choiceLabels([
+    ['Общински бюджет', 'municipal'],
+    ['Бюджет громади', 'municipal'],
+    ['Budżet gminy', 'municipal'],
+    ['Municipal budget', 'municipal'],
+    ['Държавен бюджет', 'state'],
+  ]);
+
+  it('reads a choice from its label in any language and letter case', () => {
+    expect(parseChoice('Общински бюджет', funding, labels)).toBe('municipal');
+    expect(parseChoice('общински БЮДЖЕТ', funding, labels)).toBe('municipal');
+    expect(parseChoice('budżet gminy', funding, labels)).toBe('municipal');
+    expect(parseChoice('Бюджет громади', funding, labels)).toBe('municipal');
+    expect(parseChoice('Municipal', funding, labels)).toBe('municipal');
+    expect(parseChoice('Държавен бюджет', funding, labels)).toBe('state');
+    // Without labels, only keys: the old reading is unchanged.
+    expect(parseChoice('Общински бюджет', funding)).toBe(INVALID_CHOICE);
+  });
+
+  it('refuses a label of a key the column does not list, and a word no choice has', () => {
+    expect(parseChoice('Общински бюджет', ['state'] as const, labels)).toBe(INVALID_CHOICE);
+    expect(parseChoice('Бюджет', funding, labels)).toBe(INVALID_CHOICE);
+  });
+
+  it('leaves out a label two keys share, rather than guess', () => {
+    const shared = choiceLabels([
+      ['Друго', 'other'],
+      ['Друго', 'project'],
+      ['Проект', 'project'],
+    ]);
+    expect(shared.get('друго')).toBeUndefined();
+    expect(shared.get('проект')).toBe('project');
+  });
+
+  it('property: every key reads back from each of its labels, whatever the letter case', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'абвгдеёжзийклмнопрстуфхцчшщъьюяіїєґąćęłńóśźż '), minLength: 1, maxLength: 20 }).filter((w) => w.trim() !== '');
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { minLength: 1, maxLength: 8, selector: (w) => w.trim().toLowerCase() }), fc.boolean(), (words, upper) => {
+        const keys = words.map((_, i) => `key_${i}`);
+        const lookup = choiceLabels(words.map((w, i) => [w, keys[i]!] as const));
+        words.forEach((w, i) => {
+          const text = (upper ? w.toUpperCase() : w).trim();
+          expect(parseChoice(text, keys, lookup)).toBe(keys[i]);
+        });
+      }),
+    );
   });
 });
 

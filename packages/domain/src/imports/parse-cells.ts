@@ -172,17 +172,53 @@ const YES_NO = new Map<string, boolean>([
   ['nie', false], // pl
 ]);
 
+/** Yes or no as an export writes it for a reader of the language: a word its import reads back. */
+export function yesNoWord(value: boolean, language: 'bg' | 'uk' | 'pl' | 'en'): string {
+  const words = ({ bg: ['да', 'не'], uk: ['так', 'ні'], pl: ['tak', 'nie'], en: ['yes', 'no'] } as const)[language];
+  return value ? words[0] : words[1];
+}
+
 export function parseYesNo(text: string): boolean | null | TCellError {
   if (text === '') return null;
   return YES_NO.get(text) ?? YES_NO.get(text.toLowerCase()) ?? NOT_YES_NO;
 }
 
-/** One of a fixed list of keys, in any letter case (`F`/`f`, `Municipality`), returned as listed. */
-export function parseChoice<T extends string>(text: string, choices: readonly T[]): T | null | TCellError {
+/**
+ * The words a choice column also accepts: each choice's label in the app's languages, lower-cased
+ * and trimmed, to its key. Exports write the reader's label (a file for people has no enum keys),
+ * so a file exported in Bulgarian and edited in a spreadsheet imports back unchanged.
+ */
+export type TChoiceLabels = ReadonlyMap<string, string>;
+
+/**
+ * A label lookup from `[label, key]` pairs. A label that two keys share (none should) is left out
+ * rather than read as either: such a cell must be written as its key.
+ */
+export function choiceLabels(pairs: Iterable<readonly [label: string, key: string]>): TChoiceLabels {
+  const labels = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const [label, key] of pairs) {
+    const word = label.trim().toLowerCase();
+    if (word === '') continue;
+    const known = labels.get(word);
+    if (known !== undefined && known !== key) shared.add(word);
+    labels.set(word, key);
+  }
+  for (const word of shared) labels.delete(word);
+  return labels;
+}
+
+/**
+ * One of a fixed list of keys, in any letter case (`F`/`f`, `Municipality`), returned as listed;
+ * or, with `labels`, a choice's label in any of the app's languages (`Общински бюджет`).
+ */
+export function parseChoice<T extends string>(text: string, choices: readonly T[], labels?: TChoiceLabels): T | null | TCellError {
   if (text === '') return null;
   for (const choice of choices) if (choice === text) return choice;
   const lower = text.toLowerCase();
   for (const choice of choices) if (choice.toLowerCase() === lower) return choice;
+  const key = labels?.get(lower.trim());
+  if (key !== undefined && (choices as readonly string[]).includes(key)) return key as T;
   return INVALID_CHOICE;
 }
 

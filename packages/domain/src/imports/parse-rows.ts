@@ -11,7 +11,10 @@ import {
   type TTerritoryRecord,
 } from './formats';
 import type { ImportErrorList, TImportErrorCode } from './import-error';
-import { isCellError, parseChoice, parseDate, parseInteger, parseNumber, parseText, parseYesNo } from './parse-cells';
+import { isCellError, parseChoice, parseDate, parseInteger, parseNumber, parseText, parseYesNo, type TChoiceLabels } from './parse-cells';
+
+/** Per column (`provider_kind`, `funding`, `level`, `sex`), the labels its cells may use instead of keys. */
+export type TColumnLabels = Readonly<Partial<Record<string, TChoiceLabels>>>;
 
 export type TRowParser<K extends TImportKind> = {
   /**
@@ -42,11 +45,12 @@ const SERVES_SEPARATOR = '|';
 
 /**
  * Turns the cells of one row into a record of `kind`. `columns` is the canonical name of each
- * position (from `matchHeader`); columns the file does not have read as empty cells.
+ * position (from `matchHeader`); columns the file does not have read as empty cells. `labels`
+ * lets a choice column take its choices' labels, as the app's exports write them.
  */
-export function createRowParser<K extends TImportKind>(kind: K, columns: readonly (string | null)[]): TRowParser<K> {
+export function createRowParser<K extends TImportKind>(kind: K, columns: readonly (string | null)[], labels: TColumnLabels = {}): TRowParser<K> {
   const at = indexColumns(kind, columns);
-  const read = new CellReader();
+  const read = new CellReader(labels);
   const parsers: { [P in TImportKind]: () => TImportRecord[P] | null } = {
     territories: () => readTerritory(read, at),
     population: () => readPopulation(read, at),
@@ -81,6 +85,8 @@ class CellReader {
   private row = 0;
   private errors: ImportErrorList | null = null;
   failed = false;
+
+  constructor(private readonly labels: TColumnLabels) {}
 
   start(cells: readonly string[], row: number, errors: ImportErrorList): void {
     this.cells = cells;
@@ -137,7 +143,7 @@ class CellReader {
 
   choice<T extends string>(index: number, column: string, required: boolean, choices: readonly T[], code: TImportErrorCode = 'invalid_choice'): T | null {
     const raw = this.raw(index);
-    const value = parseChoice(raw, choices);
+    const value = parseChoice(raw, choices, this.labels[column]);
     if (value === null) return this.missing(column, required);
     if (isCellError(value)) return this.fail(column, raw, code, { allowed: choices.join(', ') });
     return value;

@@ -27,8 +27,11 @@ describe('CSV cells (issue 6, finding 6: formula injection)', () => {
     expect(['-5', '+3.5', '-1,25'].map(csvText)).toEqual(['-5', '+3.5', '"-1,25"']);
     expect(csvText('Дом за стари хора, Пещера')).toBe('"Дом за стари хора, Пещера"');
     expect(csvText('a "quoted" name')).toBe('"a ""quoted"" name"');
-    const csv = toCsv(['name', 'capacity', 'change', 'shared', 'note'], [['=HYPERLINK("x")', -5, -0.25, true, null]]).toString('utf8');
+    const csv = toCsv(['name', 'capacity', 'change', 'shared', 'note'], [['=HYPERLINK("x")', -5, -0.25, true, null]], 'en').toString('utf8');
     expect(parseCsv(csv.replace(/^\uFEFF/, ''))[1]).toEqual(["'=HYPERLINK(\"x\")", '-5', '-0.25', 'yes', '']);
+    // A Bulgarian file says yes and no in Bulgarian: words its import reads back.
+    const bg = toCsv(['shared'], [[true], [false]], 'bg').toString('utf8');
+    expect(parseCsv(bg.replace(/^\uFEFF/, '')).slice(1)).toEqual([['да'], ['не']]);
   });
 
   it('property: whatever the text, the written cell never runs as a formula, and reads back as the text (apostrophe aside)', () => {
@@ -36,7 +39,7 @@ describe('CSV cells (issue 6, finding 6: formula injection)', () => {
     fc.assert(
       fc.property(prefix, fc.string({ unit: 'grapheme', maxLength: 30 }), (start, rest) => {
         const text = start + rest;
-        const rows = parseCsv(toCsv(['h'], [[text]]).toString('utf8').replace(/^\uFEFF/, ''));
+        const rows = parseCsv(toCsv(['h'], [[text]], 'bg').toString('utf8').replace(/^\uFEFF/, ''));
         const cell = rows[1]?.[0] ?? '';
         // A text that is only a number (`-5`) is written as it is: a spreadsheet reads a number.
         const plainNumber = /^[-+]?\d+(?:[.,]\d+)?$/.test(text);
@@ -51,7 +54,7 @@ describe('CSV cells (issue 6, finding 6: formula injection)', () => {
   it('property: numbers stay numbers, negative ones included', () => {
     fc.assert(
       fc.property(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), (n) => {
-        const rows = parseCsv(toCsv(['n'], [[n]]).toString('utf8').replace(/^\uFEFF/, ''));
+        const rows = parseCsv(toCsv(['n'], [[n]], 'pl').toString('utf8').replace(/^\uFEFF/, ''));
         expect(Number(rows[1]![0])).toBe(n === 0 ? 0 : n);
       }),
     );
@@ -59,7 +62,7 @@ describe('CSV cells (issue 6, finding 6: formula injection)', () => {
 
   it('XLSX: a text starting with = is a text cell, never a formula', async () => {
     const chunks: Buffer[] = [];
-    for await (const chunk of toXlsx('services', ['name', 'capacity'], HOSTILE.map((h, i) => [h, -(i + 1)]))) chunks.push(chunk as Buffer);
+    for await (const chunk of toXlsx('services', ['name', 'capacity'], HOSTILE.map((h, i) => [h, -(i + 1)]), 'uk')) chunks.push(chunk as Buffer);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.read(Readable.from(Buffer.concat(chunks)));
     const sheet = workbook.worksheets[0]!;

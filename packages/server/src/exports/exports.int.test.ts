@@ -1,3 +1,4 @@
+import { roundAsShown } from '@potreby/domain';
 import { translator, type TLanguage } from '@potreby/i18n';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -85,8 +86,8 @@ describe(`exports (${ENGINE})`, () => {
       '10450',
       '40',
       '38',
-      'other',
-      'no',
+      'Друго',
+      'не',
       '2019-07-01',
     ]);
     const shared = services.data.find((r) => r[col('name')] === 'Дом за възрастни хора – Брацигово')!;
@@ -102,18 +103,26 @@ describe(`exports (${ENGINE})`, () => {
 
     const norms = await csv(admin, `/api/v1/exports/norms/csv?territoryId=${ids.PAZ}&lang=en`);
     expect(norms.data).toHaveLength(DEMO_NORMS_BG.length);
-    const homeCareNorm = norms.data.find((r) => r[0] === 'bg.home_care')!;
-    expect([homeCareNorm[1], homeCareNorm[2], JSON.parse(homeCareNorm[3]!), homeCareNorm[4], homeCareNorm[6]]).toEqual(['BG', 'BG', { kind: 'population', sex: 'T', age: { from: 65, to: null } }, '20', 'yes']);
+    const normCol = (name: string) => EXPORT_COLUMNS.norms.indexOf(name);
+    const homeCareNorm = norms.data.find((r) => r[normCol('service_type_code')] === 'bg.home_care')!;
+    // The rule in words, not `{"kind":"population","sex":"T","age":{"from":65,"to":null}}`.
+    expect(homeCareNorm.slice(1, 5).concat(homeCareNorm[6]!)).toEqual(['BG', 'BG', 'Everyone aged 65+', '20', 'yes']);
+    const bgNorms = await csv(admin, `/api/v1/exports/norms/csv?territoryId=${ids.PAZ}&lang=bg`);
+    const bgHomeCare = bgNorms.data.find((r) => r[normCol('service_type_code')] === 'bg.home_care')!;
+    expect([bgHomeCare[normCol('target')], bgHomeCare[normCol('illustrative')]]).toEqual(['Всички на възраст 65+', 'да']);
+    expect(bgHomeCare[normCol('service_type')]).toMatch(/^[А-Яа-я]/);
 
     const gaps = await csv(admin, `/api/v1/exports/gaps/csv?territoryId=${ids.PAZ}&lang=en`);
     const dashboard = (await admin.get(`/api/v1/gaps?territoryId=${ids.PAZ}`)).body.rows as { serviceType: string; need: number; capacity: number; gap: number }[];
-    expect(gaps.data.map((r) => r[2])).toEqual(dashboard.map((r) => r.serviceType));
-    gaps.data.forEach((r, i) => {
-      expect([r[0], r[1], r[3]]).toEqual(['PAZ', '2025', 'normative']);
-      expect(Number(r[4])).toBeCloseTo(dashboard[i]!.need, 9);
-      expect(Number(r[5])).toBeCloseTo(dashboard[i]!.capacity, 9);
-      expect(Number(r[6])).toBeCloseTo(dashboard[i]!.gap, 9);
-    });
+    // The province's row of each service type (its code in the last columns) is the dashboard's, rounded as shown.
+    const column = (name: string) => EXPORT_COLUMNS.gaps.indexOf(name);
+    const province = gaps.data.filter((r) => r[column('territory_code')] === 'PAZ' && r[column('service_type_code')] !== '');
+    for (const row of dashboard) {
+      const r = province.find((p) => p[column('service_type_code')] === row.serviceType)!;
+      expect([r[column('year')], r[column('method')]]).toEqual(['2025', 'Normative']);
+      expect(Number(r[column('need')])).toBe(roundAsShown(row.need, 1));
+      expect(Number(r[column('capacity')])).toBe(roundAsShown(row.capacity, 1));
+    }
     const noTerritory = await download(admin, '/api/v1/exports/gaps/csv');
     expect(noTerritory.status).toBe(400);
 
@@ -126,6 +135,10 @@ describe(`exports (${ENGINE})`, () => {
     const types = await csv(admin, `/api/v1/exports/service-types/csv?territoryId=${ids.PAZ}&lang=bg`);
     expect(types.data.map((r) => r[0]).sort()).toEqual(DEMO_NORMS_BG.map((n) => n.serviceType).sort());
     expect(types.data.every((r) => r[1] === 'BG')).toBe(true);
+    const typeCol = (name: string) => EXPORT_COLUMNS['service-types'].indexOf(name);
+    const homeCare = types.data.find((r) => r[0] === 'bg.home_care')!;
+    expect([homeCare[typeCol('residential')], homeCare[typeCol('unit')]]).toEqual(['не', 'лица годишно']);
+    expect(homeCare[typeCol('target_groups')]).toContain('Възрастни хора');
   });
 
   it('writes XLSX files that read back with the same headers and figures', async () => {
@@ -137,7 +150,7 @@ describe(`exports (${ENGINE})`, () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(res.bytes) as never);
       const sheet = workbook.worksheets[0]!;
-      expect(sheet.name).toBe('services');
+      expect(sheet.name).toBe(translator(language)('exportSheets.services'));
       // The header row stays in view while scrolling.
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(EXPORT_COLUMNS.services.map((c) => label(language, 'services', c)));
@@ -171,6 +184,52 @@ describe(`exports (${ENGINE})`, () => {
     expect(entry.after).toMatchObject({ inserted: 0, updated: DEMO_SITES.length });
     const again = await csv(admin, `/api/v1/exports/services/csv?territoryId=${ids.PAZ}&lang=bg`);
     expect(again.text).toBe(first.text);
+  });
+
+  it('round-trips: the service types exported in Bulgarian words import back with nothing changed', async () => {
+    const before = (await admin.get('/api/v1/service-types?country=BG')).body.items;
+    const first = await csv(admin, `/api/v1/exports/service-types/csv?territoryId=${ids.PAZ}&lang=bg`);
+    const categories = new Set(first.data.map((r) => r[EXPORT_COLUMNS['service-types'].indexOf('category')]));
+    expect([...categories].every((c) => /^[А-Яа-я]/.test(c!)), [...categories].join()).toBe(true);
+    const res = await admin.upload('service-types', 'potreby-service-types.csv', first.bytes);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const entry = (await admin.get('/api/v1/audit?entity=service_type&pageSize=1')).body.items[0];
+    expect(entry?.after).toMatchObject({ added: [], changed: [] });
+    expect((await admin.get('/api/v1/service-types?country=BG')).body.items).toEqual(before);
+  });
+
+  /**
+   * Issue 7: "no enum keys, no English words in a bg/uk/pl file". Every cell of every table in
+   * Bulgarian, Ukrainian and Polish, outside the columns meant for machines (codes, keys, ids)
+   * and the data people typed (names, sources, the audit's before/after records).
+   */
+  it.each(['bg', 'uk', 'pl'] as const)('writes no snake_case key and no English word in a %s file', async (language) => {
+    const machine: Record<string, readonly string[]> = {
+      territories: ['code', 'parent_code', 'country', 'name', 'name_en'],
+      population: ['code'],
+      indicators: ['code', 'indicator', 'source'],
+      services: ['site_id', 'name', 'service_type', 'provider', 'settlement_code', 'serves_codes'],
+      norms: ['territory_code', 'country', 'source', 'service_type_code'],
+      'service-types': ['key', 'country', 'official_code', 'name', 'name_en'],
+      gaps: ['territory_code', 'service_type_code'],
+      audit: ['entity_id', 'country', 'before', 'after'],
+    };
+    const KEY = /\b[a-z]+_[a-z_]+\b/;
+    // Polish is written in Latin letters: there, an English word is one of the app's keys or yes/no.
+    const ENGLISH = language === 'pl' ? /\b(?:yes|no|true|false|public|private|ngo|state|municipal|project|other|places|persons|municipality|settlement|region|district|country)\b/ : /[A-Za-z]{2,}/;
+    for (const table of Object.keys(EXPORT_COLUMNS) as (keyof typeof EXPORT_COLUMNS)[]) {
+      const scope = table === 'audit' ? '' : `territoryId=${ids.PAZ}&`;
+      const { data } = await csv(admin, `/api/v1/exports/${table}/csv?${scope}lang=${language}`);
+      EXPORT_COLUMNS[table].forEach((column, i) => {
+        if (machine[table]!.includes(column)) return;
+        for (const row of data) {
+          const cell = row[i]!;
+          if (table === 'audit' && column === 'actor' && !/^(?:seed|system|cli:|login:|user:)/.test(cell)) continue;
+          expect(KEY.test(cell), `${table}.${column} in ${language}: ${cell}`).toBe(false);
+          expect(ENGLISH.test(cell), `${table}.${column} in ${language}: ${cell}`).toBe(false);
+        }
+      });
+    }
   });
 
   it('gives a municipal officer only what lies within its municipality', async () => {

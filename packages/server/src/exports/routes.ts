@@ -7,7 +7,7 @@ import type { RouteContext } from '../http/routes';
 import { columnLabel } from './column-label';
 import { EXPORT_COLUMNS, exportRows } from './export-tables';
 import { ZExportParams, ZExportQuery } from './schema';
-import { toCsv, toXlsx } from './write-table';
+import { sheetName, toCsv, toXlsx } from './write-table';
 
 export function exportRoutes(app: App, ctx: RouteContext) {
   const { db } = ctx.database;
@@ -21,13 +21,13 @@ export function exportRoutes(app: App, ctx: RouteContext) {
       const chosen = request.query.territoryId ? (await territoryFor(ctx, request, request.query.territoryId)).territory : null;
       if (table === 'gaps' && !chosen) throw new AppError('validation.invalid', {}, { issues: [{ path: 'territoryId', message: 'required' }] });
       const path = chosen?.path ?? actor.scopePath;
-      const data = await exportRows(db, ctx.models, table, { path, territory: chosen, year: request.query.year, method: request.query.method });
       const language = pickLanguage(request.query.lang, request.language);
+      const data = await exportRows(db, ctx.models, table, { path, territory: chosen, year: request.query.year, method: request.query.method, language });
       const header = EXPORT_COLUMNS[table].map((c) => columnLabel(language, table, c));
       const fileName = `potreby-${table}${chosen ? '-' + chosen.code : ''}${request.query.year ? '-' + request.query.year : ''}.${format}`;
       void reply.header('content-disposition', `attachment; filename="${fileName}"`);
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(header, data));
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(toXlsx(table, header, data));
+      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(toCsv(header, data, language));
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(toXlsx(sheetName(language, table), header, data, language));
     },
   );
 }

@@ -30,17 +30,20 @@ import { sql } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
 import { copyInto, csvCell, pgIntArray, rows, type Database, type Db } from '../db/database';
 import { columnLabel } from '../exports/column-label';
+import { choiceLabelsByColumn } from '../exports/choice-words';
 import { dataset } from '../population/tables';
 import { headerAliases } from './header-aliases';
 import { importBoundaries } from './import-boundaries';
 import { loadImportContext } from './import-context';
 import { openTable, type Table } from './read-table';
-import type { TImportKindParam, TImportResult } from './schema';
+import type { TImportKindParam, TImportResult, TImportRouteKind } from './schema';
+import { importServiceTypes } from '../catalogue/import-service-types';
+import { retiredServiceTypes } from '../catalogue/service-types';
 import { POPULATION_COLUMNS, removeReplacedPopulation, storedTerritoryYears, writeIndicators, writeServiceSites } from './write-figures';
 import { writeTerritories } from './write-territories';
 
 export type ImportRequest = {
-  kind: TImportKindParam;
+  kind: TImportRouteKind;
   fileName: string;
   bytes: Uint8Array;
   country?: TCountry;
@@ -96,6 +99,7 @@ async function* inOneBatch<T>(items: T[]): AsyncGenerator<T[]> {
  */
 export async function importFile(database: Database, request: ImportRequest): Promise<TImportResult> {
   if (request.kind === 'boundaries') return importBoundaries(database, request);
+  if (request.kind === 'service-types') return importServiceTypes(database, request);
   const kind = request.kind;
   const { db } = database;
   const table = await openTable({ fileName: request.fileName, bytes: request.bytes, country: request.country });
@@ -235,6 +239,14 @@ export async function importFile(database: Database, request: ImportRequest): Pr
         const stored = await storedSites(tx, checked);
         for (const c of checked) c.stored = stored.get(placedKey(c.site.settlementId, c.site.siteKey, c.site.year)) ?? null;
         checkSiteRights(checked, ctx, errors);
+        // A retired type stays on the sites that have it; no row gives it to a new site or another type's.
+        const retired = await retiredServiceTypes(tx);
+        for (const c of checked) {
+          const current = (c.stored as (TStoredSite & { serviceType: string }) | null)?.serviceType ?? null;
+          if (retired.has(c.site.serviceType) && current !== c.site.serviceType) {
+            errors.add({ row: c.row, column: 'service_type', value: c.site.serviceType, code: 'retired_service_type' });
+          }
+        }
         if (!errors.ok) throw rejection(errors, request);
         const demo = request.illustrative ?? false;
         const fresh: string[] = [];
@@ -291,12 +303,12 @@ async function storedSites(tx: Db, checked: readonly TSiteRow[]): Promise<Map<st
   if (checked.length === 0) return new Map();
   const settlements = [...new Set(checked.map((c) => c.site.settlementId))];
   const years = [...new Set(checked.map((c) => c.site.year))];
-  const found = await rows<{ id: number; settlement_id: number; site_key: string; year: number; provider: string; serves_ids: number[] }>(
+  const found = await rows<{ id: number; settlement_id: number; site_key: string; year: number; provider: string; serves_ids: number[]; service_type: string }>(
     tx,
-    sql`select id, settlement_id, site_key, year, provider, serves_ids from service_site
+    sql`select id, settlement_id, site_key, year, provider, serves_ids, service_type from service_site
       where settlement_id = any(${sql.raw(`ARRAY[${settlements.join(',')}]::int[]`)}) and year = any(${sql.raw(`ARRAY[${years.join(',')}]::int[]`)})`,
   );
-  return new Map(found.map((r) => [placedKey(r.settlement_id, r.site_key, r.year), { id: r.id, settlementId: r.settlement_id, servesIds: r.serves_ids, provider: r.provider }]));
+  return new Map(found.map((r) => [placedKey(r.settlement_id, r.site_key, r.year), { id: r.id, settlementId: r.settlement_id, servesIds: r.serves_ids, provider: r.provider, serviceType: r.service_type }]));
 }
 
 /**
@@ -327,7 +339,8 @@ async function readRecords<K extends TImportKind>(
   const match = matchHeader(kind, table.header, headerAliases(), table.headerRow);
   for (const e of match.errors) errors.add(e);
   if (!errors.ok) return inOneBatch([]);
-  const parser = createRowParser(kind, match.columns);
+  // Choice cells may hold the words the exports write (`Общински бюджет`), not only keys.
+  const parser = createRowParser(kind, match.columns, choiceLabelsByColumn());
   return (async function* () {
     for await (const rows of table.batches) {
       const records: TRowRecord<TImportRecord[K]>[] = [];
@@ -363,7 +376,8 @@ async function finishImport(tx: Db, request: ImportRequest, s: ImportSummary): P
   for (const country of s.countries.length ? s.countries : [null]) {
     await recordChange(tx, request.author, {
       action: 'import',
-      entity: request.kind,
+      // The kinds written here; service types and boundaries audit their own imports.
+      entity: request.kind as TImportKindParam,
       entityId: s.datasetId,
       country,
       after: { dataset: s.datasetId, fileName: request.fileName, format: s.format, rows: s.rows, inserted: s.inserted, updated: s.updated },

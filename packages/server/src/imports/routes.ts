@@ -1,4 +1,4 @@
-import { AppError, hasGrant } from '@potreby/domain';
+import { AppError, hasGrant, mayEditCatalogue } from '@potreby/domain';
 import { desc, eq } from 'drizzle-orm';
 import { appUser } from '../accounts/tables';
 import type { App } from '../http/app';
@@ -28,7 +28,9 @@ export function importRoutes(app: App, ctx: RouteContext) {
     async (request) => {
       const actor = actorOf(request);
       const kind = request.params.kind;
-      if (!hasGrant(actor, `import_${kind}` as never)) throw new AppError('auth.forbidden');
+      // The service catalogue is the same for the whole country: national administrators only.
+      const allowed = kind === 'service-types' ? mayEditCatalogue(actor) : hasGrant(actor, `import_${kind}` as never);
+      if (!allowed) throw new AppError('auth.forbidden');
       const upload = await readUpload(request, ZImportFields);
       return importFile(ctx.database, {
         kind,

@@ -3,8 +3,11 @@ import { IMPORT_KINDS, ZCountry } from '@potreby/domain';
 
 export const ZImportKind = z.enum([...IMPORT_KINDS, 'boundaries']);
 export type TImportKindParam = z.infer<typeof ZImportKind>;
+/** Every kind the import route takes: the imports page's, and the service catalogue (catalogue/import-service-types.ts). */
+export const ZImportRouteKind = z.enum([...ZImportKind.options, 'service-types']);
+export type TImportRouteKind = z.infer<typeof ZImportRouteKind>;
 
-export const ZImportParams = z.object({ kind: ZImportKind });
+export const ZImportParams = z.object({ kind: ZImportRouteKind });
 
 /** Multipart fields sent with the file. */
 export const ZImportFields = z.object({
@@ -18,7 +21,7 @@ export const ZImportFields = z.object({
 
 export const ZImportResult = z.object({
   datasetId: z.number().int(),
-  kind: ZImportKind,
+  kind: ZImportRouteKind,
   /** The format recognised: canonical, katottg, teryt_terc, bg_settlement_locations … */
   format: z.string(),
   rows: z.number().int(),
