@@ -7,7 +7,9 @@
  * 3. GET of a gap dashboard under 50 concurrent connections (autocannon): requests/s and p99.
  * 3b. 100,000 answers posted to a public questionnaire link by 200 clients, then counted: responses/s, lost = 0, duplicated = 0 (bench/survey-collect.ts).
  * 3c. Bulk import of 1,000,000 questionnaire responses (a Kobo-style CSV) against a plain COPY of the same file (bench/survey-import.ts).
+ * 3d. The registry list of 100,000 sites (by region, type, text, paged) and the uncached gap pages at 50 connections, p99 beside a bare Fastify route (bench/registry-load.ts).
  * 4. Export of 1,000,000 questionnaire responses to CSV and XLSX as a background job (bench/survey-export.ts).
+ * 5. Page weight and time until ready under Slow 4G, compressed and not: the public questionnaire, the sign-in page, the gap dashboard (bench/page-load.ts).
  *
  * Runs on PGlite, and on PostgreSQL too: a throwaway server (scripts/system.js) unless
  * DATABASE_URL is given. `--quick` uses a tenth of the rows, for trying the script out.
@@ -27,6 +29,8 @@ import { postgresDatabases, postgresServer, type ScratchDatabase } from './datab
 import { surveyCollectBench } from './survey-collect';
 import { surveyImportBench } from './survey-import';
 import { surveyExportBenchmarks } from './survey-export';
+import { registryLoadBench } from './registry-load';
+import { pageLoadBench } from './page-load';
 
 const quick = process.argv.includes('--quick');
 const scale = quick ? 0.1 : 1;
@@ -162,6 +166,7 @@ async function onEngine(label: string, open: () => Promise<ScratchDatabase>) {
   await forHttp.close().catch(() => {});
   await surveyCollectBench(label, open, { quick, report });
   await surveyImportBench(label, open, { quick, report });
+  await registryLoadBench(label, open, { quick, report });
 }
 
 async function main() {
@@ -169,6 +174,7 @@ async function main() {
   recomputeBench();
   if (process.argv.includes('--recompute-only')) return;
   await onEngine('PGlite', () => openDatabase({ dataDir: null }));
+  await pageLoadBench(report);
   const pg = await postgresServer();
   await surveyExportBenchmarks({ responses: Math.round(1_000_000 * scale), report, postgresUrl: pg?.url ?? null });
   if (pg) {

@@ -1,29 +1,38 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
-import { AppLayout } from './app/AppLayout';
 import { NotFoundPage } from './app/NotFoundPage';
 import { FullPageLoader, RequirePermission, RequireSession } from './app/session';
-import { ChangePasswordPage } from './auth/ChangePasswordPage';
-import { SignInPage } from './auth/SignInPage';
 
-// Screens load when first opened, so the sign-in screen does not wait for the charts library.
+// Screens load when first opened, so the sign-in screen does not wait for the charts library,
+// and the public questionnaire (phones on slow networks) loads neither the app's shell nor the
+// sign-in screens: every screen below, the shell included, is its own chunk.
 const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-in', lazy: async () => ({ Component: (await import('./auth/SignInPage')).SignInPage }) },
   // The public questionnaire: no sign-in, no app shell; made for phones.
   { path: '/f/:token', lazy: async () => ({ Component: (await import('./collection/PublicFormPage')).PublicFormPage }) },
   {
     path: '/change-password',
-    element: (
-      <RequireSession allowPasswordChange>
-        <ChangePasswordPage />
-      </RequireSession>
-    ),
+    lazy: async () => {
+      const { ChangePasswordPage } = await import('./auth/ChangePasswordPage');
+      return {
+        Component: () => (
+          <RequireSession allowPasswordChange>
+            <ChangePasswordPage />
+          </RequireSession>
+        ),
+      };
+    },
   },
   {
-    element: (
-      <RequireSession>
-        <AppLayout />
-      </RequireSession>
-    ),
+    lazy: async () => {
+      const { AppLayout } = await import('./app/AppLayout');
+      return {
+        Component: () => (
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        ),
+      };
+    },
     hydrateFallbackElement: <FullPageLoader />,
     children: [
       { index: true, element: <Navigate to="/gaps" replace /> },
@@ -34,6 +43,7 @@ const router = createBrowserRouter([
       { path: '/services', lazy: async () => ({ Component: (await import('./service-sites/ServiceRegistryPage')).ServiceRegistryPage }) },
       { path: '/norms', lazy: async () => ({ Component: (await import('./norms/NormsPage')).NormsPage }) },
       { path: '/imports', lazy: async () => ({ Component: (await import('./imports/ImportsPage')).ImportsPage }) },
+      { path: '/service-types', lazy: async () => ({ Component: (await import('./catalogue/ServiceTypesPage')).ServiceTypesPage }) },
       { path: '/assessments', lazy: async () => ({ Component: (await import('./assessments/AssessmentsPage')).AssessmentsPage }) },
       { path: '/assessments/:id', lazy: async () => ({ Component: (await import('./assessments/AssessmentPage')).AssessmentPage }) },
       { path: '/questionnaires/:id', lazy: async () => ({ Component: (await import('./questionnaires/QuestionnairePage')).QuestionnairePage }) },

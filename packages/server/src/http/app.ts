@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { AppError } from '@potreby/domain';
@@ -28,6 +27,8 @@ import { toProblem } from './problem';
 import { limitJsonBodies, refuseNul } from './request-input';
 import { registerRoutes } from './routes';
 import { securityHeaders } from './security-headers';
+import { compressAnswers } from './compression';
+import { serveWebFiles } from './web-files';
 
 export type AppOptions = {
   database: Database;
@@ -51,6 +52,8 @@ export type AppOptions = {
    */
   trustProxy?: TrustProxy | true;
   version?: string;
+  /** Compress answers when the client accepts it (default true; false only to measure without, bench/page-load.ts). */
+  compress?: boolean;
 };
 
 /** The Fastify instance with zod schemas typing every route's input and output. */
@@ -93,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.decorateRequest('language', 'en');
 
   await securityHeaders(app);
+  if (options.compress !== false) await compressAnswers(app);
   limitJsonBodies(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
@@ -202,7 +206,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await registerRoutes(app, { ...options, models });
 
   if (options.webDist && existsSync(join(options.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDist, wildcard: false, index: ['index.html'] });
+    await serveWebFiles(app, options.webDist, options.compress !== false);
   }
   return app;
 }

@@ -1,4 +1,4 @@
-import { Drawer, Modal, Notification, createTheme, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, type MantineThemeOverride } from '@mantine/core';
 import type { TFunction } from 'i18next';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
@@ -18,9 +18,11 @@ export function makeTheme(t: TFunction): MantineThemeOverride {
     fontFamily: FONT,
     headings: { fontFamily: FONT },
     components: {
-      Notification: Notification.extend({ defaultProps: { closeButtonProps: close } }),
-      Modal: Modal.extend({ defaultProps: { closeButtonProps: close } }),
-      Drawer: Drawer.extend({ defaultProps: { closeButtonProps: close } }),
+      // Plain objects, not `Modal.extend(…)`: naming the components here would put them (and
+      // their code) in the first download of every screen, the public questionnaire's too.
+      Notification: { defaultProps: { closeButtonProps: close } },
+      Modal: { defaultProps: { closeButtonProps: close } },
+      Drawer: { defaultProps: { closeButtonProps: close } },
     },
   });
 }

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WEB_DIST } from '../packages/server/src/config';
+import { ADMIN_LOGIN, ADMIN_PASSWORD, withAppAndBrowser } from './support/harness';
+
+type TManifestChunk = { file: string; src?: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; css?: string[] };
+
+/** What Vite says each screen loads (build.manifest in vite.config.ts). */
+const manifest = () => JSON.parse(readFileSync(join(WEB_DIST, '.vite/manifest.json'), 'utf8')) as Record<string, TManifestChunk>;
+
+/** The files a chunk loads with it: its own, its static imports' (transitively) and their styles. */
+function filesOf(chunks: Record<string, TManifestChunk>, key: string, into = new Set<string>()): Set<string> {
+  const chunk = chunks[key]!;
+  if (into.has(chunk.file)) return into;
+  into.add(chunk.file);
+  for (const css of chunk.css ?? []) into.add(css);
+  for (const imported of chunk.imports ?? []) filesOf(chunks, imported, into);
+  return into;
+}
+
+/** ECharts' own mark on every chart it draws: in its code, and in nothing else. */
+const ECHARTS_MARK = '_echarts_instance_';
+/** The questionnaire designer's element (DesignEditor.tsx), however the minifier quotes it. */
+const DESIGNER_MARK = /"data-testid":\s*[`"']designer[`"']/;
+const code = (file: string) => readFileSync(join(WEB_DIST, file), 'utf8');
+
+/**
+ * Issue 7: the public questionnaire, opened on phones on village networks, downloaded 3.4 MB —
+ * the whole app. It must load only the app's entry and its own screen: no chart library (ECharts),
+ * no questionnaire designer, no other screen, no app shell. (How long it takes on a slow network
+ * is measured by `npm run bench`, bench/page-load.ts; no timings here.)
+ */
+describe('the public questionnaire loads only what it needs', () => {
+  const session = withAppAndBrowser();
+
+  it('requests only the entry and the public form’s chunks, none with ECharts, the designer or another screen', async () => {
+    const chunks = manifest();
+    const entry = Object.keys(chunks).find((k) => chunks[k]!.isEntry)!;
+    const publicForm = Object.keys(chunks).find((k) => chunks[k]!.src === 'src/collection/PublicFormPage.tsx')!;
+    expect(publicForm).toBeDefined();
+    const allowed = filesOf(chunks, publicForm, filesOf(chunks, entry));
+    // Every other screen, the app's shell (menus, sign-in) and the designer are chunks of their own.
+    const otherScreens = Object.entries(chunks).filter(([key, c]) => c.isDynamicEntry && key !== publicForm);
+    for (const src of ['src/gaps/GapDashboardPage.tsx', 'src/questionnaires/QuestionnairePage.tsx', 'src/analysis/AnalysisPage.tsx', 'src/app/AppLayout.tsx', 'src/auth/SignInPage.tsx']) {
+      expect(otherScreens.map(([, c]) => c.src)).toContain(src);
+    }
+
+    const { context, page } = await session.newPage('bg');
+    // The officer's link for a respondent group, from the API as the collection tab shows it.
+    const signedIn = await context.request.post('/api/v1/session', { data: { login: ADMIN_LOGIN, password: ADMIN_PASSWORD } });
+    expect(signedIn.status()).toBe(200);
+    const questionnaire = (await (await context.request.get('/api/v1/questionnaires/1')).json()) as { links: { path: string; active: boolean }[] };
+    const link = questionnaire.links.find((l) => l.active)!.path;
+    await context.clearCookies();
+
+    const requested: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/assets/')) requested.push(url.pathname.slice(1));
+    });
+    await page.goto(link);
+    // The first question can be answered.
+    await page.getByTestId('public-form').locator('input:not([type=hidden]), textarea, [role=radio], [role=combobox]').first().waitFor();
+    await page.waitForLoadState('networkidle');
+
+    expect(requested.length).toBeGreaterThan(0);
+    expect(requested.filter((f) => !allowed.has(f))).toEqual([]);
+    expect(requested.filter((f) => otherScreens.some(([, c]) => c.file === f))).toEqual([]);
+    const scripts = requested.filter((f) => f.endsWith('.js'));
+    expect(scripts.filter((f) => code(f).includes(ECHARTS_MARK))).toEqual([]);
+    expect(scripts.filter((f) => DESIGNER_MARK.test(code(f)))).toEqual([]);
+    // The marks are right: the build has ECharts and the designer, elsewhere.
+    const everyScript = Object.values(chunks).map((c) => c.file);
+    expect(everyScript.some((f) => code(f).includes(ECHARTS_MARK))).toBe(true);
+    expect(everyScript.some((f) => DESIGNER_MARK.test(code(f)))).toBe(true);
+    await context.close();
+  });
+});
