@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signIn, withAppAndBrowser } from './support/harness';
+import { openScreen, screensOf, trackRequests } from './support/screens';
 
 /**
  * Every screen speaks the reader's language: no English word on a Bulgarian or Ukrainian page,
@@ -94,65 +95,23 @@ async function readScreen(page: Page, language: Language): Promise<Found[]> {
   );
 }
 
-/**
- * Open a screen as a click on a link does (the app is loaded once per language, the router
- * draws the screen), then wait until it has drawn its data: the router has drawn the screen
- * (main[data-path]), its title is there, no request is under way for a moment, nothing shows a
- * loader.
- */
-async function open(page: Page, path: string, requests: { pending: number }): Promise<void> {
-  await page.evaluate((p) => {
-    history.pushState(null, '', p);
-    dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
-  await page.locator(`main[data-path="${path}"]`).waitFor();
-  await page.getByTestId('page-title').first().waitFor();
-  for (let quietSince = Date.now(); Date.now() - quietSince < 300; ) {
-    if (requests.pending > 0) quietSince = Date.now();
-    await page.waitForTimeout(50);
-  }
-  await page.waitForFunction(() => ![...document.querySelectorAll('.mantine-Loader-root')].some((l) => (l as HTMLElement).checkVisibility()));
-}
-
 describe('the language of every screen', () => {
   const session = withAppAndBrowser();
 
   for (const language of ['bg', 'uk', 'pl', 'en'] as const) {
     it(`shows each screen in ${language}, data marked as such, no identifiers`, async () => {
       const { page } = await session.newPage(language);
-      const requests = { pending: 0 };
-      page.on('request', () => requests.pending++);
-      page.on('requestfinished', () => requests.pending--);
-      page.on('requestfailed', () => requests.pending--);
+      const requests = trackRequests(page);
       await signIn(page);
-      const api = async (path: string) => page.evaluate(async (p) => (await (await fetch(`/api/v1${p}`)).json()) as any, path);
-      const territory = async (code: string) => ((await api(`/territories?q=${code}`)).items as { id: number; code: string }[]).find((t) => t.code === code)!.id;
-      const [assessment] = (await api('/assessments')).items as { id: number }[];
-      const [questionnaire] = (await api(`/assessments/${assessment!.id}`)).questionnaires as { id: number }[];
-
       // The main screens, and one of each kind below them, on the demonstration's data of both countries.
-      const screens = [
-        '/gaps',
-        `/gaps/${await territory('UA05120170000013778')}`,
-        `/territories/${await territory('BG')}`,
-        `/territories/${await territory('PAZ19')}`,
-        '/services',
-        '/norms',
-        '/imports',
-        '/assessments',
-        `/assessments/${assessment!.id}`,
-        `/questionnaires/${questionnaire!.id}`,
-        `/questionnaires/${questionnaire!.id}/analysis`,
-        '/users',
-        '/audit',
-      ];
+      const screens = await screensOf(page);
 
       // The administrator's account is in English: switch as a person does.
       await page.getByTestId('language-switch').selectOption(language);
       await page.waitForFunction((l) => document.documentElement.lang === l, language);
       const problems: Record<string, string[]> = {};
       for (const screen of screens) {
-        await open(page, screen, requests);
+        await openScreen(page, screen, requests);
         expect(await page.locator('html').getAttribute('lang')).toBe(language);
         const found = await readScreen(page, language);
         if (found.length) problems[screen] = [...new Set(found.map((f) => `${f.why} in "${f.text.slice(0, 80)}" (${f.where})`))];

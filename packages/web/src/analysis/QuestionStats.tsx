@@ -6,6 +6,7 @@ import { useFormat } from '../app/format';
 import { EChart } from '../components/EChart';
 import { Phrase, SLOT } from '../app/Phrase';
 import { textIn, textLanguage } from './question-text';
+import { ScrollTable } from '../components/ScrollTable';
 
 type TQuestion = TStats['questions'][number];
 
@@ -101,36 +102,38 @@ export function QuestionStats({ question: q, index, defaultLanguage }: { questio
         )
       ) : null}
       {q.numbers ? (
-        <Table verticalSpacing={4} fz="sm" maw={560} data-testid="number-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col" className="num">
-                n
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                {t('analysis.mean')}
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                {t('analysis.median')}
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                {t('analysis.min')}
-              </Table.Th>
-              <Table.Th scope="col" className="num">
-                {t('analysis.max')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            <Table.Tr>
-              <Table.Td className="num">{fmt.number(q.n)}</Table.Td>
-              <Table.Td className="num">{fmt.number(q.numbers.mean, 1)}</Table.Td>
-              <Table.Td className="num">{fmt.number(q.numbers.median, 1)}</Table.Td>
-              <Table.Td className="num">{fmt.number(q.numbers.min, 2)}</Table.Td>
-              <Table.Td className="num">{fmt.number(q.numbers.max, 2)}</Table.Td>
-            </Table.Tr>
-          </Table.Tbody>
-        </Table>
+        <ScrollTable label={title}>
+          <Table verticalSpacing={4} fz="sm" maw={560} data-testid="number-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col" className="num">
+                  n
+                </Table.Th>
+                <Table.Th scope="col" className="num">
+                  {t('analysis.mean')}
+                </Table.Th>
+                <Table.Th scope="col" className="num">
+                  {t('analysis.median')}
+                </Table.Th>
+                <Table.Th scope="col" className="num">
+                  {t('analysis.min')}
+                </Table.Th>
+                <Table.Th scope="col" className="num">
+                  {t('analysis.max')}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Td className="num">{fmt.number(q.n)}</Table.Td>
+                <Table.Td className="num">{fmt.number(q.numbers.mean, 1)}</Table.Td>
+                <Table.Td className="num">{fmt.number(q.numbers.median, 1)}</Table.Td>
+                <Table.Td className="num">{fmt.number(q.numbers.min, 2)}</Table.Td>
+                <Table.Td className="num">{fmt.number(q.numbers.max, 2)}</Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
       ) : null}
     </Paper>
   );

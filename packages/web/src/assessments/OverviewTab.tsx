@@ -19,6 +19,7 @@ import { assessmentInput, useEstimates, useProgress, useUpdateAssessment } from 
 import { DocumentLinks, type TDocument } from './DocumentLinks';
 import { useIntervalText } from './NeedsTab';
 import { ResponseProgress } from './ResponseProgress';
+import { ScrollTable } from '../components/ScrollTable';
 
 const DOCUMENTS: TDocument[] = ['plan', 'report', 'passport'];
 const TOP_NEEDS = 5;
@@ -225,24 +226,26 @@ function NeedsSummary({ assessment: a, onOpen }: { assessment: TAssessmentDetail
         </Text>
       ) : null}
       {top.length > 0 ? (
-        <Table verticalSpacing={4} fz="sm" data-testid="overview-needs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('needs.serviceType')}</Table.Th>
-              <Table.Th scope="col" className="num">
-                {t('needs.needInterval')}
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {top.map((e) => (
-              <Table.Tr key={`${e.serviceType}-${e.questionnaireId}-${e.questionName}`}>
-                <Table.Td>{names.serviceType(e.serviceType)}</Table.Td>
-                <Table.Td className="num">{interval.people(e.need, e.needLow, e.needHigh)}</Table.Td>
+        <ScrollTable label={t('assessments.overview.topNeeds')}>
+          <Table verticalSpacing={4} fz="sm" data-testid="overview-needs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('needs.serviceType')}</Table.Th>
+                <Table.Th scope="col" className="num">
+                  {t('needs.needInterval')}
+                </Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {top.map((e) => (
+                <Table.Tr key={`${e.serviceType}-${e.questionnaireId}-${e.questionName}`}>
+                  <Table.Td>{names.serviceType(e.serviceType)}</Table.Td>
+                  <Table.Td className="num">{interval.people(e.need, e.needLow, e.needHigh)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollTable>
       ) : null}
       <Anchor component="button" type="button" size="sm" onClick={() => onOpen('needs')} ta="left">
         {t('assessments.overview.openNeeds')}

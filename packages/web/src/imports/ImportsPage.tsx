@@ -35,6 +35,7 @@ import { DatasetList } from './DatasetList';
 import { ImportReport } from './ImportReport';
 import { acceptOf, columnsOf, KINDS, TEMPLATE_TABLE } from './import-kinds';
 import { uploadImport } from './upload-import';
+import { ScrollTable } from '../components/ScrollTable';
 
 /** Import territories, population, indicators, service sites or boundaries, all or nothing. */
 export function ImportsPage() {
@@ -295,29 +296,31 @@ function FormatHelp({ kind }: { kind: TImportKindParam }) {
             <Text size="sm" fw={600}>
               {t('imports.format.columns')}
             </Text>
-            <Table withTableBorder striped data-testid="import-columns">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('imports.format.column')}</Table.Th>
-                  <Table.Th scope="col">{t('imports.format.required')}</Table.Th>
-                  <Table.Th scope="col">{t('imports.format.meaning')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {columns.map((c) => (
-                  <Table.Tr key={c.name}>
-                    <Table.Td>
-                      <Code>{c.name}</Code>
-                    </Table.Td>
-                    <Table.Td>{c.required ? t('imports.format.yes') : t('imports.format.no')}</Table.Td>
-                    <Table.Td>
-                      {/* Values to write in the file (`public`, `yes` …) are shown as code, apart from the words of the sentence. */}
-                      <Trans i18nKey={`imports.columns.${kind}.${c.name}`} components={{ c: <Code /> }} />
-                    </Table.Td>
+            <ScrollTable label={t('imports.format.columns')}>
+              <Table withTableBorder striped data-testid="import-columns">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t('imports.format.column')}</Table.Th>
+                    <Table.Th scope="col">{t('imports.format.required')}</Table.Th>
+                    <Table.Th scope="col">{t('imports.format.meaning')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {columns.map((c) => (
+                    <Table.Tr key={c.name}>
+                      <Table.Td>
+                        <Code>{c.name}</Code>
+                      </Table.Td>
+                      <Table.Td>{c.required ? t('imports.format.yes') : t('imports.format.no')}</Table.Td>
+                      <Table.Td>
+                        {/* Values to write in the file (`public`, `yes` …) are shown as code, apart from the words of the sentence. */}
+                        <Trans i18nKey={`imports.columns.${kind}.${c.name}`} components={{ c: <Code /> }} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollTable>
             <Text size="xs" c="gray.7">
               {t('imports.format.rules')}
             </Text>
