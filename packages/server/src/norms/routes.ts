@@ -1,4 +1,4 @@
-import { AppError, mayEditNorm, type TTargetPopulation } from '@potreby/domain';
+import { AppError, mayChooseServiceType, mayEditNorm, type TTargetPopulation } from '@potreby/domain';
 import { and, eq, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { territoryRef } from '../accounts/users';
@@ -58,6 +58,13 @@ export function normRoutes(app: App, ctx: RouteContext) {
     const [type] = await db.select().from(serviceType).where(eq(serviceType.key, input.serviceType));
     if (!type) throw new AppError('validation.invalid', {}, { issues: [{ path: 'serviceType', message: 'unknown_service_type' }] });
     if (type.country !== place.country) throw new AppError('validation.invalid', {}, { issues: [{ path: 'serviceType', message: 'wrong_country' }] });
+    // A retired type keeps the norms it has (they can still be changed), but gets no new one.
+    if (type.retiredAt) {
+      const [kept] = await db.select({ id: norm.id }).from(norm).where(and(eq(norm.serviceType, input.serviceType), eq(norm.territoryId, input.territoryId)));
+      if (!mayChooseServiceType({ key: type.key, retiredAt: type.retiredAt.toISOString() }, kept ? type.key : null)) {
+        throw new AppError('validation.invalid', {}, { issues: [{ path: 'serviceType', message: 'retired_service_type' }] });
+      }
+    }
     const id = await db.transaction(async (tx) => {
       const [before] = await tx.select().from(norm).where(and(eq(norm.serviceType, input.serviceType), eq(norm.territoryId, input.territoryId)));
       const fields = { target: input.target, ratePer1000: input.ratePer1000, source: input.source, illustrative: input.illustrative, updatedAt: new Date() };

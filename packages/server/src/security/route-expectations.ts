@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { may, mayChangeSite, mayChangeSitesIn, mayEditNorm, maySaveSite, type Actor, type Place as PolicyPlace, type SitePlaces, type TAction } from '@potreby/domain';
+import { may, mayChangeSite, mayEditCatalogue, mayChangeSitesIn, mayEditNorm, maySaveSite, type Actor, type Place as PolicyPlace, type SitePlaces, type TAction } from '@potreby/domain';
 import { REFERENCE_DIR } from '../config';
 import { send, type Answer, type Outgoing } from './http';
 import type { Principal } from './principals';
@@ -113,6 +113,15 @@ function importSite(c: ProbeContext, before: SitePlaces | null, after: SitePlace
 
 /** Change or remove an existing site, by mayChangeSite. */
 const changeSite = (c: ProbeContext, site: SitePlaces): Outcome => c.judge.outcome(!!c.judge.actor && mayChangeSite(c.judge.actor, site), [site.settlement, ...site.serves]);
+/** The service catalogue: national administrators only (catalogue/edit-service-type.ts mayEditCatalogue). */
+const editCatalogue = (c: ProbeContext): Outcome => c.judge.outcome(!!c.judge.actor && mayEditCatalogue(c.judge.actor), []);
+const CATALOGUE_PROBE = 'bg.matrix_probe';
+const catalogueType = (key: string) => ({ key, country: 'BG', officialCode: null, names: { bg: 'Проба', en: 'Probe' }, category: 'other', residential: false, unit: 'places', targetGroups: ['all'] });
+/** A type of the matrix's own, so retiring it spoils no other probe (a second POST is a harmless 409). */
+const probeType = async (c: ProbeContext) => {
+  await c.world.adminSend({ method: 'POST', path: '/api/v1/service-types', json: catalogueType(CATALOGUE_PROBE) }, [200, 409]);
+  return CATALOGUE_PROBE;
+};
 
 const pick = <T>(list: readonly T[], n: number): T => list[((n % list.length) + list.length) % list.length]!;
 const XLSFORM = () => readFileSync(join(REFERENCE_DIR, 'xlsform', 'text_and_integer.xlsx'));
@@ -259,6 +268,22 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // ---- catalogue: the same for everyone signed in ----
   'GET /api/v1/service-types': { scope: 'once', probes: async (c) => [{ label: 'catalogue', method: 'GET', path: '/api/v1/service-types', expect: c.judge.self() }] },
   'GET /api/v1/indicators': { scope: 'once', probes: async (c) => [{ label: 'indicator keys', method: 'GET', path: '/api/v1/indicators', expect: c.judge.self() }] },
+  'POST /api/v1/service-types': {
+    scope: 'once',
+    probes: async (c) => [{ label: 'a new type', method: 'POST', path: '/api/v1/service-types', json: catalogueType(`bg.matrix_${c.world.unique()}`), expect: editCatalogue(c) }],
+  },
+  'PUT /api/v1/service-types/{key}': {
+    scope: 'once',
+    probes: async (c) => [{ label: 'rename', method: 'PUT', path: `/api/v1/service-types/${await probeType(c)}`, json: { names: { bg: `Проба ${c.index}` } }, expect: editCatalogue(c) }],
+  },
+  'POST /api/v1/service-types/{key}/retire': {
+    scope: 'once',
+    probes: async (c) => [{ label: 'retire', method: 'POST', path: `/api/v1/service-types/${await probeType(c)}/retire`, expect: editCatalogue(c) }],
+  },
+  'POST /api/v1/service-types/{key}/unretire': {
+    scope: 'once',
+    probes: async (c) => [{ label: 'offer again', method: 'POST', path: `/api/v1/service-types/${await probeType(c)}/unretire`, expect: editCatalogue(c) }],
+  },
 
   // ---- norms: set on a country or region (mayEditNorm) ----
   'GET /api/v1/norms': { scope: 'each place', probes: readAt(() => '/api/v1/norms', (p) => ({ territoryId: String(p.municipality.id) })) },
@@ -281,6 +306,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   },
 
   // ---- service sites: edit_service_site where the site is and where it serves; providers their own ----
+  'GET /api/v1/service-sites/years': {
+    scope: 'both',
+    probes: async (c, place) =>
+      place
+        ? [{ label: place.key, method: 'GET', path: '/api/v1/service-sites/years', query: { territoryId: String(place.municipality.id) }, expect: c.judge.may('read', place.municipality) }]
+        : [{ label: 'own territory', method: 'GET', path: '/api/v1/service-sites/years', expect: c.judge.self() }],
+  },
   'GET /api/v1/service-sites': {
     scope: 'both',
     probes: async (c, place) =>
@@ -372,6 +404,8 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/v1/gaps': { scope: 'each place', probes: readAt(() => '/api/v1/gaps', (p, c) => ({ territoryId: String(p.municipality.id), method: pick(['normative', 'observed', 'survey'], c.index) })) },
   'GET /api/v1/gaps/map': { scope: 'each place', probes: readAt(() => '/api/v1/gaps/map', (p) => ({ territoryId: String(p.municipality.id) })) },
   'GET /api/v1/gaps/explain': { scope: 'each place', probes: readAt(() => '/api/v1/gaps/explain', (p) => ({ territoryId: String(p.municipality.id), serviceType: p.spec.serviceType })) },
+  'GET /api/v1/gaps/matrix': { scope: 'each place', probes: readAt(() => '/api/v1/gaps/matrix', (p) => ({ territoryId: String(p.municipality.id) })) },
+  'GET /api/v1/gaps/methods': { scope: 'each place', probes: readAt(() => '/api/v1/gaps/methods', (p) => ({ territoryId: String(p.municipality.id) })) },
   'GET /api/v1/geo/boundaries': { scope: 'each place', probes: readAt(() => '/api/v1/geo/boundaries', (p) => ({ territoryId: String(p.municipality.id) })) },
 
   // ---- imports: the grant of the kind, and every row within reach ----
@@ -406,6 +440,13 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
           'services.csv',
           `site_id,name,service_type,provider,provider_kind,settlement_code,year,capacity\nSEC-${u},${csvCell(`Дневен център ${p.sentinel}`)},${p.spec.serviceType},${csvCell(p.spec.provider)},public,${p.settlement.code},2025,5\n`,
           importSite(c, null, sitePlaces(p.settlement, [], p.spec.provider)),
+        ),
+        importProbe(
+          'service-types',
+          `a new type of ${p.country.code}`,
+          'types.csv',
+          `key,country,official_code,name,name_en,category,residential,unit,target_groups\n${country.toLowerCase()}.matrix_${u},${country},,Проба,Probe,other,no,places,all\n`,
+          editCatalogue(c),
         ),
         importProbe(
           'boundaries',

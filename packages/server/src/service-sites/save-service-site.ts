@@ -1,4 +1,4 @@
-import { AppError, may, mayChangeSite, maySaveSite, type SitePlaces, type TServiceSiteInput } from '@potreby/domain';
+import { AppError, may, mayChangeSite, mayChooseServiceType, maySaveSite, type SitePlaces, type TServiceSiteInput } from '@potreby/domain';
 import { and, eq } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
 import { serviceType } from '../catalogue/tables';
@@ -38,6 +38,8 @@ async function checkSite(db: Db, actor: SessionActor, input: TServiceSiteInput, 
   const [type] = await db.select().from(serviceType).where(eq(serviceType.key, input.serviceType));
   if (!type) throw invalid('serviceType', 'unknown_service_type');
   if (type.country !== settlement.country) throw invalid('serviceType', 'wrong_country');
+  // A retired type stays on the sites that have it, but no site is given it anew.
+  if (!mayChooseServiceType({ key: type.key, retiredAt: type.retiredAt?.toISOString() ?? null }, before?.serviceType ?? null)) throw invalid('serviceType', 'retired_service_type');
   served.forEach((t, i) => {
     if (!t) throw invalid(`servesIds.${i}`, 'unknown_territory');
     if (t.country !== settlement.country) throw invalid(`servesIds.${i}`, 'wrong_country');

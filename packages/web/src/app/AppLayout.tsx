@@ -8,6 +8,7 @@ import {
   IconFileImport,
   IconHistory,
   IconKey,
+  IconListDetails,
   IconLogout,
   IconMap2,
   IconRuler2,
@@ -27,6 +28,7 @@ const NAV = [
   { to: '/norms', key: 'norms', icon: IconRuler2 },
   { to: '/assessments', key: 'assessments', icon: IconClipboardList },
   { to: '/imports', key: 'imports', icon: IconFileImport },
+  { to: '/service-types', key: 'serviceTypes', icon: IconListDetails },
   { to: '/users', key: 'users', icon: IconUsers, permission: 'manageUsers' },
   { to: '/audit', key: 'audit', icon: IconHistory, permission: 'viewAudit' },
 ] as const;
