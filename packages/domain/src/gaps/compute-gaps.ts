@@ -182,7 +182,8 @@ export function computeGaps(model: GapModel, year: number, sites: readonly TGapS
   return { year, cells, unplacedSiteIds };
 }
 
-function emptyCell(unitId: number, serviceType: string, unit: TCapacityUnit): UnitGap {
+/** A cell with no figures: no site, no norm, no survey (also the gap matrix's empty municipalities). */
+export function emptyCell(unitId: number, serviceType: string, unit: TCapacityUnit): UnitGap {
   return {
     unitId,
     serviceType,

@@ -1,6 +1,6 @@
 import type { TCapacityUnit, TServiceType } from '../catalogue/service-type';
 import type { TerritoryTree } from '../territories/territory-tree';
-import type { GapTable, TGapMethod, UnitGap } from './compute-gaps';
+import { emptyCell, type GapTable, type TGapMethod } from './compute-gaps';
 import { gapTotals, type GapTotals } from './gap-units';
 import { summariseGaps, unitRow, unitsWithin, type GapRow } from './summarise-gaps';
 
@@ -22,20 +22,6 @@ export type GapMatrix = {
   /** The territory's need, capacity and shortfall over all service types, per unit, never across units. */
   unitTotals: GapTotals;
 };
-
-/** A municipality the table has no figures for: no site, no norm, no survey. */
-const emptyCell = (unitId: number, serviceType: string, unit: TCapacityUnit): UnitGap => ({
-  unitId,
-  serviceType,
-  unit,
-  capacity: 0,
-  shares: [],
-  normative: { value: null, norm: null, target: null, missing: 'no_norm' },
-  observed: { value: 0, incomplete: false },
-  survey: null,
-  staffPositions: 0,
-  staffVacancies: 0,
-});
 
 /**
  * Need, capacity, gap and coverage of every municipality of a territory for every service type
