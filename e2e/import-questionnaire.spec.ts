@@ -10,14 +10,18 @@ const DEMO = 'Анкета: потреби у соціальних послуг�
 const FAMILIES = "Сім'ї з дітьми";
 
 /** An XLSForm workbook (survey, choices, settings sheets) as ODK and KoboToolbox users write them. */
-async function xlsForm(survey: unknown[][], choices: unknown[][]): Promise<Buffer> {
+async function xlsForm(
+  survey: unknown[][],
+  choices: unknown[][],
+  settings: unknown[][] = [
+    ['form_title', 'default_language'],
+    ['Транспорт у громаді', 'Українська (uk)'],
+  ],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('survey').addRows(survey);
   workbook.addWorksheet('choices').addRows(choices);
-  workbook.addWorksheet('settings').addRows([
-    ['form_title', 'default_language'],
-    ['Транспорт у громаді', 'Українська (uk)'],
-  ]);
+  workbook.addWorksheet('settings').addRows(settings);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -110,6 +114,26 @@ describe('importing questionnaires and responses', () => {
     await trips.getByTestId('has-condition').waitFor();
     expect(await page.getByTestId('designer-element').count()).toBe(2);
     expect(await page.getByTestId('element-untranslated').count()).toBe(0);
+  });
+
+  it('takes the language of a plain label column from the officer when the form does not say it', async () => {
+    const { page } = await session.newPage('pl');
+    await signIn(page);
+    await page.getByTestId('language-switch').selectOption('pl');
+    await openQuestionnairesOfKhmilnyk(page);
+    await page.getByTestId('import-xlsform').click();
+    await page.getByRole('dialog', { name: pl.xlsform.title }).waitFor();
+    // English text in a plain `label` column and no default_language: a Ukrainian hromada's form, but not in Ukrainian.
+    const english = await xlsForm([['type', 'name', 'label'], ['text', 'remarks', 'Any remarks?']], [['list_name', 'name', 'label']], [['form_title'], ['Remarks']]);
+    await attach(page, 'remarks.xlsx', XLSX, english);
+    await page.getByTestId('xlsform-language').click();
+    await page.getByRole('listbox').getByRole('option', { name: 'Angielski' }).click();
+    await page.getByTestId('xlsform-import').click();
+    await page.getByTestId('xlsform-result').waitFor();
+    expect(await page.getByTestId('xlsform-converted').textContent()).toBe(
+      `${pl.xlsform.converted_one.replace('{{formatted}}', '1')} ${pl.xlsform.languages.replace('{{languages}}', 'Angielski')}`,
+    );
+    await expectAccessible(page);
   });
 
   it('imports responses from a spreadsheet all or nothing, and leaves out those stored before', async () => {
