@@ -2,7 +2,7 @@ import { Autocomplete, MultiSelect, Select, SimpleGrid, Textarea } from '@mantin
 import { useTranslation } from 'react-i18next';
 import { ASSESSMENT_METHODS, ZFindingInput } from '@potreby/domain';
 import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
-import { useServiceTypes } from '../app/catalogue';
+import { useOfferedServiceTypes } from '../catalogue/offered-types';
 import { useNames } from '../app/names';
 import { orNull } from '../app/validation';
 import { PartFormModal, usePartForm } from './PartForm';
@@ -32,7 +32,7 @@ const toInput = (v: FormValues) => ({
 export function FindingForm({ assessment, finding, opened, onClose }: { assessment: TAssessmentDetail; finding: TFinding | null; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const names = useNames();
-  const { items: serviceTypes } = useServiceTypes(assessment.territory.country);
+  const { items: serviceTypes } = useOfferedServiceTypes(assessment.territory.country, finding?.serviceTypes ?? null);
   const { form, modal } = usePartForm(
     { assessmentId: assessment.id, part: 'findings', partId: finding?.id ?? null, opened, onClose },
     { initialValues: initialValues(finding), schema: ZFindingInput, toInput, savedMessage: () => t('findings.saved') },

@@ -3,7 +3,7 @@ import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ZRespondentGroupInput } from '@potreby/domain';
 import type { TAssessmentDetail } from '@potreby/server/assessments/schema';
-import { useServiceTypes } from '../app/catalogue';
+import { useOfferedServiceTypes } from '../catalogue/offered-types';
 import { numberOrNull, numberOrUndefined, orNull } from '../app/validation';
 import { PartFormModal, usePartForm } from './PartForm';
 
@@ -14,9 +14,12 @@ type FormValues = { choice: string | null; key: string; name: string; targetResp
 /** The choice that means "a group of our own" (providers, specialists…), with a key the user types. */
 const OWN = '__own';
 
-/** The target groups of the country's service catalogue, which respondent groups usually follow. */
+/**
+ * The target groups of the country's service catalogue, which respondent groups usually follow;
+ * a group only a retired type serves is not offered (a group that has its key keeps it as its own).
+ */
 export function useCatalogueGroups(country: string) {
-  const { items } = useServiceTypes(country);
+  const { items } = useOfferedServiceTypes(country);
   return useMemo(() => [...new Set(items.flatMap((s) => s.targetGroups))].sort(), [items]);
 }
 

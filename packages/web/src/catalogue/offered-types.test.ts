@@ -23,4 +23,9 @@ describe('the types a form offers', () => {
   it('keep the retired type a site already has', () => {
     expect(offeredServiceTypes(items, 'bg.old').map((s) => s.key)).toEqual(['bg.a', 'bg.old', 'bg.b']);
   });
+  it("keep the retired types a finding already names, and offer no other retired one", () => {
+    const more = [...items, type('bg.gone', '2025-06-01T00:00:00.000Z')];
+    expect(offeredServiceTypes(more, ['bg.b', 'bg.old']).map((s) => s.key)).toEqual(['bg.a', 'bg.old', 'bg.b']);
+    expect(offeredServiceTypes(more, []).map((s) => s.key)).toEqual(['bg.a', 'bg.b']);
+  });
 });
