@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, Loader, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
 import { useSession } from '../app/session';
 import { DemoBadge } from '../components/DemoBadge';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { ListTable } from '../components/ListTable';
 import { PageTitle } from '../components/PageTitle';
 import { AssessmentForm } from './AssessmentForm';
 import { AssessmentStatus } from './AssessmentStatus';
@@ -40,57 +40,42 @@ export function AssessmentsPage() {
       <Text mb="md" maw={820}>
         {t('assessments.intro')}
       </Text>
-      <ErrorAlert error={list.error} />
-      {list.isLoading ? <Loader role="status" aria-label={t('common.loading')} /> : null}
-      {list.data ? (
-        <Paper withBorder p="sm">
-          {items.length === 0 ? (
-            <Text c="gray.7" ta="center" py="lg" data-testid="assessments-empty">
-              {t('assessments.empty')}
-            </Text>
-          ) : (
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped verticalSpacing={6} fz="sm" data-testid="assessments-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('assessments.territory')}</Table.Th>
-                    <Table.Th scope="col">{t('assessments.titleField')}</Table.Th>
-                    <Table.Th scope="col">{t('assessments.period')}</Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('assessments.year')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('assessments.status')}</Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('assessments.responses')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((a) => (
-                    <Table.Tr key={a.id} data-testid="assessment-row">
-                      <Table.Td>{names.territory(a.territory)}</Table.Td>
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <Anchor component={Link} to={`/assessments/${a.id}`} fw={600} size="sm" data-testid="open-assessment" lang={a.language}>
-                            {a.title}
-                          </Anchor>
-                          {a.demo ? <DemoBadge /> : null}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('assessments.periodRange', { from: fmt.date(a.periodFrom), to: fmt.date(a.periodTo) })}</Table.Td>
-                      <Table.Td className="num">{a.year}</Table.Td>
-                      <Table.Td>
-                        <AssessmentStatus status={a.status} />
-                      </Table.Td>
-                      <Table.Td className="num">{fmt.number(a.responses)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Paper>
-      ) : null}
+      <ListTable
+        query={list}
+        count={items.length}
+        empty={t('assessments.empty')}
+        emptyTestId="assessments-empty"
+        minWidth={760}
+        testId="assessments-table"
+        columns={[
+          { key: 'territory', label: t('assessments.territory') },
+          { key: 'title', label: t('assessments.titleField') },
+          { key: 'period', label: t('assessments.period') },
+          { key: 'year', label: t('assessments.year'), numeric: true },
+          { key: 'status', label: t('assessments.status') },
+          { key: 'responses', label: t('assessments.responses'), numeric: true },
+        ]}
+      >
+        {items.map((a) => (
+          <Table.Tr key={a.id} data-testid="assessment-row">
+            <Table.Td>{names.territory(a.territory)}</Table.Td>
+            <Table.Td>
+              <Group gap={6} wrap="nowrap">
+                <Anchor component={Link} to={`/assessments/${a.id}`} fw={600} size="sm" data-testid="open-assessment" lang={a.language}>
+                  {a.title}
+                </Anchor>
+                {a.demo ? <DemoBadge /> : null}
+              </Group>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{t('assessments.periodRange', { from: fmt.date(a.periodFrom), to: fmt.date(a.periodTo) })}</Table.Td>
+            <Table.Td className="num">{a.year}</Table.Td>
+            <Table.Td>
+              <AssessmentStatus status={a.status} />
+            </Table.Td>
+            <Table.Td className="num">{fmt.number(a.responses)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       <AssessmentForm opened={creating} assessment={null} onClose={() => setCreating(false)} />
     </>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Code, FileInput, Group, Loader, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, FileInput, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconFileUpload, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { useNames } from '../app/names';
 import { useSession } from '../app/session';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ListTable } from '../components/ListTable';
 import { PageTitle } from '../components/PageTitle';
 import { RowAction } from '../components/RowAction';
 import { ImportReport } from '../imports/ImportReport';
@@ -93,77 +94,62 @@ export function ServiceTypesPage() {
         </Stack>
       </Paper>
 
-      <ErrorAlert error={types.error} />
-      {types.isLoading ? <Loader role="status" aria-label={t('common.loading')} /> : null}
-      {types.data ? (
-        <Paper withBorder p="sm" mb="md">
-          {types.items.length === 0 ? (
-            <Text c="gray.7" ta="center" py="lg">
-              {t('catalogueAdmin.empty')}
-            </Text>
-          ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table striped verticalSpacing={6} fz="sm" data-testid="service-types-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('catalogueAdmin.name')}</Table.Th>
-                    <Table.Th scope="col">{t('catalogueAdmin.code')}</Table.Th>
-                    <Table.Th scope="col">{t('catalogueAdmin.category')}</Table.Th>
-                    <Table.Th scope="col">{t('catalogueAdmin.unit')}</Table.Th>
-                    <Table.Th scope="col">{t('catalogueAdmin.status')}</Table.Th>
-                    {canEdit ? (
-                      <Table.Th scope="col">
-                        <span className="sr-only">{t('common.actions')}</span>
-                      </Table.Th>
-                    ) : null}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {types.items.map((s) => (
-                    <Table.Tr key={s.key} data-testid="service-type-row" data-key={s.key} data-retired={s.retiredAt ? 'yes' : 'no'}>
-                      <Table.Td>
-                        <Text size="sm" fw={600} c={s.retiredAt ? 'gray.7' : undefined} data-testid="service-type-name">
-                          {nameOf(s)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td translate="no">{s.officialCode ?? '—'}</Table.Td>
-                      <Table.Td>{t(`serviceCategories.${s.category}`, { defaultValue: s.category })}</Table.Td>
-                      <Table.Td>{t(`capacityUnits.${s.unit}`)}</Table.Td>
-                      <Table.Td>
-                        {s.retiredAt ? (
-                          <Badge size="sm" variant="outline" color="gray.8" data-testid="service-type-retired">
-                            {t('catalogueAdmin.retired')}
-                          </Badge>
-                        ) : (
-                          <Text size="sm">{t('catalogueAdmin.offered')}</Text>
-                        )}
-                      </Table.Td>
-                      {canEdit ? (
-                        <Table.Td>
-                          <Group gap={4} wrap="nowrap" justify="flex-end">
-                            <RowAction tooltip={t('common.edit')} label={t('catalogueAdmin.editNamed', { name: nameOf(s) })} icon={IconPencil} onClick={() => setEditing({ type: s })} testId="edit-service-type" />
-                            {s.retiredAt ? (
-                              <RowAction
-                                tooltip={t('catalogueAdmin.unretire')}
-                                label={t('catalogueAdmin.unretireNamed', { name: nameOf(s) })}
-                                icon={IconArchiveOff}
-                                onClick={() => setRetired.mutate({ type: s, retired: false })}
-                                testId="unretire-service-type"
-                              />
-                            ) : (
-                              <RowAction tooltip={t('catalogueAdmin.retire')} label={t('catalogueAdmin.retireNamed', { name: nameOf(s) })} icon={IconArchive} onClick={() => setRetiring(s)} testId="retire-service-type" danger />
-                            )}
-                          </Group>
-                        </Table.Td>
-                      ) : null}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Paper>
-      ) : null}
+      <ListTable
+        query={types}
+        count={types.items.length}
+        empty={t('catalogueAdmin.empty')}
+        minWidth={640}
+        testId="service-types-table"
+        mb="md"
+        columns={[
+          { key: 'name', label: t('catalogueAdmin.name') },
+          { key: 'code', label: t('catalogueAdmin.code') },
+          { key: 'category', label: t('catalogueAdmin.category') },
+          { key: 'unit', label: t('catalogueAdmin.unit') },
+          { key: 'status', label: t('catalogueAdmin.status') },
+          ...(canEdit ? [{ key: 'actions', label: t('common.actions'), hidden: true }] : []),
+        ]}
+      >
+        {types.items.map((s) => (
+          <Table.Tr key={s.key} data-testid="service-type-row" data-key={s.key} data-retired={s.retiredAt ? 'yes' : 'no'}>
+            <Table.Td>
+              <Text size="sm" fw={600} c={s.retiredAt ? 'gray.7' : undefined} data-testid="service-type-name">
+                {nameOf(s)}
+              </Text>
+            </Table.Td>
+            <Table.Td translate="no">{s.officialCode ?? '—'}</Table.Td>
+            <Table.Td>{t(`serviceCategories.${s.category}`, { defaultValue: s.category })}</Table.Td>
+            <Table.Td>{t(`capacityUnits.${s.unit}`)}</Table.Td>
+            <Table.Td>
+              {s.retiredAt ? (
+                <Badge size="sm" variant="outline" color="gray.8" data-testid="service-type-retired">
+                  {t('catalogueAdmin.retired')}
+                </Badge>
+              ) : (
+                <Text size="sm">{t('catalogueAdmin.offered')}</Text>
+              )}
+            </Table.Td>
+            {canEdit ? (
+              <Table.Td>
+                <Group gap={4} wrap="nowrap" justify="flex-end">
+                  <RowAction tooltip={t('common.edit')} label={t('catalogueAdmin.editNamed', { name: nameOf(s) })} icon={IconPencil} onClick={() => setEditing({ type: s })} testId="edit-service-type" />
+                  {s.retiredAt ? (
+                    <RowAction
+                      tooltip={t('catalogueAdmin.unretire')}
+                      label={t('catalogueAdmin.unretireNamed', { name: nameOf(s) })}
+                      icon={IconArchiveOff}
+                      onClick={() => setRetired.mutate({ type: s, retired: false })}
+                      testId="unretire-service-type"
+                    />
+                  ) : (
+                    <RowAction tooltip={t('catalogueAdmin.retire')} label={t('catalogueAdmin.retireNamed', { name: nameOf(s) })} icon={IconArchive} onClick={() => setRetiring(s)} testId="retire-service-type" danger />
+                  )}
+                </Group>
+              </Table.Td>
+            ) : null}
+          </Table.Tr>
+        ))}
+      </ListTable>
 
       {canEdit ? (
         <Paper withBorder p="sm" component="section" aria-labelledby="service-types-import">

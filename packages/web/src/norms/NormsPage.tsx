@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Group, Loader, Paper, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useNames } from '../app/names';
 import { useSession } from '../app/session';
 import { DemoBadge } from '../components/DemoBadge';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { ListTable } from '../components/ListTable';
 import { ExportButtons } from '../components/ExportButtons';
 import { RowAction } from '../components/RowAction';
 import { PageTitle } from '../components/PageTitle';
@@ -97,84 +98,68 @@ export function NormsPage() {
         </Group>
       </Paper>
 
-      <ErrorAlert error={norms.error ?? territory.error} />
-      {norms.isLoading ? <Loader role="status" aria-label={t('common.loading')} /> : null}
-      {norms.data ? (
-        <Paper withBorder p="sm">
-          {rows.length === 0 ? (
-            <Text c="gray.7" ta="center" py="lg" data-testid="norms-empty">
-              {t('norms.empty')}
-            </Text>
-          ) : (
-            <Table.ScrollContainer minWidth={860}>
-              <Table striped verticalSpacing={6} fz="sm" data-testid="norms-table">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('norms.serviceType')}</Table.Th>
-                    <Table.Th scope="col">{t('norms.target')}</Table.Th>
-                    <Table.Th scope="col" className="num">
-                      {t('norms.rate')}
-                    </Table.Th>
-                    <Table.Th scope="col">{t('norms.appliesTo')}</Table.Th>
-                    <Table.Th scope="col">{t('norms.source')}</Table.Th>
-                    <Table.Th scope="col">{t('common.updated')}</Table.Th>
-                    {canEdit ? (
-                      <Table.Th scope="col">
-                        <span className="sr-only">{t('common.actions')}</span>
-                      </Table.Th>
-                    ) : null}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {rows.map(({ norm: n, inForce }) => (
-                    <Table.Tr key={n.id} data-testid="norm-row">
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {names.serviceType(n.serviceType)}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>{describeTarget(t, n.target)}</Table.Td>
-                      <Table.Td className="num" data-testid="norm-rate">
-                        {fmt.number(n.ratePer1000, 2)}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={6}>
-                          <Text size="sm">{names.territory(n.territory)}</Text>
-                          {n.territory.level !== 'country' ? (
-                            <Badge size="xs" variant="light" color="indigo">
-                              {t('norms.regionalOverride')}
-                            </Badge>
-                          ) : null}
-                          {!inForce ? (
-                            <Badge size="xs" variant="outline" color="gray.8">
-                              {t('norms.overridden')}
-                            </Badge>
-                          ) : null}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <NormSource source={n.source} />
-                          {n.illustrative ? <DemoBadge kind="illustrative" /> : null}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(n.updatedAt)}</Table.Td>
-                      {canEdit ? (
-                        <Table.Td>
-                          <Group gap={4} wrap="nowrap" justify="flex-end">
-                            <RowAction tooltip={t('common.edit')} label={t('norms.editNamed', { name: names.serviceType(n.serviceType), territory: names.territory(n.territory) })} icon={IconPencil} onClick={() => setEditing({ norm: n })} testId="edit-norm" />
-                            <RowAction tooltip={t('common.delete')} label={t('norms.deleteNamed', { name: names.serviceType(n.serviceType), territory: names.territory(n.territory) })} icon={IconTrash} onClick={() => setDeleting(n)} testId="delete-norm" danger />
-                          </Group>
-                        </Table.Td>
-                      ) : null}
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-        </Paper>
-      ) : null}
+      <ErrorAlert error={territory.error} />
+      <ListTable
+        query={norms}
+        count={rows.length}
+        empty={t('norms.empty')}
+        emptyTestId="norms-empty"
+        minWidth={860}
+        testId="norms-table"
+        columns={[
+          { key: 'type', label: t('norms.serviceType') },
+          { key: 'target', label: t('norms.target') },
+          { key: 'rate', label: t('norms.rate'), numeric: true },
+          { key: 'appliesTo', label: t('norms.appliesTo') },
+          { key: 'source', label: t('norms.source') },
+          { key: 'updated', label: t('common.updated') },
+          ...(canEdit ? [{ key: 'actions', label: t('common.actions'), hidden: true }] : []),
+        ]}
+      >
+        {rows.map(({ norm: n, inForce }) => (
+          <Table.Tr key={n.id} data-testid="norm-row">
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {names.serviceType(n.serviceType)}
+              </Text>
+            </Table.Td>
+            <Table.Td>{describeTarget(t, n.target)}</Table.Td>
+            <Table.Td className="num" data-testid="norm-rate">
+              {fmt.number(n.ratePer1000, 2)}
+            </Table.Td>
+            <Table.Td>
+              <Group gap={6}>
+                <Text size="sm">{names.territory(n.territory)}</Text>
+                {n.territory.level !== 'country' ? (
+                  <Badge size="xs" variant="light" color="indigo">
+                    {t('norms.regionalOverride')}
+                  </Badge>
+                ) : null}
+                {!inForce ? (
+                  <Badge size="xs" variant="outline" color="gray.8">
+                    {t('norms.overridden')}
+                  </Badge>
+                ) : null}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={6} wrap="nowrap">
+                <NormSource source={n.source} />
+                {n.illustrative ? <DemoBadge kind="illustrative" /> : null}
+              </Group>
+            </Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(n.updatedAt)}</Table.Td>
+            {canEdit ? (
+              <Table.Td>
+                <Group gap={4} wrap="nowrap" justify="flex-end">
+                  <RowAction tooltip={t('common.edit')} label={t('norms.editNamed', { name: names.serviceType(n.serviceType), territory: names.territory(n.territory) })} icon={IconPencil} onClick={() => setEditing({ norm: n })} testId="edit-norm" />
+                  <RowAction tooltip={t('common.delete')} label={t('norms.deleteNamed', { name: names.serviceType(n.serviceType), territory: names.territory(n.territory) })} icon={IconTrash} onClick={() => setDeleting(n)} testId="delete-norm" danger />
+                </Group>
+              </Table.Td>
+            ) : null}
+          </Table.Tr>
+        ))}
+      </ListTable>
       {current ? (
         <NormForm
           opened={editing !== null}
