@@ -4,6 +4,7 @@
  * 1. Import of 100,000 service-site rows and 1,000,000 population rows through potreby's
  *    all-or-nothing import, against a plain COPY of the same file into the same engine.
  * 2. Full gap recomputation for a synthetic country of 2,500 municipalities × 60 service types.
+ * 2b. All plan checks for that country with 10 proposal items per municipality, and a scenario change for a region of 12 (bench/plan-checks.ts).
  * 3. GET of a gap dashboard under 50 concurrent connections (autocannon): requests/s and p99.
  * 3b. 100,000 answers posted to a public questionnaire link by 200 clients, then counted: responses/s, lost = 0, duplicated = 0 (bench/survey-collect.ts).
  * 3c. Bulk import of 1,000,000 questionnaire responses (a Kobo-style CSV) against a plain COPY of the same file (bench/survey-import.ts).
@@ -31,6 +32,7 @@ import { surveyImportBench } from './survey-import';
 import { surveyExportBenchmarks } from './survey-export';
 import { registryLoadBench } from './registry-load';
 import { pageLoadBench } from './page-load';
+import { planChecksBench } from './plan-checks';
 
 const quick = process.argv.includes('--quick');
 const scale = quick ? 0.1 : 1;
@@ -178,6 +180,7 @@ async function onEngine(label: string, open: () => Promise<ScratchDatabase>) {
 async function main() {
   console.log(`potreby benchmarks${quick ? ' (quick: a tenth of the rows)' : ''} — ${new Date().toISOString()}`);
   recomputeBench();
+  planChecksBench(report);
   if (process.argv.includes('--recompute-only')) return;
   await onEngine('PGlite', () => openDatabase({ dataDir: null }));
   await pageLoadBench(report);

@@ -49,3 +49,16 @@ export * from './surveys/read-xlsform-sheet';
 export * from './surveys/convert-xlsform';
 export * from './surveys/read-response-table';
 export * from './surveys/summarise-counts';
+export * from './planning/deadlines/iso-date';
+export * from './planning/deadlines/calendar-amendment';
+export * from './planning/templates/template';
+export * from './planning/templates/seeded-templates';
+export * from './planning/gap-after-plan';
+export * from './planning/budget';
+export * from './planning/checks';
+export * from './planning/check-messages';
+export * from './planning/consolidation';
+export * from './planning/scenario';
+export * from './planning/peers';
+// planning/deadlines/calendar and planning/templates/schedule-round bring the holiday data of
+// date-holidays (~800 kB): import them by their own paths, so the web app's bundle does not carry it.

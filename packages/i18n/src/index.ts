@@ -6,6 +6,8 @@ import bgDashboard from './locales/bg/dashboard.json';
 import bgSurveys from './locales/bg/surveys.json';
 import bgAssessments from './locales/bg/assessments.json';
 import bgDocuments from './locales/bg/documents.json';
+import bgRounds from './locales/bg/rounds.json';
+import bgPlanning from './locales/bg/planning.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enServer from './locales/en/server.json';
 import enUi from './locales/en/ui.json';
@@ -13,6 +15,8 @@ import enDashboard from './locales/en/dashboard.json';
 import enSurveys from './locales/en/surveys.json';
 import enAssessments from './locales/en/assessments.json';
 import enDocuments from './locales/en/documents.json';
+import enRounds from './locales/en/rounds.json';
+import enPlanning from './locales/en/planning.json';
 import plCatalogue from './locales/pl/catalogue.json';
 import plServer from './locales/pl/server.json';
 import plUi from './locales/pl/ui.json';
@@ -20,6 +24,8 @@ import plDashboard from './locales/pl/dashboard.json';
 import plSurveys from './locales/pl/surveys.json';
 import plAssessments from './locales/pl/assessments.json';
 import plDocuments from './locales/pl/documents.json';
+import plRounds from './locales/pl/rounds.json';
+import plPlanning from './locales/pl/planning.json';
 import ukCatalogue from './locales/uk/catalogue.json';
 import ukServer from './locales/uk/server.json';
 import ukUi from './locales/uk/ui.json';
@@ -27,6 +33,8 @@ import ukDashboard from './locales/uk/dashboard.json';
 import ukSurveys from './locales/uk/surveys.json';
 import ukAssessments from './locales/uk/assessments.json';
 import ukDocuments from './locales/uk/documents.json';
+import ukRounds from './locales/uk/rounds.json';
+import ukPlanning from './locales/uk/planning.json';
 
 import { LANGUAGES } from '@potreby/domain';
 
@@ -41,19 +49,22 @@ export const DEFAULT_LANGUAGE: TLanguage = 'en';
  * not repeat between the files; a test checks it.
  */
 export const localeFiles = {
-  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, server: bgServer, catalogue: bgCatalogue },
-  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, server: ukServer, catalogue: ukCatalogue },
-  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, server: plServer, catalogue: plCatalogue },
-  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, server: enServer, catalogue: enCatalogue },
+  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, planning: bgPlanning, server: bgServer, catalogue: bgCatalogue },
+  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, planning: ukPlanning, server: ukServer, catalogue: ukCatalogue },
+  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, planning: plPlanning, server: plServer, catalogue: plCatalogue },
+  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, planning: enPlanning, server: enServer, catalogue: enCatalogue },
 } as const;
 
-const merge = (files: Record<string, object>) => Object.assign({}, ...Object.values(files)) as Record<string, unknown>;
+const merge = (language: keyof typeof localeFiles) => Object.assign({}, ...Object.values(localeFiles[language])) as Record<string, unknown>;
 
+// Marked pure, and given only a language code (an argument reading `localeFiles` would be kept),
+// so that a web bundle which does not use `resources` leaves all four languages out
+// (the web app fetches one language's files when it needs them: packages/web/src/app/i18n.ts).
 export const resources = {
-  bg: { translation: merge(localeFiles.bg) },
-  uk: { translation: merge(localeFiles.uk) },
-  pl: { translation: merge(localeFiles.pl) },
-  en: { translation: merge(localeFiles.en) },
+  bg: { translation: /* @__PURE__ */ merge('bg') },
+  uk: { translation: /* @__PURE__ */ merge('uk') },
+  pl: { translation: /* @__PURE__ */ merge('pl') },
+  en: { translation: /* @__PURE__ */ merge('en') },
 };
 
 export const isLanguage = (value: unknown): value is TLanguage => LANGUAGES.includes(value as TLanguage);

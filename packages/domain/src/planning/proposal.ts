@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZCapacityUnit } from '../catalogue/service-type';
+import { ZCapacityUnit, type TCapacityUnit } from '../catalogue/service-type';
 import { ZCountry } from '../territories/territory';
 import { ZCount, ZId, ZYear } from '../validation/bounded';
 
@@ -102,4 +102,8 @@ export type PlanCheck = {
   taskId: number | null;
   value: number;
   limit: number;
+  /** The envelope's funding source, for an `over_budget` of a funding-source envelope. */
+  fundingSource?: TFundingSource | null;
+  /** What value and limit count (places, persons a year), for checks about capacity or gaps. */
+  unit?: TCapacityUnit | null;
 };
