@@ -16,6 +16,7 @@
  * runs it alone, on PGlite and on PostgreSQL (DATABASE_URL, or a throwaway server);
  * `npm run bench` runs it as part of the whole set. `--quick`: a tenth of the sites, 3 s a path.
  */
+import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { migrate, openDatabase, rows, type Database } from '../packages/server/src/db/database';
@@ -30,7 +31,24 @@ import { postgresDatabases, postgresServer, type ScratchDatabase } from './datab
 
 export type RegistryLoadOptions = { quick?: boolean; report?: (line: string) => void };
 
-export type PathResult = { name: string; path: string; requestsPerSecond: number; p50: number; p99: number; errors: number; bareP99: number; bareRequestsPerSecond: number; bytes: number };
+export type PathResult = {
+  name: string;
+  path: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  bareP99: number;
+  bareRequestsPerSecond: number;
+  bytes: number;
+  /** The first request of the path, when nothing of it is kept yet (ms). */
+  firstMs: number;
+  /** The 1-minute load average of the machine at the end of the path's run. */
+  loadAverage: number;
+};
+
+/** A path whose text changes with every request (`{n}` is replaced by a counter): nothing of it is kept between requests. */
+type BenchPath = { name: string; path: string; varying?: boolean };
 
 const CONNECTIONS = 50;
 /** The target the issue sets for the registry list. */
@@ -54,8 +72,13 @@ export async function loadRegistryCountry(database: Database, sites: number): Pr
   if (Number(stored?.n ?? 0) !== sites) throw new Error(`bench: ${stored?.n ?? 0} of ${sites} synthetic sites imported: ${JSON.stringify(result).slice(0, 500)}`);
 }
 
-async function load(url: string, cookie: string | null, seconds: number) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: cookie ? { cookie } : {} });
+async function load(url: string, cookie: string | null, seconds: number, varying = false) {
+  let n = 0;
+  const target = new URL(url);
+  const requests: autocannon.Request[] | undefined = varying
+    ? [{ setupRequest: (request: autocannon.Request) => ({ ...request, path: (target.pathname + target.search).replace('%7Bn%7D', String(n++ % 10_000)) }) }]
+    : undefined;
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: cookie ? { cookie } : {}, ...(requests ? { requests } : {}) });
   return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
 }
 
@@ -82,12 +105,15 @@ export async function registryLoadBench(label: string, open: () => Promise<Scrat
   const [pazType] = await rows<{ key: string }>(database.db, sql`select service_type as key from service_site where country = 'BG' group by service_type order by service_type limit 1`);
   // A page four fifths into the region's list: what paging deep costs.
   const deepPage = Math.max(1, Math.floor((sites / 16) * 0.8 / 50));
-  const paths: { name: string; path: string }[] = [
+  const paths: BenchPath[] = [
     { name: 'registry of Pazardzhik (29 demo sites)', path: `/api/v1/service-sites?territoryId=${paz}` },
     { name: `registry, synthetic region (${Math.round(sites / 16).toLocaleString('en')} sites)`, path: `/api/v1/service-sites?territoryId=${syntheticRegion}` },
     { name: 'registry, by service type (whole country)', path: `/api/v1/service-sites?serviceType=${encodeURIComponent(someType!.key)}` },
     { name: 'registry, by text (whole country)', path: `/api/v1/service-sites?q=${encodeURIComponent('site 4711')}` },
     { name: `registry, region, page ${deepPage} of 50 sites`, path: `/api/v1/service-sites?territoryId=${syntheticRegion}&page=${deepPage}&pageSize=50` },
+    { name: 'registry, region + type + text, page 2', path: `/api/v1/service-sites?territoryId=${syntheticRegion}&serviceType=${encodeURIComponent(someType!.key)}&q=${encodeURIComponent('site 1')}&page=2&pageSize=20` },
+    // Every request a text not asked before: the whole country is searched each time.
+    { name: 'registry, a new text each request (whole country)', path: `/api/v1/service-sites?q=${encodeURIComponent('site {n}')}`, varying: true },
     { name: 'gap dashboard, method=survey (Khmilnyk)', path: `/api/v1/gaps?territoryId=${khmilnyk}&method=survey` },
     { name: '/gaps/explain (Pazardzhik)', path: `/api/v1/gaps/explain?territoryId=${paz}&method=normative&serviceType=${encodeURIComponent(pazType!.key)}` },
     { name: '/gaps/map (Pazardzhik)', path: `/api/v1/gaps/map?territoryId=${paz}&method=normative` },
@@ -95,8 +121,11 @@ export async function registryLoadBench(label: string, open: () => Promise<Scrat
 
   // The bodies as the app sends them, for the bare route to send as they are.
   const bodies: string[] = [];
+  const firstMs: number[] = [];
   for (const p of paths) {
-    const response = await fetch(base + p.path, { headers: { cookie } });
+    const started = performance.now();
+    const response = await fetch(base + p.path.replace('%7Bn%7D', 'first'), { headers: { cookie } });
+    firstMs.push(performance.now() - started);
     const body = await response.text();
     if (!response.ok) throw new Error(`bench: ${p.path} answered ${response.status}: ${body.slice(0, 300)}`);
     bodies.push(body);
@@ -108,13 +137,13 @@ export async function registryLoadBench(label: string, open: () => Promise<Scrat
 
   const results: PathResult[] = [];
   for (const [i, p] of paths.entries()) {
-    const ours = await load(base + p.path, cookie, seconds);
+    const ours = await load(base + p.path, cookie, seconds, p.varying);
     const plain = await load(`${bareBase}/bare/${i}`, null, seconds);
-    const result = { ...p, ...ours, bareP99: plain.p99, bareRequestsPerSecond: plain.requestsPerSecond, bytes: Buffer.byteLength(bodies[i]!) };
+    const result = { ...p, ...ours, bareP99: plain.p99, bareRequestsPerSecond: plain.requestsPerSecond, bytes: Buffer.byteLength(bodies[i]!), firstMs: firstMs[i]!, loadAverage: loadavg()[0]! };
     results.push(result);
     const registry = p.path.startsWith('/api/v1/service-sites');
     report(
-      `${label}: ${p.name}, ${CONNECTIONS} connections, ${seconds} s: ${Math.round(result.requestsPerSecond).toLocaleString('en')} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${registry ? (result.requestsPerSecond > 0 && result.p99 < REGISTRY_P99_TARGET_MS ? ' (target < 50 ms: met)' : ' (target < 50 ms: NOT met)') : ''}, errors ${result.errors}; bare route, same ${result.bytes.toLocaleString('en')}-byte JSON: ${Math.round(result.bareRequestsPerSecond).toLocaleString('en')} req/s, p99 ${result.bareP99} ms`,
+      `${label}: ${p.name}, ${CONNECTIONS} connections, ${seconds} s: ${Math.round(result.requestsPerSecond).toLocaleString('en')} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms${registry ? (result.requestsPerSecond > 0 && result.p99 < REGISTRY_P99_TARGET_MS ? ' (target < 50 ms: met)' : ' (target < 50 ms: NOT met)') : ''}, errors ${result.errors}, first request ${Math.round(result.firstMs)} ms; bare route, same ${result.bytes.toLocaleString('en')}-byte JSON: ${Math.round(result.bareRequestsPerSecond).toLocaleString('en')} req/s, p99 ${result.bareP99} ms; load average ${result.loadAverage.toFixed(2)}`,
     );
   }
   await bare.close();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_LOGIN, ADMIN_PASSWORD, expectAccessible, settled, withAppAndBrowser } from './support/harness';
-import { openScreen, quiet, screensOf, trackRequests } from './support/screens';
+import { openScreen, quiet, screensOf, trackRequests, widthOf } from './support/screens';
 
 /**
  * On a small phone (360 × 740 CSS pixels) no screen scrolls sideways, in any of the four
@@ -19,45 +19,6 @@ const PHONE = { width: 360, height: 740 };
 const WALK_TIMEOUT = 300_000;
 /** The header's button that opens the navigation on a phone. */
 const BURGER = 'header .mantine-Burger-root';
-
-/**
- * How wide the page is, and what makes it wider than the window: the outermost elements whose
- * right edge is beyond it (not those inside a box that scrolls or clips its content).
- */
-async function widthOf(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
-  return page.evaluate(() => {
-    const limit = window.innerWidth;
-    const describe = (el: Element) => {
-      const id = el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid');
-      const cls = [...el.classList].find((c) => c.startsWith('mantine-')) ?? el.classList[0];
-      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
-      return `<${el.tagName.toLowerCase()}${cls ? `.${cls}` : ''}${id ? ` in [data-testid=${id}]` : ''}> "${text}"`;
-    };
-    const clips = (el: Element) => {
-      const s = getComputedStyle(el);
-      return s.overflowX !== 'visible' || s.position === 'fixed';
-    };
-    const beyond = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      return r.width > 0 && r.height > 0 && r.right + window.scrollX > limit + 0.5;
-    };
-    const culprits: string[] = [];
-    const walk = (el: Element) => {
-      for (const child of el.children) {
-        if (!(child as HTMLElement).checkVisibility?.({ visibilityProperty: true })) continue;
-        if (beyond(child)) {
-          // The outermost element beyond the edge whose own children are not all beyond it too.
-          const r = child.getBoundingClientRect();
-          culprits.push(`${describe(child)} right=${Math.round(r.right + window.scrollX)}`);
-          continue;
-        }
-        if (!clips(child)) walk(child);
-      }
-    };
-    walk(document.body);
-    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: limit, culprits: culprits.slice(0, 5) };
-  });
-}
 
 /** Fails naming the screen, the language and what is too wide. */
 async function expectFits(page: Page, where: string, problems: string[]): Promise<void> {

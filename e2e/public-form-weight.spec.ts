@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../packages/server/src/config';
+import { ROOT, WEB_DIST } from '../packages/server/src/config';
 import { ADMIN_LOGIN, ADMIN_PASSWORD, withAppAndBrowser } from './support/harness';
 
 type TManifestChunk = { file: string; src?: string; isEntry?: boolean; isDynamicEntry?: boolean; imports?: string[]; css?: string[] };
@@ -24,6 +24,18 @@ const ECHARTS_MARK = '_echarts_instance_';
 /** The questionnaire designer's element (DesignEditor.tsx), however the minifier quotes it. */
 const DESIGNER_MARK = /"data-testid":\s*[`"']designer[`"']/;
 const code = (file: string) => readFileSync(join(WEB_DIST, file), 'utf8');
+/** What a file weighs on the wire: its Brotli copy, which the server sends to every browser that takes it. */
+const brotliBytes = (file: string) => readFileSync(join(WEB_DIST, existsSync(join(WEB_DIST, `${file}.br`)) ? `${file}.br` : file)).length;
+/** A translation file as the build ships it (the name has no language in it: its content tells). */
+const sameTranslations = (file: string, language: string, name: string) =>
+  JSON.stringify(JSON.parse(code(file))) === JSON.stringify(JSON.parse(readFileSync(join(ROOT, `packages/i18n/src/locales/${language}/${name}.json`), 'utf8')));
+/**
+ * The public form's download, Brotli-compressed: 615 KB when every language's words came with the
+ * app's code and all of Mantine's styles with its first screen, 505 KB now. Issue 7's target is
+ * 400 KB; SurveyJS alone is 310 KB of it (its code 282 KB, its styles 28 KB), so reaching it
+ * takes a lighter renderer of the first questions; this budget keeps what has been won.
+ */
+const BUDGET_BYTES = 520 * 1024;
 
 /**
  * Issue 7: the public questionnaire, opened on phones on village networks, downloaded 3.4 MB —
@@ -34,7 +46,7 @@ const code = (file: string) => readFileSync(join(WEB_DIST, file), 'utf8');
 describe('the public questionnaire loads only what it needs', () => {
   const session = withAppAndBrowser();
 
-  it('requests only the entry and the public form’s chunks, none with ECharts, the designer or another screen', async () => {
+  it('requests only the entry, the public form’s chunks and its words in the reader’s language, within the budget, none with ECharts, the designer or another screen', async () => {
     const chunks = manifest();
     const entry = Object.keys(chunks).find((k) => chunks[k]!.isEntry)!;
     const publicForm = Object.keys(chunks).find((k) => chunks[k]!.src === 'src/collection/PublicFormPage.tsx')!;
@@ -65,7 +77,16 @@ describe('the public questionnaire loads only what it needs', () => {
     await page.waitForLoadState('networkidle');
 
     expect(requested.length).toBeGreaterThan(0);
-    expect(requested.filter((f) => !allowed.has(f))).toEqual([]);
+    // The words: only the two files the form uses, in the reader's language (and in the form's,
+    // when it is shown in another), never all the app's files in all four languages.
+    const words = requested.filter((f) => f.endsWith('.json'));
+    const which = words.map((f) => ['bg', 'uk', 'pl', 'en'].flatMap((language) => ['ui', 'surveys'].filter((name) => sameTranslations(f, language, name)).map((name) => `${language}/${name}`))[0]);
+    expect(which).toContain('bg/ui');
+    expect(which).toContain('bg/surveys');
+    expect(which.filter((w) => !w || !/\/(ui|surveys)$/.test(w))).toEqual([]);
+    expect(words.length).toBeLessThanOrEqual(4);
+    expect(requested.filter((f) => !allowed.has(f) && !words.includes(f))).toEqual([]);
+    expect(requested.reduce((sum, f) => sum + brotliBytes(f), 0)).toBeLessThanOrEqual(BUDGET_BYTES);
     expect(requested.filter((f) => otherScreens.some(([, c]) => c.file === f))).toEqual([]);
     const scripts = requested.filter((f) => f.endsWith('.js'));
     expect(scripts.filter((f) => code(f).includes(ECHARTS_MARK))).toEqual([]);

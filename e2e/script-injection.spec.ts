@@ -6,31 +6,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ADMIN_LOGIN, ADMIN_PASSWORD, expectAccessible, newPage, openBrowser, signIn, type RunningApp } from './support/harness';
 import { launch } from './support/harness-launch';
+import { apiAs } from './support/api';
 
 const KHMILNYK = 'UA05120170000013778';
 /** Sets a mark on the page if it ever runs: the test reads the mark. */
 const payload = (mark: string) => `<img src=x onerror="window.__pwned='${mark}'">`;
 /** A service type as the review stored it through the tags route (now refused there). */
 const TAG_PAYLOAD = '<img src=x onerror="window.__pwned=\'tag\'">';
-
-type Api = (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
-
-/** A signed-in API client outside the browser (as a script would use the API). */
-async function apiAs(url: string, login: string, password: string): Promise<Api> {
-  const res = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return async (method, path, body) => {
-    const r = await fetch(`${url}${path}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : null };
-  };
-}
 
 /**
  * No script of the payloads ran, and none could still run: an image of the same address as the

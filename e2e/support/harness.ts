@@ -64,7 +64,7 @@ export async function expectAccessible(page: Page): Promise<void> {
  * The app and a browser for the tests of one file: started before them, stopped after.
  * `newPage(language)` opens a fresh browser context (its own cookies) on the app.
  */
-export function withAppAndBrowser(): { newPage(language?: string): ReturnType<typeof newPage> } {
+export function withAppAndBrowser(): { newPage(language?: string): ReturnType<typeof newPage>; url(): string } {
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
@@ -75,7 +75,7 @@ export function withAppAndBrowser(): { newPage(language?: string): ReturnType<ty
     await browser?.close();
     await app?.stop();
   });
-  return { newPage: (language = 'en') => newPage(browser!, app!, language) };
+  return { newPage: (language = 'en') => newPage(browser!, app!, language), url: () => app!.url };
 }
 
 /** Pick an option of a searchable select as a person does: click, type, choose. */

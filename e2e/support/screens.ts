@@ -11,6 +11,7 @@ export async function screensOf(page: Page, options: { admin: boolean } = { admi
   const territory = async (code: string) => ((await api(`/territories?q=${code}`)).items as { id: number; code: string }[] | undefined)?.find((t) => t.code === code)?.id;
   const [assessment] = ((await api('/assessments')).items ?? []) as { id: number }[];
   const [questionnaire] = (assessment ? (await api(`/assessments/${assessment.id}`)).questionnaires : []) as { id: number }[];
+  const [round] = ((await api('/planning/rounds')).items ?? []) as { id: number }[];
   const places = [await territory('UA05120170000013778'), await territory('BG'), await territory('PAZ19')];
   const [khmilnyk, bulgaria, pazardzhik] = places;
   const screens = [
@@ -27,6 +28,9 @@ export async function screensOf(page: Page, options: { admin: boolean } = { admi
     assessment ? `/assessments/${assessment.id}` : null,
     questionnaire ? `/questionnaires/${questionnaire.id}` : null,
     questionnaire ? `/questionnaires/${questionnaire.id}/analysis` : null,
+    pazardzhik ? `/services-review?municipalityId=${pazardzhik}` : null,
+    '/planning',
+    ...(round ? ['stages', 'proposals', 'health', 'budget'].map((tab) => `/planning/${round.id}?tab=${tab}`) : []),
     ...(options.admin ? ['/users', '/audit'] : []),
   ];
   return screens.filter((s): s is string => s !== null);
@@ -61,7 +65,47 @@ export async function openScreen(page: Page, path: string, requests: { pending: 
     history.pushState(null, '', p);
     dispatchEvent(new PopStateEvent('popstate'));
   }, path);
-  await page.locator(`main[data-path="${path}"]`).waitFor();
+  // data-path is the address's path: a query (a tab, a municipality) is drawn on the same screen.
+  await page.locator(`main[data-path="${path.split('?')[0]}"]`).waitFor();
   await page.getByTestId('page-title').first().waitFor();
   await quiet(page, requests);
+}
+
+/**
+ * How wide the page is, and what makes it wider than the window: the outermost elements whose
+ * right edge is beyond it (not those inside a box that scrolls or clips its content).
+ */
+export async function widthOf(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprits: string[] }> {
+  return page.evaluate(() => {
+    const limit = window.innerWidth;
+    const describe = (el: Element) => {
+      const id = el.getAttribute('data-testid') ?? el.closest('[data-testid]')?.getAttribute('data-testid');
+      const cls = [...el.classList].find((c) => c.startsWith('mantine-')) ?? el.classList[0];
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
+      return `<${el.tagName.toLowerCase()}${cls ? `.${cls}` : ''}${id ? ` in [data-testid=${id}]` : ''}> "${text}"`;
+    };
+    const clips = (el: Element) => {
+      const s = getComputedStyle(el);
+      return s.overflowX !== 'visible' || s.position === 'fixed';
+    };
+    const beyond = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.right + window.scrollX > limit + 0.5;
+    };
+    const culprits: string[] = [];
+    const walk = (el: Element) => {
+      for (const child of el.children) {
+        if (!(child as HTMLElement).checkVisibility?.({ visibilityProperty: true })) continue;
+        if (beyond(child)) {
+          // The outermost element beyond the edge whose own children are not all beyond it too.
+          const r = child.getBoundingClientRect();
+          culprits.push(`${describe(child)} right=${Math.round(r.right + window.scrollX)}`);
+          continue;
+        }
+        if (!clips(child)) walk(child);
+      }
+    };
+    walk(document.body);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: limit, culprits: culprits.slice(0, 5) };
+  });
 }

@@ -63,6 +63,9 @@ export default defineConfig({
     // Which chunks each screen loads: the public form's weight test checks it.
     manifest: true,
     chunkSizeWarningLimit: 1500,
+    // The translation files are fetched by address (src/app/i18n.ts): never inlined as data:
+    // addresses, which the Content-Security-Policy (connect-src 'self') refuses.
+    assetsInlineLimit: (file) => (file.endsWith('.json') ? false : undefined),
   },
   server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

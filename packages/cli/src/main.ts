@@ -6,8 +6,11 @@ import type { ChangeAuthor } from '@potreby/server/audit/record-change';
 import { configFromEnv, migrate, openDatabase, type Database } from '@potreby/server/db/database';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { exportCommand } from './export-command';
+import { dayCountArgument, deadlineCommand, isoDateArgument } from './deadline-command';
 import { gapCommand } from './gap-command';
-import { importCommand } from './import-command';
+import { importCommand, PLAN_IMPORT_KINDS } from './import-command';
+import { planBudgetCommand, planChecksCommand } from './plan-command';
+import { periodArgument, roundCreateCommand } from './round-command';
 import { importResponsesCommand, importXlsFormCommand, surveyStatsCommand } from './survey-command';
 import { userCreateCommand, userResetPasswordCommand } from './user-command';
 
@@ -63,6 +66,13 @@ const year = (value: string) => {
   return Number(value);
 };
 
+/** `--round`: an id, as the API takes it. */
+const positiveId = (value: string) => {
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || !Number.isInteger(n) || n <= 0 || n > INT4_MAX) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+};
+
 export type Io = { out: (text: string) => void; err: (text: string) => void };
 export type CliContext = { database: Database; language: TLanguage; io: Io };
 
@@ -90,17 +100,50 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
   program
     .command('import')
     .description('import a CSV or XLSX file (or GeoJSON boundaries), all or nothing')
-    .addArgument(new Command().createArgument('<kind>', 'what the file holds').choices([...IMPORT_KINDS, 'boundaries', 'service-types']))
+    .addArgument(new Command().createArgument('<kind>', 'what the file holds').choices([...IMPORT_KINDS, 'boundaries', 'service-types', ...PLAN_IMPORT_KINDS]))
     .argument('<file>', 'the file')
     .addOption(new Option('--country <country>', 'country of the codes').choices(['BG', 'UA', 'PL']))
     .option('--year <year>', 'year of the figures, for files without a year column', year)
     .option('--source <source>', 'where the figures come from')
     .option('--illustrative', 'the figures are made up for a demonstration')
-    .action(async (kind: string, file: string, options: { country?: TCountry; year?: number; source?: string; illustrative?: boolean }) => {
+    .option('--round <id>', 'planning round the proposals belong to (import proposals)', positiveId)
+    .action(async (kind: string, file: string, options: { country?: TCountry; year?: number; source?: string; illustrative?: boolean; round?: number }) => {
       const language = cliLanguage(program.opts().lang);
       const bytes = readInput(file);
       code = await withDatabase(language, (ctx) => importCommand(ctx, { kind: kind as never, file, bytes, ...options }));
     });
+
+  const round = program.command('round').description('planning rounds: a region or municipality plans a period from a country template');
+  round
+    .command('create')
+    .description('open a planning round for a region or municipality from a country template of stages and deadlines')
+    .requiredOption('--territory <code>', 'the region or municipality (its code)')
+    .requiredOption('--template <key>', "the country template's key")
+    .requiredOption('--period <years>', 'plan period, e.g. 2026-2030', periodArgument)
+    .option('--start <date>', 'the day the deadlines count from, YYYY-MM-DD (default: today)', isoDateArgument)
+    .addOption(new Option('--method <method>', 'need estimation method the gaps are judged by').choices(GAP_METHODS as unknown as string[]).default('normative'))
+    .addOption(new Option('--country <country>', 'when the code exists in several countries').choices(['BG', 'UA', 'PL']))
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (options: { territory: string; template: string; period: { from: number; to: number }; start?: string; method: TGapMethod; country?: TCountry; format: 'text' | 'json' }) => {
+      const language = cliLanguage(program.opts().lang);
+      code = await withDatabase(language, (ctx) => roundCreateCommand(ctx, options));
+    });
+
+  const plan = program.command('plan').description("a planning round's plan: checks and budget");
+  for (const [name, description, command] of [
+    ['checks', "every plan check of the round (unaddressed gaps, items without need, ceilings, budget, diversity, overdue stages), messages in --lang", planChecksCommand],
+    ['budget', "the round's cost by municipality, funding source and year", planBudgetCommand],
+  ] as const) {
+    plan
+      .command(name)
+      .description(description)
+      .requiredOption('--round <id>', 'planning round id', positiveId)
+      .addOption(new Option('--format <format>', 'output format').choices(['json', 'csv']).default('json'))
+      .action(async (options: { round: number; format: 'json' | 'csv' }) => {
+        const language = cliLanguage(program.opts().lang);
+        code = await withDatabase(language, (ctx) => command(ctx, options));
+      });
+  }
 
   program
     .command('gap')
@@ -196,6 +239,18 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .action(async (login: string) => {
       const language = cliLanguage(program.opts().lang);
       code = await withDatabase(language, (ctx) => userResetPasswordCommand(ctx, login));
+    });
+
+  program
+    .command('deadline')
+    .description('print the date (YYYY-MM-DD) a period ends on: N calendar days or N working days after a date, moved past weekends and public holidays of the country')
+    .addOption(new Option('--country <country>', 'country whose working days count').choices(['BG', 'UA', 'PL']).makeOptionMandatory())
+    .requiredOption('--from <date>', 'the day the period counts from (not counted), YYYY-MM-DD', isoDateArgument)
+    .addOption(new Option('--days <n>', 'calendar days').argParser(dayCountArgument).conflicts('workingDays'))
+    .addOption(new Option('--working-days <n>', 'working days').argParser(dayCountArgument))
+    .action(function (this: Command, options: { country: TCountry; from: string; days?: number; workingDays?: number }) {
+      if (options.days === undefined && options.workingDays === undefined) this.error("error: give one of '--days <n>' or '--working-days <n>'", { exitCode: 2 });
+      code = deadlineCommand(io, options);
     });
 
   program

@@ -8,6 +8,7 @@ import bgAssessments from './locales/bg/assessments.json';
 import bgDocuments from './locales/bg/documents.json';
 import bgRounds from './locales/bg/rounds.json';
 import bgPlanning from './locales/bg/planning.json';
+import bgReview from './locales/bg/review.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enServer from './locales/en/server.json';
 import enUi from './locales/en/ui.json';
@@ -17,6 +18,7 @@ import enAssessments from './locales/en/assessments.json';
 import enDocuments from './locales/en/documents.json';
 import enRounds from './locales/en/rounds.json';
 import enPlanning from './locales/en/planning.json';
+import enReview from './locales/en/review.json';
 import plCatalogue from './locales/pl/catalogue.json';
 import plServer from './locales/pl/server.json';
 import plUi from './locales/pl/ui.json';
@@ -26,6 +28,7 @@ import plAssessments from './locales/pl/assessments.json';
 import plDocuments from './locales/pl/documents.json';
 import plRounds from './locales/pl/rounds.json';
 import plPlanning from './locales/pl/planning.json';
+import plReview from './locales/pl/review.json';
 import ukCatalogue from './locales/uk/catalogue.json';
 import ukServer from './locales/uk/server.json';
 import ukUi from './locales/uk/ui.json';
@@ -35,6 +38,7 @@ import ukAssessments from './locales/uk/assessments.json';
 import ukDocuments from './locales/uk/documents.json';
 import ukRounds from './locales/uk/rounds.json';
 import ukPlanning from './locales/uk/planning.json';
+import ukReview from './locales/uk/review.json';
 
 import { LANGUAGES } from '@potreby/domain';
 
@@ -49,10 +53,10 @@ export const DEFAULT_LANGUAGE: TLanguage = 'en';
  * not repeat between the files; a test checks it.
  */
 export const localeFiles = {
-  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, planning: bgPlanning, server: bgServer, catalogue: bgCatalogue },
-  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, planning: ukPlanning, server: ukServer, catalogue: ukCatalogue },
-  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, planning: plPlanning, server: plServer, catalogue: plCatalogue },
-  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, planning: enPlanning, server: enServer, catalogue: enCatalogue },
+  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, planning: bgPlanning, review: bgReview, server: bgServer, catalogue: bgCatalogue },
+  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, planning: ukPlanning, review: ukReview, server: ukServer, catalogue: ukCatalogue },
+  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, planning: plPlanning, review: plReview, server: plServer, catalogue: plCatalogue },
+  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, planning: enPlanning, review: enReview, server: enServer, catalogue: enCatalogue },
 } as const;
 
 const merge = (language: keyof typeof localeFiles) => Object.assign({}, ...Object.values(localeFiles[language])) as Record<string, unknown>;

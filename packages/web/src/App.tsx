@@ -46,6 +46,9 @@ const router = createBrowserRouter([
       { path: '/service-types', lazy: async () => ({ Component: (await import('./catalogue/ServiceTypesPage')).ServiceTypesPage }) },
       { path: '/assessments', lazy: async () => ({ Component: (await import('./assessments/AssessmentsPage')).AssessmentsPage }) },
       { path: '/assessments/:id', lazy: async () => ({ Component: (await import('./assessments/AssessmentPage')).AssessmentPage }) },
+      { path: '/planning', lazy: async () => ({ Component: (await import('./planning/RoundsPage')).RoundsPage }) },
+      { path: '/planning/:id', lazy: async () => ({ Component: (await import('./planning/RoundPage')).RoundPage }) },
+      { path: '/services-review', lazy: async () => ({ Component: (await import('./services-review/ServicesReviewPage')).ServicesReviewPage }) },
       { path: '/questionnaires/:id', lazy: async () => ({ Component: (await import('./questionnaires/QuestionnairePage')).QuestionnairePage }) },
       { path: '/questionnaires/:id/analysis', lazy: async () => ({ Component: (await import('./analysis/AnalysisPage')).AnalysisPage }) },
       {

@@ -134,3 +134,10 @@ export function mayEditNorm(actor: Actor, normPlace: Place & { level: string }):
   if (actor.role === 'regional_officer') return normPlace.level === 'region';
   return normPlace.level === 'country' || normPlace.level === 'region';
 }
+
+/**
+ * The municipal services review (issue 8, story 2): the municipality's own officers, its region's
+ * officers and administrators write the forum's notes; everyone else who reaches it reads them.
+ */
+const REVIEWERS: ReadonlySet<TRole> = new Set(['admin', 'regional_officer', 'municipal_officer']);
+export const mayEditServiceReview = (actor: Actor, municipality: Place): boolean => REVIEWERS.has(actor.role) && reaches(actor, municipality);

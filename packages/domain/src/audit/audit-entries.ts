@@ -28,6 +28,15 @@ export const AUDIT_ENTITIES = [
   'export',
   /** The service catalogue: types added when a database is brought up to date. */
   'service_type',
+  /** A planning round (issue 8): the round, its stages, proposal items, envelopes, unit costs and ceilings. */
+  'planning_round',
+  'round_stage',
+  'proposal_item',
+  'envelope',
+  'unit_cost',
+  'ceiling',
+  /** The municipal services review (issue 8, story 2): a forum's notes on one service. */
+  'service_review',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 

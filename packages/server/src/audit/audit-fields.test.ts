@@ -6,7 +6,9 @@ import { appUser } from '../accounts/tables';
 import { assessment, assessmentMethod, finding, planMeasure, respondentGroup, workingGroupMember } from '../assessments/tables';
 import { norm } from '../norms/tables';
 import { serviceSite } from '../service-sites/tables';
+import { planningRound, proposalItem, roundStage } from '../planning/tables';
 import { collectionLink, questionnaire } from '../surveys/tables';
+import { serviceReview } from '../services-review/tables';
 
 const columns = (table: Table, ...left: string[]) => Object.keys(getTableColumns(table)).filter((c) => !left.includes(c));
 /** What an import's entry holds (import-file.ts, import-responses.ts, import-boundaries.ts). */
@@ -42,6 +44,15 @@ const FIELDS: Record<TAuditEntity, string[]> = {
   free_text_tag: ['question', 'tags'],
   export: ['questionnaireId', 'what', 'format', 'language'],
   service_type: ['added'],
+  planning_round: [...columns(planningRound), 'stages'],
+  round_stage: columns(roundStage, 'sortOrder'),
+  // An item, or a proposals file imported into a round.
+  proposal_item: [...columns(proposalItem, 'updatedAt'), ...IMPORT, 'round', 'items'],
+  // The round's list of envelopes before and after: shown as one value.
+  envelope: ['value'],
+  unit_cost: [...IMPORT, 'year'],
+  ceiling: [...IMPORT, 'year'],
+  service_review: columns(serviceReview, 'updatedAt'),
 };
 
 type Audit = { entities: Record<string, string>; actions: Record<string, string>; fields: Record<string, string>; actors: Record<string, string> };

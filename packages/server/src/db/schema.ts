@@ -7,3 +7,5 @@ export * from '../accounts/tables';
 export * from '../audit/tables';
 export * from '../assessments/tables';
 export * from '../surveys/tables';
+export * from '../planning/tables';
+export * from '../services-review/tables';

@@ -9,8 +9,10 @@ import { gapRoutes } from '../gaps/routes';
 import { geoRoutes } from '../geo/routes';
 import { importRoutes } from '../imports/routes';
 import { normRoutes } from '../norms/routes';
+import { planningRoutes } from '../planning/routes';
 import { populationRoutes } from '../population/routes';
 import { serviceSiteRoutes } from '../service-sites/routes';
+import { servicesReviewRoutes } from '../services-review/routes';
 import { surveyRoutes } from '../surveys/routes';
 import { responseImportRoutes } from '../surveys/response-import-routes';
 import { xlsFormRoutes } from '../surveys/xlsform-routes';
@@ -41,5 +43,7 @@ export async function registerRoutes(app: App, ctx: RouteContext): Promise<Route
   xlsFormRoutes(app, ctx);
   responseImportRoutes(app, ctx);
   surveyExportRoutes(app, ctx);
+  planningRoutes(app, ctx);
+  servicesReviewRoutes(app, ctx);
   return ctx;
 }

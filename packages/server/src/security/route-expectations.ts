@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { may, mayChangeSite, mayEditCatalogue, mayChangeSitesIn, mayEditNorm, maySaveSite, type Actor, type Place as PolicyPlace, type SitePlaces, type TAction } from '@potreby/domain';
+import { may, mayChangeSite, mayEditCatalogue, mayEditServiceReview, reaches, mayChangeSitesIn, mayEditNorm, maySaveSite, type Actor, type Place as PolicyPlace, type SitePlaces, type TAction } from '@potreby/domain';
 import { REFERENCE_DIR } from '../config';
+import { mayEditItem, mayProposeAnywhere, mayReadRound, mayRunRound, maySetStandards } from '../planning/access';
 import { send, type Answer, type Outgoing } from './http';
 import type { Principal } from './principals';
-import { assessmentBody, normBody, PART_NAMES, partBody, QUESTIONS, siteBody, type Place, type TerritoryRow, type World } from './world';
+import { assessmentBody, itemBody, normBody, PART_NAMES, partBody, QUESTIONS, roundBody, siteBody, type Place, type TerritoryRow, type World } from './world';
 
 /**
  * What each route of the OpenAPI document should answer to whom, derived from the access policy
@@ -189,6 +190,129 @@ const partRoutes = Object.fromEntries(
   ]),
 ) as Record<string, RouteExpectation>;
 
+/** The planning round (planning/access.ts): read where one's reach meets the province; the region runs it; municipalities propose. */
+const roundRule = (c: ProbeContext, p: Place, rule: 'read' | 'run') => {
+  const a = c.judge.actor;
+  const allowed = !!a && (rule === 'read' ? mayReadRound(a, p.region) : mayRunRound(a, p.region));
+  return c.judge.outcome(allowed, [p.region]);
+};
+/** An item of the place's municipality: seen by the round's readers whose reach holds the municipality; changed by its proposers. */
+const itemRule = (c: ProbeContext, p: Place, rule: 'read' | 'edit') => {
+  const a = c.judge.actor;
+  const seen = !!a && mayReadRound(a, p.region) && reaches(a, p.municipality);
+  return c.judge.outcome(rule === 'read' ? seen : seen && mayEditItem(a!, p.municipality), [p.municipality]);
+};
+const roundRead =
+  (suffix: string): RouteExpectation['probes'] =>
+  async (c, place) => {
+    const p = at(place);
+    return [{ label: `${p.key} round`, method: 'GET', path: `/api/v1/planning/rounds/${p.roundId}${suffix}`, expect: roundRule(c, p, 'read') }];
+  };
+const planningRoutes: Record<string, RouteExpectation> = {
+  'POST /api/v1/planning/rounds': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [{ label: `a round of ${p.key}'s province`, method: 'POST', path: '/api/v1/planning/rounds', json: roundBody(p), expect: roundRule(c, p, 'run') }];
+    },
+  },
+  'GET /api/v1/planning/templates': { scope: 'once', probes: async (c) => [{ label: 'templates', method: 'GET', path: '/api/v1/planning/templates', expect: c.judge.self() }] },
+  'GET /api/v1/planning/rounds': {
+    scope: 'both',
+    // A list: filtered to the reader, so always answered; the leak check does the work.
+    probes: async (c, place) =>
+      place
+        ? [{ label: `rounds of ${place.key}`, method: 'GET', path: '/api/v1/planning/rounds', query: { territoryId: String(place.municipality.id) }, expect: c.judge.may('read', place.municipality) }]
+        : [{ label: 'all rounds in reach', method: 'GET', path: '/api/v1/planning/rounds', expect: c.judge.self() }],
+  },
+  'GET /api/v1/planning/rounds/{id}': { scope: 'each place', probes: roundRead('') },
+  'GET /api/v1/planning/rounds/{id}/stages': { scope: 'each place', probes: roundRead('/stages') },
+  'GET /api/v1/planning/rounds/{id}/envelopes': { scope: 'each place', probes: roundRead('/envelopes') },
+  'GET /api/v1/planning/rounds/{id}/checks': { scope: 'each place', probes: roundRead('/checks') },
+  'GET /api/v1/planning/rounds/{id}/budget': { scope: 'each place', probes: roundRead('/budget') },
+  'GET /api/v1/planning/rounds/{id}/items': { scope: 'each place', probes: roundRead('/items') },
+  ...Object.fromEntries(
+    (['close', 'reopen'] as const).map((verb) => [
+      `POST /api/v1/planning/rounds/{id}/${verb}`,
+      {
+        scope: 'each place',
+        probes: async (c: ProbeContext, place: Place | null) => {
+          const p = at(place);
+          const id = await c.fresh(() => c.world.disposable.round(p), p.roundId);
+          return [{ label: `${p.key} round`, method: 'POST', path: `/api/v1/planning/rounds/${id}/${verb}`, expect: roundRule(c, p, 'run') }];
+        },
+      } satisfies RouteExpectation,
+    ]),
+  ),
+  'PUT /api/v1/planning/rounds/{id}/envelopes': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const json = { items: [{ municipalityId: p.municipality.id, fundingSource: null, annualLimit: 1000 + c.index }] };
+      return [{ label: `${p.key} round`, method: 'PUT', path: `/api/v1/planning/rounds/${p.roundId}/envelopes`, json, expect: roundRule(c, p, 'run') }];
+    },
+  },
+  'POST /api/v1/planning/rounds/{id}/items': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [{ label: `${p.key} item`, method: 'POST', path: `/api/v1/planning/rounds/${p.roundId}/items`, json: itemBody(p), expect: itemRule(c, p, 'edit') }];
+    },
+  },
+  'PUT /api/v1/planning/stages/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      // A municipality's stage: its proposers mark it done, as they change its items.
+      return [{ label: `${p.key} stage`, method: 'PUT', path: `/api/v1/planning/stages/${p.stageId}`, json: { doneDate: '2026-02-10' }, expect: itemRule(c, p, 'edit') }];
+    },
+  },
+  'GET /api/v1/planning/items/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => [{ label: `${at(place).key} item`, method: 'GET', path: `/api/v1/planning/items/${at(place).itemId}`, expect: itemRule(c, at(place), 'read') }],
+  },
+  'PUT /api/v1/planning/items/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [{ label: `${p.key} item`, method: 'PUT', path: `/api/v1/planning/items/${p.itemId}`, json: itemBody(p, 10), expect: itemRule(c, p, 'edit') }];
+    },
+  },
+  'DELETE /api/v1/planning/items/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await c.fresh(() => c.world.disposable.item(p), p.itemId);
+      return [{ label: `${p.key} item`, method: 'DELETE', path: `/api/v1/planning/items/${id}`, expect: itemRule(c, p, 'edit') }];
+    },
+  },
+  'POST /api/v1/planning/rounds/{id}/imports/proposals': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const a = c.judge.actor;
+      const content = `municipality_code,action,service_type,capacity_change,start_year,funding_source\n${p.municipality.code},open,${p.spec.serviceType},3,2027,municipal\n`;
+      // Roles that propose nothing anywhere are refused before the file is read; the others row by row.
+      const expect = a && !mayProposeAnywhere(a) && mayReadRound(a, p.region) ? c.judge.outcome(false, [p.region]) : itemRule(c, p, 'edit');
+      return [{ label: `${p.key} items`, method: 'POST', path: `/api/v1/planning/rounds/${p.roundId}/imports/proposals`, form: upload('proposals.csv', content, {}), rowByRow: true, expect }];
+    },
+  },
+  ...Object.fromEntries(
+    (['unit-costs', 'ceilings'] as const).map((kind) => [
+      `POST /api/v1/planning/imports/${kind}`,
+      {
+        scope: 'each place',
+        probes: async (c: ProbeContext, place: Place | null) => {
+          const p = at(place);
+          const content = kind === 'unit-costs' ? `service_type,cost\n${p.spec.serviceType},${1000 + c.index}\n` : `municipality_code,service_type,max_users\n${p.municipality.code},${p.spec.serviceType},${10 + c.index}\n`;
+          const allowed = !!c.judge.actor && maySetStandards(c.judge.actor, p.country);
+          return [{ label: `${p.key} ${kind}`, method: 'POST', path: `/api/v1/planning/imports/${kind}`, form: upload(`${kind}.csv`, content, { country: p.country.code, year: 2027 }), expect: c.judge.outcome(allowed, [p.country]) }];
+        },
+      } satisfies RouteExpectation,
+    ]),
+  ),
+};
+
 /** Ask for an export as the principal and wait for it: the job is the principal's own. */
 async function ownJob(c: ProbeContext, p: Place): Promise<string | null> {
   if (!c.principal.client || !c.judge.actor || !may(c.judge.actor, 'read', p.municipality)) return null;
@@ -199,6 +323,8 @@ async function ownJob(c: ProbeContext, p: Place): Promise<string | null> {
 }
 
 export const EXPECTATIONS: Record<string, RouteExpectation> = {
+  // ---- planning rounds (issue 8): planning/access.ts ----
+  ...planningRoutes,
   // ---- session: public sign-in and health; the rest about the signed-in account itself ----
   'GET /api/v1/health': { scope: 'once', probes: async (c) => [{ label: 'health', method: 'GET', path: '/api/v1/health', expect: c.judge.public() }] },
   'POST /api/v1/session': {
@@ -501,6 +627,26 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   'GET /api/v1/audit': { scope: 'once', probes: async (c) => [{ label: 'audit log', method: 'GET', path: '/api/v1/audit', query: { pageSize: '200' }, expect: c.judge.may('view_audit', null) }] },
 
   // ---- needs assessments: read where one reaches, edit_assessment to change ----
+  // ---- the municipal services review (issue 8, story 2): read where one reads, written by the municipality's and its region's officers ----
+  'GET /api/v1/services-review/{municipalityId}': { scope: 'each place', probes: readAt((p) => `/api/v1/services-review/${p.municipality.id}`) },
+  'PUT /api/v1/services-review/{municipalityId}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const json = { settlementId: p.settlement.id, siteKey: p.siteKey, year: 2025, results: `Резултати ${p.sentinel}`, challenges: '', goodPractices: '', partner: '' };
+      const allowed = !!c.judge.actor && mayEditServiceReview(c.judge.actor, p.municipality);
+      return [{ label: `${p.key} service notes`, method: 'PUT', path: `/api/v1/services-review/${p.municipality.id}`, json, expect: c.judge.outcome(allowed, [p.municipality]) }];
+    },
+  },
+  'GET /api/v1/services-review/{municipalityId}/document/{format}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const format = pick(['docx', 'pdf'], c.index);
+      return [{ label: `${p.key} review ${format}`, method: 'GET', path: `/api/v1/services-review/${p.municipality.id}/document/${format}`, expect: c.judge.may('read', p.municipality) }];
+    },
+  },
+
   'GET /api/v1/assessments': {
     scope: 'both',
     probes: async (c, place) =>

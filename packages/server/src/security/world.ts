@@ -48,6 +48,11 @@ export type Place = {
   siteKey: string;
   regionalSiteId: number;
   assessmentId: number;
+  /** A planning round of the place's province, and an item of the place's municipality in it. */
+  roundId: number;
+  itemId: number;
+  /** A stage of the round that the place's municipality carries out. */
+  stageId: number;
   parts: Record<PartName, number>;
   groupId: number;
   questionnaireId: number;
@@ -101,6 +106,8 @@ type Disposables = {
   link(place: Place): Promise<number>;
   norm(place: Place): Promise<number>;
   user(place: Place): Promise<number>;
+  round(place: Place): Promise<number>;
+  item(place: Place): Promise<number>;
 };
 
 export function siteBody(place: Place, extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -135,6 +142,17 @@ export function partBody(place: Place, part: PartName, n: string): Record<string
     case 'findings':
       return { method: 'interview', topic: `Topic ${place.sentinel}`, text: `Finding ${place.sentinel} ${n}`, serviceTypes: [place.spec.serviceType] };
   }
+}
+
+/** A planning round of the place's province (planning/routes.ts). */
+export function roundBody(place: Place): Record<string, unknown> {
+  return { territoryId: place.region.id, templateKey: ROUND_TEMPLATE[place.spec.country], periodStart: 2026, periodEnd: 2030, start: '2026-01-15', method: 'normative' };
+}
+const ROUND_TEMPLATE = { BG: 'bg.npsu', UA: 'ua.order_130' } as const;
+
+/** An item of the place's municipality in a round. */
+export function itemBody(place: Place, capacityChange = 10): Record<string, unknown> {
+  return { municipalityId: place.municipality.id, action: 'open', serviceType: place.spec.serviceType, capacityChange, startYear: 2027, fundingSource: 'municipal', annualCost: 1000, explanation: `Item ${place.sentinel}` };
 }
 
 export function normBody(place: Place, ratePer1000 = 3): Record<string, unknown> {
@@ -232,6 +250,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
     place.responseId = written.json.answers[0].responseId;
     place.adminJobId = (await adminSend({ method: 'POST', path: `/api/v1/questionnaires/${place.questionnaireId}/exports`, json: { what: 'stats', format: 'csv' } }, 202)).json.id;
     await quietJobs();
+    place.roundId = (await adminSend({ method: 'POST', path: '/api/v1/planning/rounds', json: roundBody(place) }, 201)).json.id;
+    place.itemId = (await adminSend({ method: 'POST', path: `/api/v1/planning/rounds/${place.roundId}/items`, json: itemBody(place) }, 201)).json.id;
+    const stages = (await adminSend({ method: 'GET', path: `/api/v1/planning/rounds/${place.roundId}/stages` })).json.items as { id: number; ownerTerritoryId: number | null }[];
+    const own = stages.find((s) => s.ownerTerritoryId === municipality.id);
+    if (!own) throw new Error(`setting up: the round of ${key} has no stage of its municipality`);
+    place.stageId = own.id;
     place.userId = (
       await adminSend({ method: 'POST', path: '/api/v1/users', json: { login: `${place.sentinel.toLowerCase()}-${unique()}@test.example`, name: `User ${place.sentinel}`, role: 'viewer', territoryId: municipality.id } }, 201)
     ).json.user.id;
@@ -249,6 +273,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
       (await adminSend({ method: 'POST', path: '/api/v1/questionnaires', json: { title: `Questionnaire ${place.sentinel}`, assessmentId: place.assessmentId, definition: QUESTIONS } }, 201)).json.id,
     link: async (place) => (await adminSend({ method: 'POST', path: `/api/v1/questionnaires/${place.questionnaireId}/links`, json: { respondentGroupId: place.groupId } }, 201)).json.id,
     norm: async (place) => (await adminSend({ method: 'PUT', path: '/api/v1/norms', json: normBody(place, 4) }, 200)).json.id,
+    round: async (place) => (await adminSend({ method: 'POST', path: '/api/v1/planning/rounds', json: roundBody(place) }, 201)).json.id,
+    item: async (place) => (await adminSend({ method: 'POST', path: `/api/v1/planning/rounds/${place.roundId}/items`, json: itemBody(place) }, 201)).json.id,
     user: async (place) =>
       (await adminSend({ method: 'POST', path: '/api/v1/users', json: { login: `${place.sentinel.toLowerCase()}-${unique()}@test.example`, name: `User ${place.sentinel}`, role: 'viewer', territoryId: place.municipality.id } }, 201))
         .json.user.id,

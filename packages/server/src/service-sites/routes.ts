@@ -4,7 +4,9 @@ import type { App } from '../http/app';
 import { actorLabel, actorOf } from '../http/context';
 import { territoryFor } from '../http/guards';
 import type { RouteContext } from '../http/routes';
-import { findServiceSite, listServiceSites, territoriesByIds } from './queries';
+import { findServiceSite, territoriesByIds } from './queries';
+import { countriesOf, registryListJson } from './registry-cache';
+import { MissingTerritory, presentFromModels } from './present-from-model';
 import { createServiceSite, deleteServiceSite, presentSites, updateServiceSite } from './save-service-site';
 import { copyYear } from './copy-year';
 import { registryYearsOfAll, registryYearsOfTerritory } from './registry-years';
@@ -14,11 +16,23 @@ export function serviceSiteRoutes(app: App, ctx: RouteContext) {
   const { db } = ctx.database;
   const authorOf = (actor: ReturnType<typeof actorOf>) => ({ userId: actor.userId, actor: actorLabel(actor) });
 
-  app.get('/api/v1/service-sites', { schema: { tags: ['service-sites'], summary: 'Service sites located in or serving a territory', querystring: ZServiceSiteQuery, response: { 200: ZServiceSiteList } } }, async (request) => {
+  app.get('/api/v1/service-sites', { schema: { tags: ['service-sites'], summary: 'Service sites located in or serving a territory', querystring: ZServiceSiteQuery, response: { 200: ZServiceSiteList } } }, async (request, reply) => {
     const actor = actorOf(request);
     const territory = request.query.territoryId ? (await territoryFor(ctx, request, request.query.territoryId)).territory : null;
-    const { sites, total, years } = await listServiceSites(db, request.query, actor.scopePath, territory?.path ?? null);
-    return { items: await presentSites(db, actor, sites), total, years };
+    // From the registry kept per country and data revision (registry-cache.ts): filtered, paged
+    // and serialised in memory, checked against the schema when made, then sent as it is.
+    const filter = { ...request.query, scopePath: actor.scopePath, territoryPath: territory?.path ?? null };
+    const json = await registryListJson(db, ctx.models, countriesOf(territory?.country ?? null, actor), filter, actor, async ({ sites, total, years, models }) => {
+      let items;
+      try {
+        items = presentFromModels(models, actor, sites);
+      } catch (error) {
+        if (!(error instanceof MissingTerritory)) throw error;
+        items = await presentSites(db, actor, sites);
+      }
+      return JSON.stringify(ZServiceSiteList.encode({ items, total, years }));
+    });
+    return reply.type('application/json; charset=utf-8').send(json as never);
   });
 
   app.get(

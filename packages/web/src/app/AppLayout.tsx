@@ -2,6 +2,7 @@ import { AppShell, Box, Burger, Button, Group, Menu, NavLink, Text, UnstyledButt
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
+  IconCalendarStats,
   IconChartBar,
   IconClipboardList,
   IconChevronDown,
@@ -11,6 +12,7 @@ import {
   IconListDetails,
   IconLogout,
   IconMap2,
+  IconReportAnalytics,
   IconRuler2,
   IconUserCircle,
   IconUsers,
@@ -27,6 +29,8 @@ const NAV = [
   { to: '/services', key: 'services', icon: IconBuildingCommunity },
   { to: '/norms', key: 'norms', icon: IconRuler2 },
   { to: '/assessments', key: 'assessments', icon: IconClipboardList },
+  { to: '/planning', key: 'planning', icon: IconCalendarStats },
+  { to: '/services-review', key: 'servicesReview', icon: IconReportAnalytics },
   { to: '/imports', key: 'imports', icon: IconFileImport },
   { to: '/service-types', key: 'serviceTypes', icon: IconListDetails },
   { to: '/users', key: 'users', icon: IconUsers, permission: 'manageUsers' },

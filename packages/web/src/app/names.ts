@@ -1,5 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { COUNTRY_LANGUAGE, isLanguage, resources, type TLanguage } from '@potreby/i18n';
+import { COUNTRY_LANGUAGE, isLanguage, type TLanguage } from '@potreby/i18n';
+// Only these two parts of the translation files, in every language (a few KB): a name is
+// wanted in any language at any time, also one whose other words are not downloaded
+// (app/i18n.ts fetches a language's files when it is needed). Rollup keeps just these keys.
+import { countries as bgCountries } from '../../../i18n/src/locales/bg/catalogue.json';
+import { countries as enCountries } from '../../../i18n/src/locales/en/catalogue.json';
+import { countries as plCountries } from '../../../i18n/src/locales/pl/catalogue.json';
+import { countries as ukCountries } from '../../../i18n/src/locales/uk/catalogue.json';
+import { serviceTypes as bgServiceTypes } from '../../../i18n/src/locales/bg/ui.json';
+import { serviceTypes as enServiceTypes } from '../../../i18n/src/locales/en/ui.json';
+import { serviceTypes as plServiceTypes } from '../../../i18n/src/locales/pl/ui.json';
+import { serviceTypes as ukServiceTypes } from '../../../i18n/src/locales/uk/ui.json';
 import { romanise, serviceTypeNameIn, type TCountry, type TServiceType } from '@potreby/domain';
 import { DEMO_TEXTS } from '@potreby/server/seed/demo-norms';
 import { useServiceTypes } from './catalogue';
@@ -8,6 +19,8 @@ type NamedServiceType = Pick<TServiceType, 'key' | 'country' | 'name' | 'nameEn'
 type NamedTerritory = { name: string; nameEn?: string | null; country: string; level?: string | null };
 
 const CYRILLIC: readonly string[] = ['bg', 'uk'];
+const COUNTRIES: Record<TLanguage, Record<string, string>> = { bg: bgCountries, uk: ukCountries, pl: plCountries, en: enCountries };
+const SERVICE_TYPES: Record<TLanguage, Record<string, string>> = { bg: bgServiceTypes, uk: ukServiceTypes, pl: plServiceTypes, en: enServiceTypes };
 const countryLanguage = (country: string): TLanguage | undefined => COUNTRY_LANGUAGE[country as keyof typeof COUNTRY_LANGUAGE];
 
 /**
@@ -19,8 +32,7 @@ export const langOf = (country: string | null | undefined): TLanguage | undefine
 
 /** A country in the reader's language ("Болгарія" for a Ukrainian reader), never in its own. */
 export function countryName(country: string, language: TLanguage): string {
-  const names = (resources[language].translation as { countries?: Record<string, string> }).countries;
-  return names?.[country] ?? country;
+  return COUNTRIES[language]?.[country] ?? country;
 }
 
 /**
@@ -69,8 +81,7 @@ export const demoTextKey = (text: string | null | undefined): string | undefined
  * files', else the stored English name.
  */
 export function serviceTypeName(type: NamedServiceType, language: TLanguage): string {
-  const files = (resources[language].translation as { serviceTypes?: Record<string, string> }).serviceTypes;
-  return serviceTypeNameIn(type, language, (key) => files?.[key]);
+  return serviceTypeNameIn(type, language, (key) => SERVICE_TYPES[language]?.[key]);
 }
 
 /**

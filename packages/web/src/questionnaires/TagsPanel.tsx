@@ -4,8 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { mayChooseServiceType, TAG_PURPOSES, type TQuestionTagInput } from '@potreby/domain';
-import { resources } from '@potreby/i18n';
+import { mayChooseServiceType, TAG_PURPOSES, TARGET_GROUPS, type TQuestionTagInput } from '@potreby/domain';
 import type { TQuestionnaireDetail } from '@potreby/server/surveys/schema';
 import { api } from '../api/client';
 import { useServiceTypes } from '../app/catalogue';
@@ -19,7 +18,6 @@ type TRow = { purpose: TPurpose | null; serviceType: string | null; targetGroup:
 const EMPTY: TRow = { purpose: null, serviceType: null, targetGroup: null, positiveValues: [] };
 /** Purposes that are about a service, so they need one, and answers that count as "yes". */
 const ABOUT_A_SERVICE: readonly TPurpose[] = ['need', 'current_use', 'satisfaction'];
-const TARGET_GROUPS = Object.keys((resources.en.translation as { targetGroups: Record<string, string> }).targetGroups);
 
 /**
  * What each question tells: a need for a service, current use of it, satisfaction with it, the

@@ -7,3 +7,5 @@
  */
 export const WARNING_COLOUR = '#a34100';
 export const SUCCESS_COLOUR = '#0b6e4f';
+/** For what is wrong or late, in small text and light badges: 6.1:1 on white, 5.2:1 on its light tint. */
+export const DANGER_COLOUR = '#b3261e';

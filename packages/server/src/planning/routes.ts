@@ -1,0 +1,182 @@
+import { ZEnvelope } from '@potreby/domain/planning/proposal';
+import { z } from 'zod';
+import type { App } from '../http/app';
+import { actorLabel, actorOf, type SessionActor } from '../http/context';
+import type { RouteContext } from '../http/routes';
+import { readUpload } from '../http/read-upload';
+import { listEnvelopes, setEnvelopes } from './envelopes';
+import { codesOf, createItem, deleteItem, listItems, loadItem, presentItem, updateItem, visibleMunicipalities } from './items';
+import { importCeilings, importProposals, importUnitCosts } from './plan-imports';
+import { planBudget, planChecks } from './plan-report';
+import { createRound, listRounds, listStages, loadRound, presentRound, setRoundStatus, setStageDone, today } from './rounds';
+import {
+  ZBudget,
+  ZChecksQuery,
+  ZEnvelopeList,
+  ZItemInput,
+  ZItemList,
+  ZItemParam,
+  ZItemQuery,
+  ZItemView,
+  ZPlanChecks,
+  ZPlanImportResult,
+  ZRoundInput,
+  ZRoundList,
+  ZRoundParam,
+  ZRoundQuery,
+  ZRoundView,
+  ZStageDone,
+  ZStageList,
+  ZStageParam,
+  ZStageView,
+  ZStandardsFields,
+  ZTemplateList,
+  ZTemplateQuery,
+} from './schema';
+import { templatesOf } from './schedule';
+
+const TAGS = ['planning'];
+const IMPORT_DESCRIPTION = 'multipart/form-data with the file (CSV or XLSX) in field `file`. A file with any bad row is rejected with 422 and a row-by-row report (`errors`); nothing is written.';
+
+export function planningRoutes(app: App, ctx: RouteContext) {
+  const { db } = ctx.database;
+  const authorOf = (actor: SessionActor) => ({ userId: actor.userId, actor: actorLabel(actor) });
+
+  app.post('/api/v1/planning/rounds', { schema: { tags: TAGS, summary: 'Open a planning round for a region or municipality from a country template', body: ZRoundInput, response: { 201: ZRoundView } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    return reply.status(201).send(presentRound(await createRound(db, actor, authorOf(actor), request.body, today())));
+  });
+
+  app.get('/api/v1/planning/templates', { schema: { tags: TAGS, summary: "Country templates of a round's stages, documents and deadlines", querystring: ZTemplateQuery, response: { 200: ZTemplateList } } }, async (request) => {
+    actorOf(request);
+    return {
+      items: templatesOf(request.query.country).map((tpl) => ({
+        key: tpl.key,
+        country: tpl.country,
+        legalBasis: tpl.legalBasis,
+        name: tpl.name ?? null,
+        stages: tpl.stages.map((s) => ({ key: s.key, owner: s.owner, documents: s.documents })),
+      })),
+    };
+  });
+
+  app.get('/api/v1/planning/rounds', { schema: { tags: TAGS, summary: 'Planning rounds the user may read, of a territory or all', querystring: ZRoundQuery, response: { 200: ZRoundList } } }, async (request) => {
+    const actor = actorOf(request);
+    return { items: (await listRounds(db, actor, request.query.territoryId)).map(presentRound) };
+  });
+
+  app.get('/api/v1/planning/rounds/:id', { schema: { tags: TAGS, summary: 'One planning round', params: ZRoundParam, response: { 200: ZRoundView } } }, async (request) =>
+    presentRound(await loadRound(db, actorOf(request), request.params.id)),
+  );
+
+  app.get('/api/v1/planning/rounds/:id/stages', { schema: { tags: TAGS, summary: "A round's stages with their owners and due dates", params: ZRoundParam, response: { 200: ZStageList } } }, async (request) => {
+    const loaded = await loadRound(db, actorOf(request), request.params.id);
+    return { items: await listStages(db, loaded.round.id) };
+  });
+
+  app.put('/api/v1/planning/stages/:id', { schema: { tags: TAGS, summary: 'Mark a stage of a round done on a date, or not done', params: ZStageParam, body: ZStageDone, response: { 200: ZStageView } } }, async (request) => {
+    const actor = actorOf(request);
+    return setStageDone(db, actor, authorOf(actor), request.params.id, request.body.doneDate);
+  });
+
+  for (const [verb, status] of [
+    ['close', 'closed'],
+    ['reopen', 'open'],
+  ] as const) {
+    app.post(`/api/v1/planning/rounds/:id/${verb}`, { schema: { tags: TAGS, summary: verb === 'close' ? 'Close a round' : 'Reopen a closed round', params: ZRoundParam, response: { 200: ZRoundView } } }, async (request) => {
+      const actor = actorOf(request);
+      return presentRound(await setRoundStatus(db, actor, authorOf(actor), request.params.id, status));
+    });
+  }
+
+  app.get('/api/v1/planning/rounds/:id/items', { schema: { tags: TAGS, summary: "A round's proposal items, of one municipality or all", params: ZRoundParam, querystring: ZItemQuery, response: { 200: ZItemList } } }, async (request) => {
+    const actor = actorOf(request);
+    const loaded = await loadRound(db, actor, request.params.id);
+    const seen = await visibleMunicipalities(db, actor, loaded);
+    const asked = request.query.municipalityId;
+    const ids = asked === undefined ? [...seen.keys()] : seen.has(asked) ? [asked] : [];
+    return { items: (await listItems(db, loaded.round.id, ids)).map((i) => presentItem(i, codesOf(seen))) };
+  });
+
+  app.post('/api/v1/planning/rounds/:id/items', { schema: { tags: TAGS, summary: 'Add a proposal item', params: ZRoundParam, body: ZItemInput, response: { 201: ZItemView } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const created = await createItem(db, actor, authorOf(actor), request.params.id, request.body);
+    const { municipalities } = await loadItem(db, actor, created.id);
+    return reply.status(201).send(presentItem(created, codesOf(municipalities)));
+  });
+
+  app.get('/api/v1/planning/items/:id', { schema: { tags: TAGS, summary: 'One proposal item', params: ZItemParam, response: { 200: ZItemView } } }, async (request) => {
+    const { item, municipalities } = await loadItem(db, actorOf(request), request.params.id);
+    return presentItem(item, codesOf(municipalities));
+  });
+
+  app.put('/api/v1/planning/items/:id', { schema: { tags: TAGS, summary: 'Change a proposal item', params: ZItemParam, body: ZItemInput, response: { 200: ZItemView } } }, async (request) => {
+    const actor = actorOf(request);
+    const updated = await updateItem(db, actor, authorOf(actor), request.params.id, request.body);
+    const { municipalities } = await loadItem(db, actor, updated.id);
+    return presentItem(updated, codesOf(municipalities));
+  });
+
+  app.delete('/api/v1/planning/items/:id', { schema: { tags: TAGS, summary: 'Remove a proposal item', params: ZItemParam, response: { 204: z.undefined() } } }, async (request, reply) => {
+    const actor = actorOf(request);
+    await deleteItem(db, actor, authorOf(actor), request.params.id);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/planning/rounds/:id/envelopes', { schema: { tags: TAGS, summary: "A round's budget envelopes", params: ZRoundParam, response: { 200: ZEnvelopeList } } }, async (request) => {
+    const loaded = await loadRound(db, actorOf(request), request.params.id);
+    return { items: await listEnvelopes(db, loaded.round.id) };
+  });
+
+  app.put(
+    '/api/v1/planning/rounds/:id/envelopes',
+    { schema: { tags: TAGS, summary: "Set a round's budget envelopes (the whole list)", params: ZRoundParam, body: z.object({ items: z.array(ZEnvelope).max(5000) }), response: { 200: ZEnvelopeList } } },
+    async (request) => {
+      const actor = actorOf(request);
+      return { items: await setEnvelopes(db, actor, authorOf(actor), request.params.id, request.body.items) };
+    },
+  );
+
+  app.get('/api/v1/planning/rounds/:id/checks', { schema: { tags: TAGS, summary: "The plan checks of a round, every municipality's", params: ZRoundParam, querystring: ZChecksQuery, response: { 200: ZPlanChecks } } }, async (request) => {
+    const actor = actorOf(request);
+    const loaded = await loadRound(db, actor, request.params.id);
+    return planChecks(ctx, loaded, request.query.lang ?? request.language, today(), actor);
+  });
+
+  app.get('/api/v1/planning/rounds/:id/budget', { schema: { tags: TAGS, summary: "The round's budget by municipality, funding source and year", params: ZRoundParam, response: { 200: ZBudget } } }, async (request) => {
+    const actor = actorOf(request);
+    const loaded = await loadRound(db, actor, request.params.id);
+    return planBudget(ctx, loaded, today(), actor);
+  });
+
+  app.post(
+    '/api/v1/planning/rounds/:id/imports/proposals',
+    { schema: { tags: TAGS, summary: "Import a round's proposal items, all or nothing", description: IMPORT_DESCRIPTION, params: ZRoundParam, consumes: ['multipart/form-data'], response: { 200: ZPlanImportResult } } },
+    async (request) => {
+      const actor = actorOf(request);
+      const upload = await readUpload(request, z.object({}));
+      return importProposals(ctx.database, request.params.id, { fileName: upload.fileName, bytes: upload.bytes, actor, author: authorOf(actor), language: request.language });
+    },
+  );
+
+  for (const kind of ['unit-costs', 'ceilings'] as const) {
+    app.post(
+      `/api/v1/planning/imports/${kind}`,
+      {
+        schema: {
+          tags: TAGS,
+          summary: kind === 'unit-costs' ? "Import a country's unit-cost standards for a year, all or nothing" : "Import the National Map's ceilings of a country for a year, all or nothing",
+          description: `${IMPORT_DESCRIPTION} Fields \`country\` and \`year\` are required.`,
+          consumes: ['multipart/form-data'],
+          response: { 200: ZPlanImportResult },
+        },
+      },
+      async (request) => {
+        const actor = actorOf(request);
+        const upload = await readUpload(request, ZStandardsFields);
+        const importer = kind === 'unit-costs' ? importUnitCosts : importCeilings;
+        return importer(ctx.database, { fileName: upload.fileName, bytes: upload.bytes, actor, author: authorOf(actor), language: request.language, ...upload.fields });
+      },
+    );
+  }
+}

@@ -1,0 +1,91 @@
+import { romanise, serviceTypeNameIn, type TCountry } from '@potreby/domain';
+import { formatNumber, translator, type TLanguage } from '@potreby/i18n';
+import type { TBlock, TDocument } from '../reports/document-blocks';
+import { territoryName } from '../reports/document-text';
+import { CONTENT_TYPES, type TDocumentFormat } from '../reports/render-document';
+import { writeDocx } from '../reports/write-docx';
+import { writePdf } from '../reports/write-pdf';
+import type { CountryModel } from '../model/country-model';
+import type { TServicesReview } from './schema';
+
+/**
+ * The municipality's review as a document in the reader's language: title, municipality, the
+ * registry's years, and per active service its name, provider, users and capacity by year, and
+ * the forum's results, challenges and good practices with the partner. Capacity is shown with its
+ * unit and never added to users: places and persons a year are different quantities.
+ */
+export function servicesReviewDocument(review: TServicesReview, model: CountryModel, language: TLanguage): TDocument {
+  const t = translator(language);
+  const number = (value: number) => formatNumber(language, value);
+  const none = t('review.document.none');
+  const types = new Map(model.serviceTypes.map((s) => [s.key, s]));
+  const typeName = (key: string) => {
+    const type = types.get(key);
+    return type ? serviceTypeNameIn(type, language, (k) => translator(language)(`serviceTypes.${k}`, { defaultValue: '' }) || undefined) : key;
+  };
+  const place = territoryName({ ...review.municipality, country: review.municipality.country as TCountry }, language);
+  const community = t(`documents.common.community.${review.municipality.country}`, { name: place });
+  const years = review.services.flatMap((s) => s.figures.map((f) => f.year));
+  const from = years.length ? Math.min(...years) : review.year;
+  const to = years.length ? Math.max(...years) : review.year;
+
+  const blocks: TBlock[] = [
+    { kind: 'subtitle', text: community, size: 'large', bold: true },
+    { kind: 'title', text: t('review.document.kind') },
+    { kind: 'subtitle', text: t('review.document.title'), size: 'large' },
+    { kind: 'subtitle', text: t('review.document.year', { year: review.year }) },
+    { kind: 'subtitle', text: t('review.document.years', { from, to }) },
+  ];
+  if (review.services.length === 0) blocks.push({ kind: 'paragraph', runs: [t('review.noServices', { year: review.year })] });
+
+  for (const s of review.services) {
+    const settlement = territoryName({ ...s.settlement, country: s.settlement.country as TCountry }, language);
+    blocks.push({ kind: 'heading', level: 1, text: `${s.name} — ${typeName(s.serviceType)}` });
+    blocks.push({ kind: 'paragraph', runs: [{ text: `${t('review.provider')}: `, bold: true }, s.provider, ` · ${t('review.settlement')}: `, settlement] });
+    blocks.push({ kind: 'heading', level: 2, text: t('review.document.figures') });
+    blocks.push({
+      kind: 'table',
+      header: [t('review.year'), t('review.users'), t('review.document.capacityUnit', { unit: t(`review.unit.${s.unit}`) })],
+      widths: [3, 4, 6],
+      align: ['left', 'right', 'right'],
+      rows: s.figures.map((f) => [String(f.year), f.users === null ? none : number(f.users), number(f.capacity)]),
+    });
+    for (const [key, text] of [
+      ['results', s.notes.results],
+      ['challenges', s.notes.challenges],
+      ['goodPractices', s.notes.goodPractices],
+    ] as const) {
+      blocks.push({ kind: 'heading', level: 2, text: t(`review.${key}`) });
+      blocks.push({ kind: 'paragraph', runs: [text || t('review.document.notWritten')] });
+    }
+    if (s.notes.partner) blocks.push({ kind: 'paragraph', runs: [{ text: t('review.document.partnerLine', { name: s.notes.partner }), italic: true }] });
+  }
+
+  const kind = t('review.document.kind');
+  return {
+    language,
+    title: `${t('review.document.title')} — ${community}`,
+    subject: t('review.document.year', { year: review.year }),
+    pageLabel: t('documents.common.page', { page: '{{page}}', pages: '{{pages}}', interpolation: { skipOnVariables: true } }),
+    runningHead: `${community} — ${kind}`,
+    blocks,
+  };
+}
+
+/** "pregled-na-uslugite-pazardzhik-2025.docx": Latin letters only, as the assessments' files. */
+const slug = (text: string): string =>
+  text
+    .replace(/[łŁ]/g, 'l')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+export async function renderServicesReview(review: TServicesReview, model: CountryModel, language: TLanguage, format: TDocumentFormat) {
+  const document = servicesReviewDocument(review, model, language);
+  const body = format === 'docx' ? await writeDocx(document) : await writePdf(document);
+  const m = review.municipality;
+  const fileName = `${[slug(translator(language)('review.document.fileName')), slug(romanise(m.name, m.country as TCountry)) || slug(m.code), String(review.year)].filter(Boolean).join('-')}.${format}`;
+  return { body, fileName, contentType: CONTENT_TYPES[format] };
+}
