@@ -5,7 +5,7 @@ import { serviceType } from '../catalogue/tables';
 import type { Db } from '../db/database';
 import type { SessionActor } from '../http/context';
 import { pathIds, type TerritoryRow } from '../territories/queries';
-import { territoryRef } from '../accounts/users';
+import { presentSite } from './present-from-model';
 import { findServiceSite, territoriesByIds, type ServiceSiteRow } from './queries';
 import type { TServiceSiteView } from './schema';
 import { serviceSite } from './tables';
@@ -141,38 +141,5 @@ export async function presentSites(db: Db, actor: SessionActor, sites: ServiceSi
   const byId = new Map(direct.map((t) => [t.id, t]));
   const ancestorIds = direct.flatMap((t) => pathIds(t.path)).filter((id) => !byId.has(id));
   for (const t of await territoriesByIds(db, ancestorIds)) byId.set(t.id, t);
-  return sites.map((s) => {
-    const settlement = byId.get(s.settlementId)!;
-    const municipality = pathIds(settlement.path)
-      .map((id) => byId.get(id))
-      .find((t) => t?.level === 'municipality');
-    return {
-      id: s.id,
-      country: s.country,
-      siteKey: s.siteKey,
-      year: s.year,
-      name: s.name,
-      serviceType: s.serviceType,
-      provider: s.provider,
-      providerKind: s.providerKind as TServiceSiteView['providerKind'],
-      settlementId: s.settlementId,
-      address: s.address,
-      servesIds: s.servesIds,
-      capacity: s.capacity,
-      users: s.users,
-      waitingList: s.waitingList,
-      staffPositions: s.staffPositions,
-      staffVacancies: s.staffVacancies,
-      funding: s.funding as TServiceSiteView['funding'],
-      mobile: s.mobile,
-      accessible: s.accessible,
-      opened: s.opened,
-      demo: s.demo,
-      settlement: territoryRef(settlement),
-      municipality: municipality ? territoryRef(municipality) : null,
-      serves: s.servesIds.map((id) => byId.get(id)).filter((t): t is TerritoryRow => !!t).map(territoryRef),
-      editable: mayChangeSite(actor, placesOf(byId, s)),
-      updatedAt: s.updatedAt.toISOString(),
-    };
-  });
+  return sites.map((s) => presentSite(s, (id) => byId.get(id), actor));
 }
