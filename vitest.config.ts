@@ -38,9 +38,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           pool: 'forks',
-          // Each file starts its own app on its own copy of the seeded data folder, so two files
-          // can run at once: on CI's two cores this takes the browser tests from ~16 to ~10 minutes.
-          maxWorkers: 2,
+          // One file at a time: each starts its own app, and two at once on CI's two cores made the
+          // phone walk miss its 30-second waits (it failed twice that way).
+          maxWorkers: 1,
+          fileParallelism: false,
           globalSetup: ['e2e/support/global-setup.ts'],
         },
       },
