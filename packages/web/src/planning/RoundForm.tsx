@@ -21,8 +21,8 @@ type FormValues = { territoryId: number | null; templateKey: string | null; peri
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
- * A plan period starts the year after the round: Bulgaria's 2023 round planned 2024–2030 (the
- * usual length of a municipal strategy), so the default is next year and six more.
+ * A round plans the years after it, so the period starts next year; seven years is a default the
+ * officer changes to the period their strategy covers (no law sets one length for all three countries).
  */
 function initialValues(territoryId: number | null): FormValues {
   const next = new Date().getFullYear() + 1;

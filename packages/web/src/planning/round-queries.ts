@@ -38,4 +38,3 @@ export function useRoundMunicipalities(round: TRoundView | undefined) {
   return children.data?.items ?? [];
 }
 
-export type TStage = Stage;
