@@ -1,3 +1,4 @@
+import { csvText } from '@potreby/domain';
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { setEnvelopes } from '../planning/envelopes';
@@ -62,7 +63,7 @@ const CEILINGS = [
   ['PAZ08', 'bg.day_care_elderly', '30'],
 ];
 
-const csv = (rows: (string | number)[][]) => Buffer.from(rows.map((r) => r.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(',')).join('\n') + '\n');
+const csv = (rows: (string | number)[][]) => Buffer.from(rows.map((r) => r.map((c) => csvText(String(c))).join(',')).join('\n') + '\n');
 
 export async function seedPlanningRound(database: Database): Promise<void> {
   const { db } = database;
