@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   // Scripts run by Node itself (the CLI launcher, the test runner).
-  { files: ['**/*.js', '**/*.mjs'], languageOptions: { globals: globals.node } },
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], languageOptions: { globals: globals.node } },
   // The service worker of the public form runs in the browser's worker scope.
   { files: ['packages/web/public/**/*.js'], languageOptions: { globals: globals.serviceworker } },
   // Tests read JSON answers of every shape; typing each one would only restate the API schema.

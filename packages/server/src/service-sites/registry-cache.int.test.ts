@@ -57,6 +57,11 @@ describe(`the registry list kept in memory (${ENGINE})`, () => {
       () => ({ q: 'велинград' }),
       () => ({ q: 'DEMO-PAZ20' }),
       () => ({ q: 'patronage' }),
+      // Under three characters every text is read; from three, only the sites with the needle's rarest three.
+      () => ({ q: 'ве' }),
+      () => ({ q: 'дом', territoryId: String(ids.PAZ) }),
+      () => ({ q: 'ГРАД', serviceType: 'bg.home_care' }),
+      () => ({ q: 'xqzw' }),
     ];
     it.each(reaches)('for a %s of %s, under every filter: the same sites, total and years', async (role, code) => {
       const client = role === 'admin' ? admin : await t.as(role as never, code);

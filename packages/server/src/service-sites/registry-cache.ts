@@ -26,6 +26,8 @@ export type CountryRegistry = {
   servedPaths: string[][];
   /** Per site: name, provider and site id, normalised and in lower case, for the text filter. */
   texts: string[];
+  /** The sites whose text holds each run of three characters: built at the first text search. */
+  trigrams: Map<string, Int32Array> | null;
   /** The sites of each service type, in the list's order. */
   byType: Map<string, Int32Array>;
   /** Filtered lists asked recently, as indexes into `sites`. */
@@ -35,12 +37,21 @@ export type CountryRegistry = {
   /** Pages as sent (JSON) recently, and their length in all. */
   pages: Map<string, string>;
   pageChars: number;
+  /** Pages of a text search, kept apart and few: see TEXT_PAGES_LIMIT. */
+  textPages: Map<string, string>;
 };
 
 /** Filters kept per registry: each a list of indexes, at most 400 KB at 100,000 sites. */
 const FILTERED_LIMIT = 64;
 /** Pages kept per registry, in characters of JSON (a page of 50 sites is about 35,000). */
 const PAGE_CHARS_LIMIT = 16_000_000;
+/**
+ * Pages and filters of text searches kept per registry. People type texts that are rarely asked
+ * again, and each kept one lived long enough to be moved to the old generation of the heap, whose
+ * collections (with 100,000 sites there) paused every request for tens of milliseconds. A text
+ * search is cheap to do again (the trigram index); a few are kept for paging back and forth.
+ */
+const TEXT_PAGES_LIMIT = 16;
 
 /** Names as a person reads them: "Ясен" before "ясли", Ukrainian І among the other letters. */
 const collator = new Intl.Collator('und', { sensitivity: 'variant', numeric: false });
@@ -61,11 +72,13 @@ async function loadRegistry(db: Db, model: CountryModel): Promise<CountryRegistr
     servedPaths: found.map((s) => s.servesIds.map(pathOf)),
     // NUL cannot occur in stored text (http/app.ts refuses it): no match spans two fields.
     texts: found.map((s) => searchable(`${s.name}\u0000${s.provider}\u0000${s.siteKey}`)),
+    trigrams: null,
     byType: indexBy(found, (s) => s.serviceType),
     filtered: new Map(),
     years: new Map(),
     pages: new Map(),
     pageChars: 0,
+    textPages: new Map(),
   };
 }
 
@@ -78,6 +91,39 @@ function indexBy(sites: readonly ServiceSiteRow[], keyOf: (s: ServiceSiteRow) =>
     list.push(i);
   });
   return new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
+}
+
+/**
+ * Which sites' texts hold each run of three characters. A text search of a whole country read
+ * every site's text (100,000 of them: 7 ms a request, so 50 users typing waited seconds); with
+ * this, a search reads only the sites that hold the needle's rarest three characters, and checks
+ * the whole needle on those.
+ */
+function trigramsOf(registry: CountryRegistry): Map<string, Int32Array> {
+  if (registry.trigrams) return registry.trigrams;
+  const lists = new Map<string, number[]>();
+  registry.texts.forEach((text, i) => {
+    for (let k = 0; k + 3 <= text.length; k++) {
+      const gram = text.slice(k, k + 3);
+      let list = lists.get(gram);
+      if (!list) lists.set(gram, (list = []));
+      // Each site once per run, in the list's order (sites are visited in order).
+      if (list[list.length - 1] !== i) list.push(i);
+    }
+  });
+  registry.trigrams = new Map([...lists].map(([gram, list]) => [gram, Int32Array.from(list)]));
+  return registry.trigrams;
+}
+
+/** The sites that can hold `needle` (of three characters or more): those with its rarest run of three. */
+function textCandidates(registry: CountryRegistry, needle: string): Int32Array {
+  const grams = trigramsOf(registry);
+  let rarest: Int32Array | null = null;
+  for (let k = 0; k + 3 <= needle.length; k++) {
+    const list = grams.get(needle.slice(k, k + 3)) ?? new Int32Array();
+    if (!rarest || list.length < rarest.length) rarest = list;
+  }
+  return rarest!;
 }
 
 /** The registry of the country model as it is now, read once per model (that is, per revision). */
@@ -127,6 +173,7 @@ export function filterRegistry(registry: CountryRegistry, filter: RegistryFilter
   const others = filter.year || filter.serviceType || filter.providerKind || filter.funding || needle;
   const candidates: ArrayLike<number>[] = [];
   if (filter.serviceType) candidates.push(registry.byType.get(filter.serviceType) ?? new Int32Array());
+  if (needle && needle.length >= 3) candidates.push(textCandidates(registry, needle));
   if (places.length && others) candidates.push(filterRegistry(registry, { scopePath: filter.scopePath, territoryPath: filter.territoryPath }));
   const from = candidates.sort((a, b) => a.length - b.length)[0] ?? null;
   const out: number[] = [];
@@ -141,7 +188,8 @@ export function filterRegistry(registry: CountryRegistry, filter: RegistryFilter
     if (!places.every((p) => concerns(registry, i, p.path, p.above))) continue;
     out.push(i);
   }
-  return keep(registry.filtered, key, Int32Array.from(out));
+  const found = Int32Array.from(out);
+  return needle ? found : keep(registry.filtered, key, found);
 }
 
 /** Years with sites in the reach and territory of the filter (its other conditions aside), newest first. */
@@ -224,10 +272,14 @@ export async function registryListJson(
   const loaded = await Promise.all(countries.map((country) => models.get(country)));
   const home = loaded[0] ? await registryOf(db, loaded[0]) : null;
   const key = JSON.stringify([keyOf(query), query.page, query.pageSize, actor.role, actor.scopePath, actor.organisation, loaded.map((m) => m.revision)]);
-  const kept = home?.pages.get(key);
+  const pages = query.q ? home?.textPages : home?.pages;
+  const kept = pages?.get(key);
   if (kept !== undefined) return kept;
   const json = await render(await listFromRegistries(db, models, countries, query));
-  if (home) {
+  if (home && query.q) {
+    if (home.textPages.size >= TEXT_PAGES_LIMIT) home.textPages.delete(home.textPages.keys().next().value!);
+    home.textPages.set(key, json);
+  } else if (home) {
     home.pages.set(key, json);
     home.pageChars += json.length;
     for (const [oldest, page] of home.pages) {
