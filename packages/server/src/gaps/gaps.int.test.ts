@@ -421,7 +421,7 @@ describe(`needs, capacity and gaps (${ENGINE})`, () => {
     const normative = (await admin.get(`/api/v1/gaps?territoryId=${khmilnyk}&method=normative`)).body.rows as Row[];
     expect(normative.every((r) => r.needLow === null)).toBe(true);
 
-    // A new answer needing home care raises the estimate at once: survey figures are not cached.
+    // A new answer needing home care raises the estimate at once: the survey figures kept are those of the newest answer.
     const detail = (await admin.get(`/api/v1/assessments/${assessment.id}`)).body;
     const group = detail.groups.find((g: { population: number | null }) => g.population !== null);
     const questionnaireId = detail.questionnaires[0].id;

@@ -6,6 +6,7 @@ import { territoryDefaultYear } from '../service-sites/registry-years';
 import { gapDashboard, gapExplanation, gapMethods, gapSummaryOf, unitCoverage } from './gap-report';
 import { gapMatrixOf } from './gap-matrix';
 import { ZGapMatrix } from './gap-matrix-schema';
+import { surveyRevision } from './survey-needs';
 import { ZExplainQuery, ZGapDashboard, ZGapExplanation, ZGapMap, ZGapMapQuery, ZGapMethods, ZGapMethodsQuery, ZGapQuery } from './schema';
 
 export function gapRoutes(app: App, ctx: RouteContext) {
@@ -22,8 +23,9 @@ export function gapRoutes(app: App, ctx: RouteContext) {
     // The most requested page: its answer is serialised once per data revision, checked
     // against the schema then, and sent as is afterwards.
     const compute = async () => JSON.stringify(ZGapDashboard.encode(await gapDashboard(ctx.models, territory, year, method)));
-    // Survey estimates move with every answer, which the data revision does not track: not kept.
-    const json = method === 'survey' ? await compute() : await model.memo(`gaps|${territory.id}|${year ?? ''}|${method}`, compute);
+    // Survey estimates move with every answer, which the country's revision does not track: kept per survey revision.
+    const revision = method === 'survey' ? `|${await surveyRevision(ctx.database.db)}` : '';
+    const json = await model.memo(`gaps|${territory.id}|${year ?? ''}|${method}${revision}`, compute);
     return reply.type('application/json; charset=utf-8').send(json as never);
   });
 

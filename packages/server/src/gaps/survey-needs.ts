@@ -1,8 +1,8 @@
 import { PLANNING_LEVEL, type SurveyNeed } from '@potreby/domain';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { surveyEstimates } from '../assessments/estimates';
 import { assessment } from '../assessments/tables';
-import type { Db } from '../db/database';
+import { rows, type Db } from '../db/database';
 import type { CountryModel } from '../model/country-model';
 
 /**
@@ -26,4 +26,20 @@ export async function surveyNeedsOf(db: Db, model: CountryModel, year: number): 
     needs.set(a.territoryId, byType);
   }
   return needs;
+}
+
+/**
+ * What the survey estimates depend on, as one key: the newest answer (answers are only ever added;
+ * they are removed only with their questionnaire, which is a change) and the newest change of any
+ * kind (respondent groups, tags, assessments — not all of them name a country, so the country's
+ * revision would miss some). Two lookups of an index's last entry. With it the survey dashboard
+ * is kept between requests like the other methods' (it was computed for each: 34 requests a
+ * second on PGlite with 50 users, p99 9 s).
+ */
+export async function surveyRevision(db: Db): Promise<string> {
+  const [row] = await rows<{ answer: string | number | null; change: string | number | null }>(
+    db,
+    sql`select (select max(id) from response) as answer, (select max(id) from audit_log) as change`,
+  );
+  return `${row?.answer ?? 0}.${row?.change ?? 0}`;
 }
