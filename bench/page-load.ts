@@ -26,13 +26,17 @@ import { buildWeb, webBuildIsStale } from '../packages/server/src/web-build';
 /** The issue's "Slow 4G": DevTools' throughput is in bytes per second. */
 export const SLOW_4G = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
 
-type TPageFigures = { bytes: number; requests: number; readyMs: number };
+type TPageFigures = { bytes: number; requests: number; readyMs: number; then?: { bytes: number; requests: number; readyMs: number } };
 
 const LOGIN = 'bench-pages';
 const PASSWORD = 'bench-pages-password-1';
 
-/** Open `path` throttled in a new context and wait until an element of `ready` is drawn. */
-export async function measure(browser: Browser, base: string, path: string, ready: string, cookie?: string): Promise<TPageFigures> {
+/**
+ * Open `path` throttled in a new context and wait until an element of `ready` is drawn; then, if
+ * `then` is given (a condition on the page, as a JavaScript expression), also until it holds:
+ * the figures at that later moment too.
+ */
+export async function measure(browser: Browser, base: string, path: string, ready: string, cookie?: string, then?: string): Promise<TPageFigures> {
   const context = await browser.newContext({ baseURL: base, locale: 'bg', viewport: { width: 390, height: 844 } });
   if (cookie) {
     const [name, value] = cookie.split('=') as [string, string];
@@ -49,7 +53,16 @@ export async function measure(browser: Browser, base: string, path: string, read
   cdp.on('Network.requestWillBeSent', () => {
     if (counting) requests++;
   });
-  cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => {
+  // BENCH_WATERFALL=1: each request's start and end (ms from navigation), to see what waits for what.
+  const waterfall = process.env.BENCH_WATERFALL === '1';
+  const started = Date.now();
+  const urls = new Map<string, string>();
+  cdp.on('Network.requestWillBeSent', (event: { requestId: string; request: { url: string } }) => {
+    urls.set(event.requestId, event.request.url.replace(base, ''));
+    if (waterfall) console.log(`  ${Date.now() - started} ms  start ${event.request.url.replace(base, '')}`);
+  });
+  cdp.on('Network.loadingFinished', (event: { requestId: string; encodedDataLength: number }) => {
+    if (waterfall) console.log(`  ${Date.now() - started} ms    end ${urls.get(event.requestId)} (${event.encodedDataLength} B)`);
     if (counting) bytes += event.encodedDataLength;
   });
   await page.goto(path, { waitUntil: 'commit', timeout: 300_000 });
@@ -65,9 +78,26 @@ export async function measure(browser: Browser, base: string, path: string, read
     };
     tick();
   })`)) as number;
+  const first = { bytes, requests, readyMs: ms };
+  if (!then) {
+    counting = false;
+    await context.close();
+    return first;
+  }
+  const thenMs = (await page.evaluate(`new Promise((resolve, reject) => {
+    const deadline = performance.now() + 240000;
+    const tick = () => {
+      if (performance.now() > deadline) return reject(new Error('not there after 240 s: ' + ${JSON.stringify(then)}));
+      if (${then}) resolve(performance.now());
+      else setTimeout(tick, 20);
+    };
+    tick();
+  })`)) as number;
+  // The browser tells of a finished download just after the page sees it.
+  await page.waitForTimeout(1000);
   counting = false;
   await context.close();
-  return { bytes, requests, readyMs: ms };
+  return { ...first, then: { bytes, requests, readyMs: thenMs } };
 }
 
 /** A visible, enabled answer field inside the public form. */
@@ -75,6 +105,11 @@ export async function measure(browser: Browser, base: string, path: string, read
 const QUESTION_ANSWERABLE = '[data-testid="public-form"] :is(input:not([type=hidden]), textarea, select, [role=radio], [role=checkbox], [role=combobox])';
 const SIGN_IN_READY = '[data-testid="sign-in-login"]';
 const DASHBOARD_READY = '[data-testid^="gap-row-"]';
+/**
+ * SurveyJS has arrived (its code and styles are the public form's `survey-model` files): the page
+ * has everything it needs for the questions after the first page.
+ */
+const SURVEYJS_THERE = `(() => { const names = performance.getEntriesByType('resource').map((e) => e.name); return ['.js', '.css'].every((ext) => names.some((n) => /\\/assets\\/survey-model-[^/]*$/.test(n) && n.endsWith(ext))); })()`;
 
 async function openLink(database: Database): Promise<string> {
   const result = (await database.db.execute(
@@ -109,20 +144,22 @@ export async function pageLoadBench(report: (line: string) => void): Promise<voi
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   try {
-    for (const compress of [true, false]) {
+    // BENCH_QUICK=1: compressed only (a run while working on it).
+    for (const compress of process.env.BENCH_QUICK === '1' ? [true] : [true, false]) {
       const app = await startApp(database, { compress } as Partial<AppOptions>);
       try {
         const signIn = await fetch(`${app.base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: LOGIN, password: PASSWORD }) });
         const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
         const label = compress ? 'compressed' : 'compression off';
-        const pages: [string, string, string, string | undefined][] = [
-          ['public questionnaire, until the first question can be answered', form, QUESTION_ANSWERABLE, undefined],
+        const pages: [string, string, string, string | undefined, string?][] = [
+          ['public questionnaire, until the first question can be answered', form, QUESTION_ANSWERABLE, undefined, SURVEYJS_THERE],
           ['sign-in page, until the form is there', '/sign-in', SIGN_IN_READY, undefined],
           ['gap dashboard (signed in), until its figures are there', '/gaps', DASHBOARD_READY, cookie],
         ];
-        for (const [name, path, ready, withCookie] of pages) {
-          const f = await measure(browser, app.base, path, ready, withCookie);
-          report(`page load, Slow 4G (400 ms, 400 kbit/s), ${label}: ${name}: ${kb(f.bytes)} in ${f.requests} requests, ready after ${s(f.readyMs)}`);
+        for (const [name, path, ready, withCookie, then] of pages) {
+          const f = await measure(browser, app.base, path, ready, withCookie, then);
+          const after = f.then ? `; with SurveyJS (in the background, for the next pages): ${kb(f.then.bytes)} in ${f.then.requests} requests, after ${s(f.then.readyMs)}` : '';
+          report(`page load, Slow 4G (400 ms, 400 kbit/s), ${label}: ${name}: ${kb(f.bytes)} in ${f.requests} requests, ready after ${s(f.readyMs)}${after}`);
         }
       } finally {
         await app.close();

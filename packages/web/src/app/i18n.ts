@@ -32,10 +32,11 @@ export function rememberLanguage(language: TLanguage) {
 const FILES = import.meta.glob<string>('../../../i18n/src/locales/*/*.json', { import: 'default', query: '?url', eager: true });
 
 /**
- * The public questionnaire uses only the shell's words (`ui`) and its own (`surveys`); its
- * respondents do not download the officers' screens' texts. It links to no other screen.
+ * The public questionnaire uses only its own words (`publicForm` in `surveys`); its respondents
+ * do not download the officers' screens' texts, nor the shell's (it is drawn without the shell,
+ * main.tsx). It links to no other screen.
  */
-const PUBLIC_FORM_FILES = ['ui', 'surveys'];
+const PUBLIC_FORM_FILES = ['surveys'];
 const onPublicForm = () => /^\/f\//.test(window.location.pathname);
 
 async function loadTranslations(language: string): Promise<Record<string, unknown>> {

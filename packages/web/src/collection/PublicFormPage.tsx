@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Alert, Box, Button, Center, Container, Group, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { IconCircleCheck, IconCloudUpload, IconDeviceMobile, IconLock, IconAlertTriangle } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
 import type { Model } from 'survey-core';
-import { Survey } from 'survey-react-ui';
 import { isLanguage } from '@potreby/i18n';
 import type { TPublicForm } from '@potreby/server/surveys/schema';
-import { SUCCESS_COLOUR, WARNING_COLOUR } from '../questionnaires/colours';
-import { ownLanguageName, preferredLanguage } from '../questionnaires/languages';
-import { makeSurveyModel, newSubmissionKey } from '../questionnaires/survey-model';
+import { ownLanguageName, preferredLanguage } from './respondent-language';
+import { formAddress, FORM_REQUEST, takeEarly, tokenOf } from './early-form';
+import { FirstPage } from './FirstPage';
+import { handOver, initialValues, lightFirstPage, type TLightValues } from './first-page';
 import { enqueue, findEntry, OutboxSender } from './outbox';
 import './public-form.css';
 
@@ -28,6 +24,42 @@ function readJson<T>(key: string): T | null {
 }
 
 class FormClosed extends Error {}
+
+type TSurveyJs = typeof import('./survey-part');
+let surveyJsLoading: Promise<TSurveyJs> | null = null;
+/** SurveyJS, fetched once (a failed try is tried again on the next call). */
+function loadSurveyJs(): Promise<TSurveyJs> {
+  surveyJsLoading ??= import('./survey-part').catch((e: unknown) => {
+    surveyJsLoading = null;
+    throw e;
+  });
+  return surveyJsLoading;
+}
+
+/**
+ * SurveyJS once it is here. Fetched only when `wanted`: right after the first question is drawn
+ * (the light first page), or at once (a first page only SurveyJS can draw). Without a connection
+ * (a page opened from the device) it is tried again when the browser is back online.
+ */
+function useSurveyJs(wanted: boolean): TSurveyJs | null {
+  const [module, setModule] = useState<TSurveyJs | null>(null);
+  useEffect(() => {
+    if (!wanted || module) return;
+    let live = true;
+    const load = () =>
+      loadSurveyJs().then(
+        (m) => live && setModule(() => m),
+        () => undefined,
+      );
+    void load();
+    window.addEventListener('online', load);
+    return () => {
+      live = false;
+      window.removeEventListener('online', load);
+    };
+  }, [wanted, module]);
+  return module;
+}
 
 /**
  * The service worker that keeps this page (and its built files) on the device, so that it opens
@@ -58,7 +90,7 @@ function keepPageOffline(): void {
 async function loadForm(token: string): Promise<TPublicForm> {
   let res: Response;
   try {
-    res = await fetch(`/api/v1/public/forms/${encodeURIComponent(token)}`, { headers: { accept: 'application/json' }, credentials: 'omit' });
+    res = await (takeEarly(token) ?? fetch(formAddress(token), FORM_REQUEST));
   } catch (e) {
     const cached = readJson<TPublicForm>(storageKey(token, 'form'));
     if (cached) return cached;
@@ -76,18 +108,55 @@ async function loadForm(token: string): Promise<TPublicForm> {
 }
 
 /**
+ * The form for a link, tried three times (not when it is closed). Without react-query and the
+ * router: the page is drawn without either (main.tsx), which a respondent's phone then does not
+ * download.
+ */
+function usePublicForm(token: string) {
+  const [state, setState] = useState<{ data: TPublicForm | undefined; error: unknown; isPending: boolean }>({ data: undefined, error: null, isPending: true });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      for (let n = 0; ; n++) {
+        try {
+          const data = await loadForm(token);
+          if (live) setState({ data, error: null, isPending: false });
+          return;
+        } catch (error) {
+          if (error instanceof FormClosed || n >= 2) {
+            if (live) setState((s) => ({ data: s.data, error, isPending: false }));
+            return;
+          }
+          await new Promise((resolve) => window.setTimeout(resolve, 1000 * 2 ** n));
+          if (!live) return;
+        }
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [token, attempt]);
+  const refetch = useCallback(() => {
+    setState((s) => ({ data: s.data, error: null, isPending: !s.data }));
+    setAttempt((n) => n + 1);
+  }, []);
+  return { ...state, refetch };
+}
+
+/**
  * The respondent's questionnaire behind a public link (or its QR code): no sign-in, made for a
  * phone, anonymous. Answers are kept on the device as they are given; a completed form is queued
  * on the device with its submission key and sent when there is a connection — exactly once.
  */
 export function PublicFormPage() {
-  const token = useParams().token ?? '';
+  const token = tokenOf(window.location.pathname) ?? '';
   const { i18n } = useTranslation();
   const [, refresh] = useReducer((n: number) => n + 1, 0);
   const honeypot = useRef<HTMLInputElement>(null);
   const [lastKey, setLastKey] = useState<string | null>(() => localStorage.getItem(storageKey(token, 'last')));
 
-  const form = useQuery({ queryKey: ['public-form', token], queryFn: () => loadForm(token), retry: (n, e) => !(e instanceof FormClosed) && n < 2, staleTime: Infinity });
+  const form = usePublicForm(token);
   const data = form.data;
   const languages = useMemo(() => (data ? (data.languages.length ? data.languages : [String(data.definition.locale ?? i18n.language)]) : []), [data]);
   const [chosen, setChosen] = useState<string | null>(() => readJson<TDraft>(storageKey(token, 'draft'))?.language ?? null);
@@ -106,6 +175,32 @@ export function PublicFormPage() {
     document.title = data ? `${data.title}` : t('publicForm.pageTitle');
   }, [data, t]);
 
+  // The first page without SurveyJS (first-page.ts), when it is simple enough and the respondent
+  // has not gone past it already; kept until "Next" even if SurveyJS arrives before that, so
+  // nothing being typed is lost.
+  const [handedOver, setHandedOver] = useState(false);
+  const [nextPressed, setNextPressed] = useState(false);
+  const light = useMemo(() => {
+    if (!data) return null;
+    const draft = readJson<TDraft>(storageKey(token, 'draft'));
+    if (draft && draft.page > 0) return null;
+    return lightFirstPage(data.definition, language, languages);
+  }, [data, language, languages]);
+  const [lightValues, setLightValues] = useState<TLightValues | null>(null);
+  const lightShown = !!light && !handedOver;
+  // Until the first change, what the device kept from an earlier visit.
+  const shownValues = useMemo(() => (light ? (lightValues ?? initialValues(light, readJson<TDraft>(storageKey(token, 'draft'))?.answers)) : null), [light, lightValues]);
+  const changeLight = (values: TLightValues) => {
+    setLightValues(values);
+    // Kept on the device as typed, as SurveyJS keeps its answers (below).
+    const draftKey = storageKey(token, 'draft');
+    const previous = readJson<TDraft>(draftKey);
+    const next: TDraft = { answers: handOver(light!, values, previous?.answers ?? {}), page: 0, language, ...(previous?.submissionKey ? { submissionKey: previous.submissionKey } : {}) };
+    localStorage.setItem(draftKey, JSON.stringify(next));
+  };
+  // SurveyJS: after the light page is drawn (its effects run after the first paint), else now.
+  const surveyJs = useSurveyJs(!!data);
+
   // The outbox: sent now, when the browser is back online, when the page is shown again, and
   // later with growing pauses; also whatever other forms left on this device.
   const sender = useMemo(
@@ -114,7 +209,7 @@ export function PublicFormPage() {
         storage: localStorage,
         fetch: (...args) => window.fetch(...args),
         freshFormToken: async (linkToken) => {
-          const res = await window.fetch(`/api/v1/public/forms/${encodeURIComponent(linkToken)}`, { headers: { accept: 'application/json' }, credentials: 'omit' });
+          const res = await window.fetch(formAddress(linkToken), FORM_REQUEST);
           if (res.status === 404 || res.status === 410) return null;
           if (!res.ok) throw new Error(String(res.status));
           return ((await res.json()) as TPublicForm).formToken;
@@ -126,9 +221,10 @@ export function PublicFormPage() {
     [],
   );
   useEffect(() => {
-    // Only once the page works: the worker keeps what this visit loaded.
+    // Only once the page works: the worker keeps what this visit loaded; again once SurveyJS is
+    // here (the pages after the first need it, also without a connection).
     if (data) keepPageOffline();
-  }, [!!data]);
+  }, [!!data, !!surveyJs]);
   useEffect(() => {
     const flush = () => void sender.flush();
     const onVisible = () => document.visibilityState === 'visible' && flush();
@@ -152,7 +248,7 @@ export function PublicFormPage() {
       const draftKey = storageKey(token, 'draft');
       const draft = readJson<TDraft>(draftKey);
       // Made once: a form completed again after a reload keeps its key, so it is stored once.
-      const submissionKey = draft?.submissionKey ?? newSubmissionKey();
+      const submissionKey = draft?.submissionKey ?? surveyJs!.newSubmissionKey();
       const answers = model.data as Record<string, unknown>;
       localStorage.setItem(draftKey, JSON.stringify({ ...(draft ?? { page: 0, language }), answers, submissionKey }));
       enqueue(localStorage, {
@@ -171,12 +267,12 @@ export function PublicFormPage() {
       void sender.flush();
       window.scrollTo({ top: 0 });
     },
-    [data, token, language, sender],
+    [data, token, language, sender, surveyJs],
   );
 
   const model = useMemo(() => {
-    if (!data) return null;
-    const m = makeSurveyModel(data.definition, language, languages);
+    if (!data || !surveyJs) return null;
+    const m = surveyJs.makeSurveyModel(data.definition, language, languages);
     m.showTitle = false;
     const draft = readJson<TDraft>(storageKey(token, 'draft'));
     if (draft) {
@@ -191,7 +287,7 @@ export function PublicFormPage() {
     m.onValueChanged.add(save);
     m.onCurrentPageChanged.add(save);
     return m;
-  }, [data, language]);
+  }, [data, language, surveyJs]);
 
   useEffect(() => {
     if (!model) return;
@@ -200,10 +296,22 @@ export function PublicFormPage() {
     return () => model.onComplete.remove(onComplete);
   }, [model, complete]);
 
+  // The hand-over: the light page's answers to SurveyJS, which checks the page with its own rules
+  // and goes on (or completes a one-page form), else shows its messages on page 1.
+  useEffect(() => {
+    if (!model || !light || !nextPressed || handedOver) return;
+    model.data = handOver(light, shownValues!, (model.data ?? {}) as Record<string, unknown>);
+    setHandedOver(true);
+    model.performNext();
+  }, [model, light, nextPressed, handedOver, shownValues]);
+
   const startAgain = () => {
     localStorage.removeItem(storageKey(token, 'last'));
     localStorage.removeItem(storageKey(token, 'draft'));
     setLastKey(null);
+    setLightValues(null);
+    setNextPressed(false);
+    setHandedOver(false);
     form.refetch();
   };
 
@@ -223,94 +331,101 @@ export function PublicFormPage() {
   const offline = (typeof navigator !== 'undefined' && navigator.onLine === false) || entry?.lastFailure === 'offline';
 
   const header = data ? (
-    <Stack gap={6} mb="md">
-      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-        <Title order={1} size="h3" lang={language} data-testid="public-title" style={{ overflowWrap: 'anywhere' }}>
+    <div className="pf-header">
+      <div className="pf-title-row">
+        <h1 className="pf-title" lang={language} data-testid="public-title">
           {model?.title || data.title}
-        </Title>
+        </h1>
         {languages.length > 1 ? (
-          <NativeSelect
-            label={t('publicForm.language')}
-            value={language}
-            onChange={(e) => setChosen(e.currentTarget.value)}
-            data={languages.map((l) => ({ value: l, label: ownLanguageName(l) }))}
-            size="sm"
-            style={{ flexShrink: 0 }}
-            data-testid="public-language"
-          />
+          <div className="pf-language">
+            <label htmlFor="potreby-form-language">{t('publicForm.language')}</label>
+            <select id="potreby-form-language" value={language} onChange={(e) => setChosen(e.currentTarget.value)} data-testid="public-language">
+              {languages.map((l) => (
+                <option key={l} value={l}>
+                  {ownLanguageName(l)}
+                </option>
+              ))}
+            </select>
+          </div>
         ) : null}
-      </Group>
+      </div>
       {data.group ? (
-        <Text size="sm" c="gray.7" data-testid="public-group">
+        <p className="pf-group" data-testid="public-group">
           {t('publicForm.forGroup', { group: data.group })}
-        </Text>
+        </p>
       ) : null}
-      <Alert color="blue" variant="light" icon={<IconLock aria-hidden />} p="xs" data-testid="public-anonymous">
-        <Text size="sm">{t('publicForm.anonymous')}</Text>
-      </Alert>
-    </Stack>
+      <div className="pf-alert pf-info" data-testid="public-anonymous">
+        <p>{t('publicForm.anonymous')}</p>
+      </div>
+    </div>
   ) : null;
 
+  /** A message box: Mantine's light alert, drawn without Mantine (main.tsx). */
+  const alert = (kind: 'info' | 'success' | 'warning' | 'danger' | 'muted', testId: string, title: ReactNode, body: ReactNode) => (
+    <div className={`pf-alert pf-${kind}`} data-testid={testId}>
+      {title ? <div className="pf-alert-title">{title}</div> : null}
+      <div>{body}</div>
+    </div>
+  );
+
   return (
-    <Box component="main" className="public-form" lang={language}>
-      <Container size={720} px="sm" py="md">
+    <main className="public-form" lang={language}>
+      <div className="pf-container">
         {form.isPending ? (
-          <Center py="xl">
-            <Loader role="status" aria-label={t('publicForm.loading')} />
-          </Center>
+          <div className="pf-center">
+            <span className="pf-loader" role="status" aria-label={t('publicForm.loading')} />
+          </div>
         ) : form.error instanceof FormClosed ? (
-          <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title={<Title order={1} size="h4">{t('publicForm.closedTitle')}</Title>} data-testid="public-closed">
-            {t('publicForm.closedText')}
-          </Alert>
+          alert('muted', 'public-closed', <h1 className="pf-alert-heading">{t('publicForm.closedTitle')}</h1>, t('publicForm.closedText'))
         ) : form.error || !data ? (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={<Title order={1} size="h4">{t('publicForm.errorTitle')}</Title>} data-testid="public-error">
-            <Stack gap="xs" align="flex-start">
-              <Text size="sm">{t('publicForm.errorText')}</Text>
-              <Button size="sm" variant="default" onClick={() => form.refetch()}>
+          alert(
+            'danger',
+            'public-error',
+            <h1 className="pf-alert-heading">{t('publicForm.errorTitle')}</h1>,
+            <>
+              <p>{t('publicForm.errorText')}</p>
+              <button type="button" className="pf-button" onClick={() => form.refetch()}>
                 {t('publicForm.tryAgain')}
-              </Button>
-            </Stack>
-          </Alert>
+              </button>
+            </>,
+          )
         ) : (
           <>
             {header}
             <div role="status" aria-live="polite" data-testid="public-status" data-status={status}>
-              {status === 'sent' ? (
-                <Alert color={SUCCESS_COLOUR} variant="light" icon={<IconCircleCheck aria-hidden />} title={t('publicForm.sentTitle')} data-testid="public-sent">
-                  {t('publicForm.sentText')}
-                </Alert>
-              ) : status === 'sending' ? (
-                <Alert color="blue" variant="light" icon={<IconCloudUpload aria-hidden />} title={t('publicForm.sendingTitle')} data-testid="public-sending">
-                  {t('publicForm.sendingText')}
-                </Alert>
-              ) : status === 'saved' ? (
-                <Alert color={WARNING_COLOUR} variant="light" icon={<IconDeviceMobile aria-hidden />} title={t('publicForm.savedTitle')} data-testid="public-saved">
-                  {t(offline ? 'publicForm.savedOffline' : 'publicForm.savedRetry')}
-                </Alert>
-              ) : status === 'rejected' ? (
-                <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('publicForm.rejectedTitle')} data-testid="public-rejected">
-                  {t('publicForm.rejectedText')}
-                </Alert>
-              ) : status === 'closed' ? (
-                <Alert color="gray" variant="light" icon={<IconLock aria-hidden />} title={t('publicForm.closedTitle')} data-testid="public-closed-after">
-                  {t('publicForm.closedAfterText')}
-                </Alert>
-              ) : null}
+              {status === 'sent'
+                ? alert('success', 'public-sent', t('publicForm.sentTitle'), t('publicForm.sentText'))
+                : status === 'sending'
+                  ? alert('info', 'public-sending', t('publicForm.sendingTitle'), t('publicForm.sendingText'))
+                  : status === 'saved'
+                    ? alert('warning', 'public-saved', t('publicForm.savedTitle'), t(offline ? 'publicForm.savedOffline' : 'publicForm.savedRetry'))
+                    : status === 'rejected'
+                      ? alert('danger', 'public-rejected', t('publicForm.rejectedTitle'), t('publicForm.rejectedText'))
+                      : status === 'closed'
+                        ? alert('muted', 'public-closed-after', t('publicForm.closedTitle'), t('publicForm.closedAfterText'))
+                        : null}
             </div>
-            {status === 'none' && model ? (
-              <Box className="potreby-survey" data-testid="public-form">
-                <Survey model={model} />
-              </Box>
+            {status === 'none' && lightShown ? (
+              <div data-testid="public-form">
+                <FirstPage page={light} values={shownValues!} onChange={changeLight} onNext={() => setNextPressed(true)} waiting={nextPressed} t={t} />
+              </div>
+            ) : status === 'none' && model && surveyJs ? (
+              <div className="potreby-survey" data-testid="public-form">
+                <surveyJs.Survey model={model} />
+              </div>
             ) : status !== 'none' ? (
-              <Group mt="md">
-                <Button variant="default" onClick={startAgain} data-testid="public-again">
+              <div className="pf-actions">
+                <button type="button" className="pf-button" onClick={startAgain} data-testid="public-again">
                   {t('publicForm.again')}
-                </Button>
-              </Group>
-            ) : null}
-            <Text size="xs" c="gray.7" mt="lg">
-              {t('publicForm.keptOnDevice')}
-            </Text>
+                </button>
+              </div>
+            ) : (
+              // SurveyJS is on its way: a first page only it can draw.
+              <div className="pf-center">
+                <span className="pf-loader" role="status" aria-label={t('publicForm.loading')} />
+              </div>
+            )}
+            <p className="pf-kept">{t('publicForm.keptOnDevice')}</p>
           </>
         )}
         {/* For bots only: people neither see it nor hear it; a filled one is refused by the server. */}
@@ -318,7 +433,7 @@ export function PublicFormPage() {
           <label htmlFor="potreby-website">Website</label>
           <input ref={honeypot} id="potreby-website" name="website" type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
-      </Container>
-    </Box>
+      </div>
+    </main>
   );
 }

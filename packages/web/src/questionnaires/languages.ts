@@ -10,21 +10,6 @@ export function languageName(code: string): string {
   return inReadersLanguage(code, isLanguage(i18next.language) ? i18next.language : 'en');
 }
 
-/** A language named in itself ("Українська"), for respondents choosing the language they answer in. */
-export function ownLanguageName(code: string): string {
-  try {
-    const name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
-    return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
-  } catch {
-    return code;
-  }
-}
-
-/** The browser's preferred language among `available`, else the first of them. */
-export function preferredLanguage(available: string[]): string | null {
-  for (const l of navigator.languages ?? [navigator.language]) {
-    const code = l.slice(0, 2).toLowerCase();
-    if (available.includes(code)) return code;
-  }
-  return available[0] ?? null;
-}
+// The respondent's language and each language named in itself: one definition, kept where the
+// public form can import it without this module's dependencies.
+export { ownLanguageName, preferredLanguage } from '../collection/respondent-language';
