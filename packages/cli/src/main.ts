@@ -11,6 +11,7 @@ import { gapCommand } from './gap-command';
 import { importCommand, PLAN_IMPORT_KINDS } from './import-command';
 import { planBudgetCommand, planChecksCommand } from './plan-command';
 import { periodArgument, roundCreateCommand } from './round-command';
+import { remindersSendCommand } from './reminders-command';
 import { importResponsesCommand, importXlsFormCommand, surveyStatsCommand } from './survey-command';
 import { userCreateCommand, userResetPasswordCommand } from './user-command';
 
@@ -127,6 +128,18 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .action(async (options: { territory: string; template: string; period: { from: number; to: number }; start?: string; method: TGapMethod; country?: TCountry; format: 'text' | 'json' }) => {
       const language = cliLanguage(program.opts().lang);
       code = await withDatabase(language, (ctx) => roundCreateCommand(ctx, options));
+    });
+
+  program
+    .command('reminders')
+    .description("e-mail reminders of planning rounds' deadlines (SMTP_URL)")
+    .command('send')
+    .description("send the day's reminder digests: what is overdue or due within 7 days, one e-mail per person and day")
+    .option('--date <date>', 'the day of the digests, YYYY-MM-DD (default: today)', isoDateArgument)
+    .option('--dry-run', 'list the digests without sending or recording them')
+    .action(async (options: { date?: string; dryRun?: boolean }) => {
+      const language = cliLanguage(program.opts().lang);
+      code = await withDatabase(language, (ctx) => remindersSendCommand(ctx, options));
     });
 
   const plan = program.command('plan').description("a planning round's plan: checks and budget");

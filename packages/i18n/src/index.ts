@@ -7,8 +7,11 @@ import bgSurveys from './locales/bg/surveys.json';
 import bgAssessments from './locales/bg/assessments.json';
 import bgDocuments from './locales/bg/documents.json';
 import bgRounds from './locales/bg/rounds.json';
+import bgMeetings from './locales/bg/meetings.json';
 import bgPlanning from './locales/bg/planning.json';
 import bgReview from './locales/bg/review.json';
+import bgAgreement from './locales/bg/agreement.json';
+import bgScenarios from './locales/bg/scenarios.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enServer from './locales/en/server.json';
 import enUi from './locales/en/ui.json';
@@ -17,8 +20,11 @@ import enSurveys from './locales/en/surveys.json';
 import enAssessments from './locales/en/assessments.json';
 import enDocuments from './locales/en/documents.json';
 import enRounds from './locales/en/rounds.json';
+import enMeetings from './locales/en/meetings.json';
 import enPlanning from './locales/en/planning.json';
 import enReview from './locales/en/review.json';
+import enAgreement from './locales/en/agreement.json';
+import enScenarios from './locales/en/scenarios.json';
 import plCatalogue from './locales/pl/catalogue.json';
 import plServer from './locales/pl/server.json';
 import plUi from './locales/pl/ui.json';
@@ -27,8 +33,11 @@ import plSurveys from './locales/pl/surveys.json';
 import plAssessments from './locales/pl/assessments.json';
 import plDocuments from './locales/pl/documents.json';
 import plRounds from './locales/pl/rounds.json';
+import plMeetings from './locales/pl/meetings.json';
 import plPlanning from './locales/pl/planning.json';
 import plReview from './locales/pl/review.json';
+import plAgreement from './locales/pl/agreement.json';
+import plScenarios from './locales/pl/scenarios.json';
 import ukCatalogue from './locales/uk/catalogue.json';
 import ukServer from './locales/uk/server.json';
 import ukUi from './locales/uk/ui.json';
@@ -37,8 +46,11 @@ import ukSurveys from './locales/uk/surveys.json';
 import ukAssessments from './locales/uk/assessments.json';
 import ukDocuments from './locales/uk/documents.json';
 import ukRounds from './locales/uk/rounds.json';
+import ukMeetings from './locales/uk/meetings.json';
 import ukPlanning from './locales/uk/planning.json';
 import ukReview from './locales/uk/review.json';
+import ukAgreement from './locales/uk/agreement.json';
+import ukScenarios from './locales/uk/scenarios.json';
 
 import { LANGUAGES } from '@potreby/domain';
 
@@ -53,10 +65,10 @@ export const DEFAULT_LANGUAGE: TLanguage = 'en';
  * not repeat between the files; a test checks it.
  */
 export const localeFiles = {
-  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, planning: bgPlanning, review: bgReview, server: bgServer, catalogue: bgCatalogue },
-  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, planning: ukPlanning, review: ukReview, server: ukServer, catalogue: ukCatalogue },
-  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, planning: plPlanning, review: plReview, server: plServer, catalogue: plCatalogue },
-  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, planning: enPlanning, review: enReview, server: enServer, catalogue: enCatalogue },
+  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, meetings: bgMeetings, planning: bgPlanning, review: bgReview, agreement: bgAgreement, scenarios: bgScenarios, server: bgServer, catalogue: bgCatalogue },
+  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, meetings: ukMeetings, planning: ukPlanning, review: ukReview, agreement: ukAgreement, scenarios: ukScenarios, server: ukServer, catalogue: ukCatalogue },
+  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, meetings: plMeetings, planning: plPlanning, review: plReview, agreement: plAgreement, scenarios: plScenarios, server: plServer, catalogue: plCatalogue },
+  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, meetings: enMeetings, planning: enPlanning, review: enReview, agreement: enAgreement, scenarios: enScenarios, server: enServer, catalogue: enCatalogue },
 } as const;
 
 const merge = (language: keyof typeof localeFiles) => Object.assign({}, ...Object.values(localeFiles[language])) as Record<string, unknown>;

@@ -52,6 +52,32 @@ const router = createBrowserRouter([
       { path: '/questionnaires/:id', lazy: async () => ({ Component: (await import('./questionnaires/QuestionnairePage')).QuestionnairePage }) },
       { path: '/questionnaires/:id/analysis', lazy: async () => ({ Component: (await import('./analysis/AnalysisPage')).AnalysisPage }) },
       {
+        path: '/planning-templates',
+        lazy: async () => {
+          const { TemplatesPage } = await import('./planning/TemplatesPage');
+          return {
+            Component: () => (
+              <RequirePermission permission="editCatalogue">
+                <TemplatesPage />
+              </RequirePermission>
+            ),
+          };
+        },
+      },
+      {
+        path: '/working-days',
+        lazy: async () => {
+          const { CalendarPage } = await import('./planning/CalendarPage');
+          return {
+            Component: () => (
+              <RequirePermission permission="editCatalogue">
+                <CalendarPage />
+              </RequirePermission>
+            ),
+          };
+        },
+      },
+      {
         path: '/users',
         lazy: async () => {
           const { UsersPage } = await import('./users/UsersPage');

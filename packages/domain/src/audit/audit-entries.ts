@@ -37,6 +37,20 @@ export const AUDIT_ENTITIES = [
   'ceiling',
   /** The municipal services review (issue 8, story 2): a forum's notes on one service. */
   'service_review',
+  /** Planning templates and a country's working-day calendar, as administrators edit them (issue 8, items 1, 2). */
+  'planning_template',
+  'calendar_day',
+  /** A scenario of a planning round (issue 8, item 9). */
+  'plan_scenario',
+  /** Working meetings of a round and the tasks they give (issue 8, items 3, 4). */
+  'round_task',
+  'round_meeting',
+  'meeting_participant',
+  'meeting_decision',
+  'meeting_attachment',
+  /** The mayors' agreement of a round: its versions and each municipality's position (issue 8, item 11). */
+  'agreement_version',
+  'mayor_position',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 

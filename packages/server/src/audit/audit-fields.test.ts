@@ -9,6 +9,8 @@ import { serviceSite } from '../service-sites/tables';
 import { planningRound, proposalItem, roundStage } from '../planning/tables';
 import { collectionLink, questionnaire } from '../surveys/tables';
 import { serviceReview } from '../services-review/tables';
+import { agreementVersion } from '../planning/agreement/tables';
+import { meetingDecision, roundMeeting, roundTask } from '../planning/meetings/tables';
 
 const columns = (table: Table, ...left: string[]) => Object.keys(getTableColumns(table)).filter((c) => !left.includes(c));
 /** What an import's entry holds (import-file.ts, import-responses.ts, import-boundaries.ts). */
@@ -22,7 +24,8 @@ const IMPORT = ['dataset', 'fileName', 'format', 'rows', 'inserted', 'updated'];
 const FIELDS: Record<TAuditEntity, string[]> = {
   service_site: [...columns(serviceSite, 'updatedAt'), 'copiedFrom'],
   norm: columns(norm),
-  user: columns(appUser, 'passwordHash'),
+  // The calendar feed's address is never logged, only when it was made (planning/calendar).
+  user: [...columns(appUser, 'passwordHash'), 'calendarFeedCreatedAt'],
   session: [],
   territories: IMPORT,
   population: IMPORT,
@@ -53,6 +56,20 @@ const FIELDS: Record<TAuditEntity, string[]> = {
   unit_cost: [...IMPORT, 'year'],
   ceiling: [...IMPORT, 'year'],
   service_review: columns(serviceReview, 'updatedAt'),
+  // A template as a whole (planning/templates/store.ts), and one amendment of a country's calendar (planning/working-days).
+  planning_template: ['key', 'country', 'legalBasis', 'name', 'stages'],
+  calendar_day: ['id', 'date', 'working', 'note'],
+  // A version as generated or signed, and a municipality's position on it (planning/agreement/agreement.ts).
+  agreement_version: [...columns(agreementVersion, 'content', 'createdBy', 'createdAt', 'id')],
+  // A scenario's changes (planning/scenarios), a meeting with its participants, its decisions and
+  // attachments, and a task (planning/meetings).
+  plan_scenario: ['id', 'roundId', 'name', 'itemChanges', 'populationChanges', 'createdBy'],
+  round_meeting: [...columns(roundMeeting), 'participants'],
+  meeting_participant: [],
+  meeting_decision: columns(meetingDecision),
+  meeting_attachment: ['meetingId', 'fileName', 'mediaType', 'size'],
+  round_task: columns(roundTask),
+  mayor_position: ['municipalityId', 'position', 'reason', 'decisionNumber', 'decisionDate', 'signatoryName', 'recordedAt', 'versionId', 'number'],
 };
 
 type Audit = { entities: Record<string, string>; actions: Record<string, string>; fields: Record<string, string>; actors: Record<string, string> };

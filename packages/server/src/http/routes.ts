@@ -9,7 +9,14 @@ import { gapRoutes } from '../gaps/routes';
 import { geoRoutes } from '../geo/routes';
 import { importRoutes } from '../imports/routes';
 import { normRoutes } from '../norms/routes';
+import { agreementRoutes } from '../planning/agreement/routes';
 import { planningRoutes } from '../planning/routes';
+import { meetingRoutes } from '../planning/meetings/routes';
+import { calendarRoutes } from '../planning/calendar/routes';
+import { startReminderTimer } from '../planning/reminders/reminder-timer';
+import { scenarioRoutes } from '../planning/scenarios/routes';
+import { templateRoutes } from '../planning/templates/routes';
+import { workingDayRoutes } from '../planning/working-days/routes';
 import { populationRoutes } from '../population/routes';
 import { serviceSiteRoutes } from '../service-sites/routes';
 import { servicesReviewRoutes } from '../services-review/routes';
@@ -44,6 +51,13 @@ export async function registerRoutes(app: App, ctx: RouteContext): Promise<Route
   responseImportRoutes(app, ctx);
   surveyExportRoutes(app, ctx);
   planningRoutes(app, ctx);
+  meetingRoutes(app, ctx);
+  calendarRoutes(app, ctx);
+  startReminderTimer(app, ctx.database);
+  agreementRoutes(app, ctx);
+  scenarioRoutes(app, ctx);
+  templateRoutes(app, ctx);
+  workingDayRoutes(app, ctx);
   servicesReviewRoutes(app, ctx);
   return ctx;
 }

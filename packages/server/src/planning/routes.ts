@@ -33,7 +33,7 @@ import {
   ZTemplateList,
   ZTemplateQuery,
 } from './schema';
-import { templatesOf } from './schedule';
+import { storedTemplates } from './templates/store';
 
 const TAGS = ['planning'];
 const IMPORT_DESCRIPTION = 'multipart/form-data with the file (CSV or XLSX) in field `file`. A file with any bad row is rejected with 422 and a row-by-row report (`errors`); nothing is written.';
@@ -50,7 +50,7 @@ export function planningRoutes(app: App, ctx: RouteContext) {
   app.get('/api/v1/planning/templates', { schema: { tags: TAGS, summary: "Country templates of a round's stages, documents and deadlines", querystring: ZTemplateQuery, response: { 200: ZTemplateList } } }, async (request) => {
     actorOf(request);
     return {
-      items: templatesOf(request.query.country).map((tpl) => ({
+      items: (await storedTemplates(db, request.query.country)).map(({ template: tpl }) => ({
         key: tpl.key,
         country: tpl.country,
         legalBasis: tpl.legalBasis,

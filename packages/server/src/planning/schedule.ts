@@ -1,18 +1,14 @@
 import type { TCountry } from '@potreby/domain';
 import { scheduleRound } from '@potreby/domain/planning/templates/schedule-round';
-import { SEEDED_TEMPLATES, seededTemplate } from '@potreby/domain/planning/templates/seeded-templates';
-import type { TRoundTemplate } from '@potreby/domain/planning/templates/template';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import type { TerritoryRow } from '../territories/queries';
 import { calendarDay } from './tables';
+import { storedTemplate } from './templates/store';
 
 export type ScheduledStage = { key: string; ownerTerritoryId: number | null; dueDate: string | null; status: 'open' | 'done' };
 
 export type ScheduleRequest = { templateKey: string; country: string; start: string; periodStart: number; territory: TerritoryRow; municipalities: TerritoryRow[] };
-
-/** The country templates a round can be opened from (the seeded ones, from the law). */
-export const templatesOf = (country: string | undefined): readonly TRoundTemplate[] => SEEDED_TEMPLATES.filter((t) => country === undefined || t.country === country);
 
 /** A country's calendar amendments (a working Saturday, a one-off day off), for the deadline arithmetic. */
 export async function calendarOf(db: Db, country: string) {
@@ -21,14 +17,15 @@ export async function calendarOf(db: Db, country: string) {
 }
 
 /**
- * The stages of a new round from its country template, with due dates from the deadline
+ * The stages of a new round from its country template as it stands (the law's, or an
+ * administrator's edit of it: templates/store.ts), with due dates from the deadline
  * arithmetic (planning/templates/schedule-round.ts, the country's working days and amendments);
  * null when the country has no such template. A stage each municipality carries out becomes one
  * stage per municipality of the round; the region's stages are the round territory's; national
  * ones (a national agency's approval) have no owner here.
  */
 export async function scheduleStages(db: Db, request: ScheduleRequest): Promise<ScheduledStage[] | null> {
-  const template = seededTemplate(request.templateKey);
+  const template = (await storedTemplate(db, request.templateKey))?.template;
   if (!template || template.country !== request.country) return null;
   const calendar = await calendarOf(db, request.country);
   const stages = scheduleRound(template, { periodStart: request.periodStart, start: request.start, country: request.country as TCountry, calendar });

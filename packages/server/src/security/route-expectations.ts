@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { may, mayChangeSite, mayEditCatalogue, mayEditServiceReview, reaches, mayChangeSitesIn, mayEditNorm, maySaveSite, type Actor, type Place as PolicyPlace, type SitePlaces, type TAction } from '@potreby/domain';
+import { dayNumber, isoOfDay } from '@potreby/domain/planning/deadlines/iso-date';
 import { REFERENCE_DIR } from '../config';
 import { mayEditItem, mayProposeAnywhere, mayReadRound, mayRunRound, maySetStandards } from '../planning/access';
 import { send, type Answer, type Outgoing } from './http';
@@ -117,6 +118,9 @@ const changeSite = (c: ProbeContext, site: SitePlaces): Outcome => c.judge.outco
 /** The service catalogue: national administrators only (catalogue/edit-service-type.ts mayEditCatalogue). */
 const editCatalogue = (c: ProbeContext): Outcome => c.judge.outcome(!!c.judge.actor && mayEditCatalogue(c.judge.actor), []);
 const CATALOGUE_PROBE = 'bg.matrix_probe';
+/** A Saturday no probe has used yet (from 3 January 2150, one week apart), so each amendment is new. */
+let saturdays = 0;
+const workingSaturday = () => isoOfDay(dayNumber('2150-01-03') + 7 * saturdays++);
 const catalogueType = (key: string) => ({ key, country: 'BG', officialCode: null, names: { bg: 'Проба', en: 'Probe' }, category: 'other', residential: false, unit: 'places', targetGroups: ['all'] });
 /** A type of the matrix's own, so retiring it spoils no other probe (a second POST is a harmless 409). */
 const probeType = async (c: ProbeContext) => {
@@ -208,7 +212,70 @@ const roundRead =
     const p = at(place);
     return [{ label: `${p.key} round`, method: 'GET', path: `/api/v1/planning/rounds/${p.roundId}${suffix}`, expect: roundRule(c, p, 'read') }];
   };
+/** A scenario of the place's round (planning/scenarios): one per round, made once by the administrator; `fresh` ones for writes. */
+const scenarioIds = new Map<number, Promise<number>>();
+const makeScenario = async (c: ProbeContext, p: Place) => (await c.world.adminSend({ method: 'POST', path: `/api/v1/planning/rounds/${p.roundId}/scenarios`, json: { name: `S ${c.world.unique()}` } }, 201)).json.id as number;
+const scenarioOf = (c: ProbeContext, p: Place): Promise<number> => {
+  let id = scenarioIds.get(p.roundId);
+  if (!id) scenarioIds.set(p.roundId, (id = makeScenario(c, p)));
+  return id;
+};
+const scenarioRoutes: Record<string, RouteExpectation> = {
+  'GET /api/v1/planning/rounds/{id}/scenarios': { scope: 'each place', probes: roundRead('/scenarios') },
+  'POST /api/v1/planning/rounds/{id}/scenarios': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [{ label: `${p.key} scenario`, method: 'POST', path: `/api/v1/planning/rounds/${p.roundId}/scenarios`, json: { name: `S ${c.index}` }, expect: roundRule(c, p, 'run') }];
+    },
+  },
+  'GET /api/v1/planning/rounds/{id}/scenarios/compare': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await scenarioOf(c, p);
+      return [{ label: `${p.key} scenarios`, method: 'GET', path: `/api/v1/planning/rounds/${p.roundId}/scenarios/compare`, query: { a: 'round', b: String(id) }, expect: roundRule(c, p, 'read') }];
+    },
+  },
+  'GET /api/v1/planning/scenarios/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => [{ label: `${at(place).key} scenario`, method: 'GET', path: `/api/v1/planning/scenarios/${await scenarioOf(c, at(place))}`, expect: roundRule(c, at(place), 'read') }],
+  },
+  'GET /api/v1/planning/scenarios/{id}/evaluation': {
+    scope: 'each place',
+    probes: async (c, place) => [{ label: `${at(place).key} scenario`, method: 'GET', path: `/api/v1/planning/scenarios/${await scenarioOf(c, at(place))}/evaluation`, expect: roundRule(c, at(place), 'read') }],
+  },
+  'PUT /api/v1/planning/scenarios/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await c.fresh(() => makeScenario(c, p), await scenarioOf(c, p));
+      return [{ label: `${p.key} scenario`, method: 'PUT', path: `/api/v1/planning/scenarios/${id}`, json: { name: `T ${c.index}`, items: [{ itemId: p.itemId, capacityChange: 2 }], population: [] }, expect: roundRule(c, p, 'run') }];
+    },
+  },
+  'DELETE /api/v1/planning/scenarios/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = await c.fresh(() => makeScenario(c, p), await scenarioOf(c, p));
+      return [{ label: `${p.key} scenario`, method: 'DELETE', path: `/api/v1/planning/scenarios/${id}`, expect: roundRule(c, p, 'run') }];
+    },
+  },
+  // The peers of a municipality of the round: read by the round's readers whose reach holds it, as its items.
+  'GET /api/v1/planning/rounds/{id}/peers': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [{ label: `${p.key} peers`, method: 'GET', path: `/api/v1/planning/rounds/${p.roundId}/peers`, query: { municipalityId: String(p.municipality.id) }, expect: itemRule(c, p, 'read') }];
+    },
+  },
+};
 const planningRoutes: Record<string, RouteExpectation> = {
+  // Calendar feeds (issue 8, item 3): any signed-in person makes their own secret address; the
+  // feeds are public, the secret in the address is the key (calendar.int.test.ts checks the 404s).
+  'POST /api/v1/calendar/token': { scope: 'once', probes: async (c) => [{ label: 'own calendar address', method: 'POST', path: '/api/v1/calendar/token', expect: c.judge.self() }] },
+  'GET /api/v1/calendar/{feed}': { scope: 'once', probes: async () => [{ label: 'a feed of an unknown token', method: 'GET', path: `/api/v1/calendar/${'A'.repeat(43)}.ics`, expect: PUBLIC }] },
+  'GET /api/v1/calendar/{token}/round/{feed}': { scope: 'once', probes: async () => [{ label: "a round's feed of an unknown token", method: 'GET', path: `/api/v1/calendar/${'A'.repeat(43)}/round/1.ics`, expect: PUBLIC }] },
   'POST /api/v1/planning/rounds': {
     scope: 'each place',
     probes: async (c, place) => {
@@ -217,6 +284,28 @@ const planningRoutes: Record<string, RouteExpectation> = {
     },
   },
   'GET /api/v1/planning/templates': { scope: 'once', probes: async (c) => [{ label: 'templates', method: 'GET', path: '/api/v1/planning/templates', expect: c.judge.self() }] },
+  // Templates and the working-day calendar (planning/templates, planning/working-days): every signed-in user reads a template, national administrators change them.
+  'GET /api/v1/planning/templates/{key}': { scope: 'once', probes: async (c) => [{ label: 'a template', method: 'GET', path: '/api/v1/planning/templates/pl.social_services', expect: c.judge.self() }] },
+  'PUT /api/v1/planning/templates/{key}': {
+    scope: 'once',
+    probes: async (c) => {
+      const { stages } = (await c.world.adminSend({ method: 'GET', path: '/api/v1/planning/templates/pl.social_services' }, 200)).json as { stages: unknown[] };
+      return [{ label: 'a template as it is', method: 'PUT', path: '/api/v1/planning/templates/pl.social_services', json: { stages }, expect: editCatalogue(c) }];
+    },
+  },
+  'GET /api/v1/planning/working-days': { scope: 'once', probes: async (c) => [{ label: 'BG 2027', method: 'GET', path: '/api/v1/planning/working-days', query: { country: 'BG', year: '2027' }, expect: editCatalogue(c) }] },
+  'POST /api/v1/planning/working-days': {
+    scope: 'once',
+    probes: async (c) => [{ label: 'a working Saturday', method: 'POST', path: '/api/v1/planning/working-days', json: { country: 'BG', date: workingSaturday(), working: true, note: 'матрица' }, expect: editCatalogue(c) }],
+  },
+  'DELETE /api/v1/planning/working-days/{id}': {
+    scope: 'once',
+    probes: async (c) => {
+      const add = async () => (await c.world.adminSend({ method: 'POST', path: '/api/v1/planning/working-days', json: { country: 'BG', date: workingSaturday(), working: true, note: 'матрица' } }, 201)).json.id as number;
+      const id = await c.fresh(add, 2_000_000_000);
+      return [{ label: 'an amendment', method: 'DELETE', path: `/api/v1/planning/working-days/${id}`, expect: editCatalogue(c) }];
+    },
+  },
   'GET /api/v1/planning/rounds': {
     scope: 'both',
     // A list: filtered to the reader, so always answered; the leak check does the work.
@@ -313,6 +402,150 @@ const planningRoutes: Record<string, RouteExpectation> = {
   ),
 };
 
+/** The round's newest agreement version, generated as the administrator (the same plan gives the same version). */
+const newestAgreement = async (c: ProbeContext, p: Place): Promise<number> =>
+  (await c.world.adminSend({ method: 'POST', path: `/api/v1/planning/rounds/${p.roundId}/agreement`, json: {} }, [200, 201])).json.id;
+/** A version of the round's agreement to read: generated once per round of a running app (generating evaluates the whole plan). */
+const readableAgreements = new Map<string, Promise<number>>();
+const agreementOf = (c: ProbeContext, p: Place): Promise<number> => {
+  const key = `${c.world.t.url}|${p.roundId}`;
+  if (!readableAgreements.has(key)) readableAgreements.set(key, newestAgreement(c, p));
+  return readableAgreements.get(key)!;
+};
+/** A municipality's position on the agreement: recorded by its own officers (or an administrator) among the round's readers. */
+const positionRule = (c: ProbeContext, p: Place) => {
+  const a = c.judge.actor;
+  const allowed = !!a && mayReadRound(a, p.region) && reaches(a, p.municipality) && (a.role === 'municipal_officer' || a.role === 'admin');
+  return c.judge.outcome(allowed, [p.municipality]);
+};
+/** The mayors' agreement (planning/agreement): read by the round's readers; generated by those who run it. */
+const agreementRoutes: Record<string, RouteExpectation> = {
+  'GET /api/v1/planning/rounds/{id}/agreement': { scope: 'each place', probes: roundRead('/agreement') },
+  'POST /api/v1/planning/rounds/{id}/agreement': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [{ label: `${p.key} agreement`, method: 'POST', path: `/api/v1/planning/rounds/${p.roundId}/agreement`, json: {}, expect: roundRule(c, p, 'run') }];
+    },
+  },
+  'GET /api/v1/planning/rounds/{id}/agreement/compare': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const id = String(await agreementOf(c, p));
+      return [{ label: `${p.key} agreement`, method: 'GET', path: `/api/v1/planning/rounds/${p.roundId}/agreement/compare`, query: { a: id, b: id }, expect: roundRule(c, p, 'read') }];
+    },
+  },
+  'GET /api/v1/planning/agreements/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [{ label: `${p.key} agreement`, method: 'GET', path: `/api/v1/planning/agreements/${await agreementOf(c, p)}`, expect: roundRule(c, p, 'read') }];
+    },
+  },
+  'GET /api/v1/planning/agreements/{id}/document/{format}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const format = c.index % 2 === 0 ? 'docx' : 'pdf';
+      return [{ label: `${p.key} agreement ${format}`, method: 'GET', path: `/api/v1/planning/agreements/${await agreementOf(c, p)}/document/${format}`, expect: roundRule(c, p, 'read') }];
+    },
+  },
+  'PUT /api/v1/planning/agreements/{id}/position': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const json = { municipalityId: p.municipality.id, position: 'agrees' };
+      return [{ label: `${p.key} position`, method: 'PUT', path: `/api/v1/planning/agreements/${await newestAgreement(c, p)}/position`, json, expect: positionRule(c, p) }];
+    },
+  },
+};
+
+/**
+ * Tasks and working meetings of a round (planning/meetings): read by the round's readers, recorded
+ * by those who run it; a municipality's task is marked done by its proposers. The fixtures (a
+ * meeting with a decision and an attachment, a task of the place's municipality) are made once
+ * per place, as the administrator.
+ */
+type MeetingFixture = { meetingId: number; decisionId: number; attachmentId: number; taskId: number };
+const meetingFixtures = new WeakMap<Place, Promise<MeetingFixture>>();
+const PDF = '%PDF-1.4\n%%EOF\n';
+const meetingBody = (p: Place) => ({ date: '2026-03-10', time: '10:00', place: `Зала ${p.key}`, chair: 'Председател', agenda: '', minutes: `Протокол ${p.key}`, participants: [{ personName: 'Участник', organisation: '', role: '', present: true }] });
+const decisionBody = (p: Place) => ({ text: `Решение ${p.key}`, ownerTerritoryId: p.municipality.id, dueDate: '2026-03-20' });
+const taskBody = (p: Place) => ({ title: `Задача ${p.key}`, dueDate: '2026-03-20', ownerTerritoryId: p.municipality.id, stageId: null });
+const attachAsAdmin = async (c: ProbeContext, meetingId: number) => {
+  const res = await c.world.adminSend({ method: 'POST', path: `/api/v1/planning/meetings/${meetingId}/attachments`, form: upload('minutes.pdf', PDF, {}) }, 201);
+  return res.json.id as number;
+};
+const meetingFixture = (c: ProbeContext, p: Place): Promise<MeetingFixture> => {
+  let made = meetingFixtures.get(p);
+  if (!made) {
+    made = (async () => {
+      const meetingId = (await c.world.adminSend({ method: 'POST', path: `/api/v1/planning/rounds/${p.roundId}/meetings`, json: meetingBody(p) }, 201)).json.id as number;
+      const decisions = (await c.world.adminSend({ method: 'POST', path: `/api/v1/planning/meetings/${meetingId}/decisions`, json: decisionBody(p) }, 201)).json.decisions as { id: number }[];
+      const taskId = (await c.world.adminSend({ method: 'POST', path: `/api/v1/planning/rounds/${p.roundId}/tasks`, json: taskBody(p) }, 201)).json.id as number;
+      return { meetingId, decisionId: decisions[0]!.id, attachmentId: await attachAsAdmin(c, meetingId), taskId };
+    })();
+    meetingFixtures.set(p, made);
+  }
+  return made;
+};
+const meetingProbe =
+  (method: Outgoing['method'], path: (f: MeetingFixture, p: Place) => string, rule: 'read' | 'run', body?: (p: Place) => unknown): RouteExpectation['probes'] =>
+  async (c, place) => {
+    const p = at(place);
+    const f = await meetingFixture(c, p);
+    return [{ label: `${p.key} round`, method, path: path(f, p), json: body?.(p), expect: roundRule(c, p, rule) }];
+  };
+const meetingRoutes: Record<string, RouteExpectation> = {
+  'GET /api/v1/planning/rounds/{id}/tasks': { scope: 'each place', probes: meetingProbe('GET', (_, p) => `/api/v1/planning/rounds/${p.roundId}/tasks`, 'read') },
+  'POST /api/v1/planning/rounds/{id}/tasks': { scope: 'each place', probes: meetingProbe('POST', (_, p) => `/api/v1/planning/rounds/${p.roundId}/tasks`, 'run', taskBody) },
+  'PUT /api/v1/planning/tasks/{id}': { scope: 'each place', probes: meetingProbe('PUT', (f) => `/api/v1/planning/tasks/${f.taskId}`, 'run', taskBody) },
+  'PUT /api/v1/planning/tasks/{id}/done': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const f = await meetingFixture(c, p);
+      // A municipality's task: its proposers mark it done, as they mark its stages.
+      return [{ label: `${p.key} task`, method: 'PUT', path: `/api/v1/planning/tasks/${f.taskId}/done`, json: { doneDate: '2026-03-18' }, expect: itemRule(c, p, 'edit') }];
+    },
+  },
+  'GET /api/v1/planning/rounds/{id}/meetings': { scope: 'each place', probes: meetingProbe('GET', (_, p) => `/api/v1/planning/rounds/${p.roundId}/meetings`, 'read') },
+  'POST /api/v1/planning/rounds/{id}/meetings': { scope: 'each place', probes: meetingProbe('POST', (_, p) => `/api/v1/planning/rounds/${p.roundId}/meetings`, 'run', meetingBody) },
+  'GET /api/v1/planning/meetings/{id}': { scope: 'each place', probes: meetingProbe('GET', (f) => `/api/v1/planning/meetings/${f.meetingId}`, 'read') },
+  'PUT /api/v1/planning/meetings/{id}': { scope: 'each place', probes: meetingProbe('PUT', (f) => `/api/v1/planning/meetings/${f.meetingId}`, 'run', meetingBody) },
+  'POST /api/v1/planning/meetings/{id}/follow-up': { scope: 'each place', probes: meetingProbe('POST', (f) => `/api/v1/planning/meetings/${f.meetingId}/follow-up`, 'run', () => ({ date: '2026-04-10' })) },
+  'POST /api/v1/planning/meetings/{id}/decisions': { scope: 'each place', probes: meetingProbe('POST', (f) => `/api/v1/planning/meetings/${f.meetingId}/decisions`, 'run', decisionBody) },
+  'PUT /api/v1/planning/decisions/{id}': { scope: 'each place', probes: meetingProbe('PUT', (f) => `/api/v1/planning/decisions/${f.decisionId}`, 'run', decisionBody) },
+  'POST /api/v1/planning/decisions/{id}/task': { scope: 'each place', probes: meetingProbe('POST', (f) => `/api/v1/planning/decisions/${f.decisionId}/task`, 'run') },
+  'GET /api/v1/planning/meetings/{id}/documents/{kind}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const f = await meetingFixture(c, p);
+      return [{ label: `${p.key} minutes`, method: 'GET', path: `/api/v1/planning/meetings/${f.meetingId}/documents/minutes`, query: { format: 'pdf' }, expect: roundRule(c, p, 'read') }];
+    },
+  },
+  'POST /api/v1/planning/meetings/{id}/attachments': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const f = await meetingFixture(c, p);
+      return [{ label: `${p.key} attachment`, method: 'POST', path: `/api/v1/planning/meetings/${f.meetingId}/attachments`, form: upload('minutes.pdf', PDF, {}), expect: roundRule(c, p, 'run') }];
+    },
+  },
+  'GET /api/v1/planning/attachments/{id}': { scope: 'each place', probes: meetingProbe('GET', (f) => `/api/v1/planning/attachments/${f.attachmentId}`, 'read') },
+  'DELETE /api/v1/planning/attachments/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const f = await meetingFixture(c, p);
+      const id = await c.fresh(() => attachAsAdmin(c, f.meetingId), f.attachmentId);
+      return [{ label: `${p.key} attachment`, method: 'DELETE', path: `/api/v1/planning/attachments/${id}`, expect: roundRule(c, p, 'run') }];
+    },
+  },
+};
+
 /** Ask for an export as the principal and wait for it: the job is the principal's own. */
 async function ownJob(c: ProbeContext, p: Place): Promise<string | null> {
   if (!c.principal.client || !c.judge.actor || !may(c.judge.actor, 'read', p.municipality)) return null;
@@ -325,6 +558,10 @@ async function ownJob(c: ProbeContext, p: Place): Promise<string | null> {
 export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // ---- planning rounds (issue 8): planning/access.ts ----
   ...planningRoutes,
+  // ---- tasks and working meetings of a round (issue 8, items 3, 4): planning/meetings ----
+  ...meetingRoutes,
+  ...agreementRoutes,
+  ...scenarioRoutes,
   // ---- session: public sign-in and health; the rest about the signed-in account itself ----
   'GET /api/v1/health': { scope: 'once', probes: async (c) => [{ label: 'health', method: 'GET', path: '/api/v1/health', expect: c.judge.public() }] },
   'POST /api/v1/session': {

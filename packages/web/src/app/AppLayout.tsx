@@ -2,6 +2,7 @@ import { AppShell, Box, Burger, Button, Group, Menu, NavLink, Text, UnstyledButt
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
+  IconCalendarCog,
   IconCalendarStats,
   IconChartBar,
   IconClipboardList,
@@ -14,6 +15,7 @@ import {
   IconMap2,
   IconReportAnalytics,
   IconRuler2,
+  IconTemplate,
   IconUserCircle,
   IconUsers,
 } from '@tabler/icons-react';
@@ -33,6 +35,8 @@ const NAV = [
   { to: '/services-review', key: 'servicesReview', icon: IconReportAnalytics },
   { to: '/imports', key: 'imports', icon: IconFileImport },
   { to: '/service-types', key: 'serviceTypes', icon: IconListDetails },
+  { to: '/planning-templates', key: 'planningTemplates', icon: IconTemplate, permission: 'editCatalogue' },
+  { to: '/working-days', key: 'workingDays', icon: IconCalendarCog, permission: 'editCatalogue' },
   { to: '/users', key: 'users', icon: IconUsers, permission: 'manageUsers' },
   { to: '/audit', key: 'audit', icon: IconHistory, permission: 'viewAudit' },
 ] as const;

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { Modal, NumberInput, Select, SimpleGrid, Stack, Textarea } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { ActionIcon, Button, Fieldset, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FUNDING_SOURCES, PROPOSAL_ACTIONS, type TProposalAction } from '@potreby/domain/planning/proposal';
@@ -16,7 +17,9 @@ import type { RoundTabProps } from './round-parts';
 import { roundKeys } from './round-queries';
 
 type Num = number | string;
-type FormValues = { municipalityId: string | null; action: TProposalAction; serviceType: string | null; amount: Num; startYear: Num; fundingSource: string; annualCost: Num; explanation: string };
+/** A municipality of the round the item also serves, and the places (of the item's capacity change) for its residents. */
+type Served = { municipalityId: string | null; capacity: Num };
+type FormValues = { municipalityId: string | null; action: TProposalAction; serviceType: string | null; amount: Num; startYear: Num; fundingSource: string; annualCost: Num; explanation: string; served: Served[] };
 
 /** Reducing and closing take capacity away: the user gives how much, the action gives the sign. */
 const REMOVES: ReadonlySet<TProposalAction> = new Set(['reduce', 'close']);
@@ -32,6 +35,7 @@ function initialValues(item: TItemView | null, municipalityId: number | null, st
     fundingSource: item?.fundingSource ?? 'state_delegated',
     annualCost: item?.annualCost ?? '',
     explanation: item?.explanation ?? '',
+    served: (item?.served ?? []).map((s) => ({ municipalityId: String(s.municipalityId), capacity: s.capacity })),
   };
 }
 
@@ -52,6 +56,12 @@ export function ItemForm({ round, municipalities, opened, item, municipalityId, 
       startYear: (v) => {
         const year = numberOrUndefined(v);
         return year === undefined ? t('common.fieldErrors.required') : year < round.periodStart || year > round.periodEnd ? t('proposals.startYearOutside', { from: round.periodStart, to: round.periodEnd }) : null;
+      },
+      // The places for other municipalities are part of the item's capacity change, never more.
+      served: (list, values) => {
+        const total = list.reduce((sum, s) => sum + (numberOrUndefined(s.capacity) ?? 0), 0);
+        const capacity = Math.abs(numberOrUndefined(values.amount) ?? 0);
+        return total > capacity ? t('servedMunicipalities.tooMany', { served: total, capacity }) : null;
       },
     },
   });
@@ -78,7 +88,7 @@ export function ItemForm({ round, municipalities, opened, item, municipalityId, 
         explanation: v.explanation.trim(),
         siteId: item?.siteId ?? null,
         settlementId: item?.settlementId ?? null,
-        served: item?.served ?? [],
+        served: v.served.filter((s) => s.municipalityId !== null).map((s) => ({ municipalityId: Number(s.municipalityId), capacity: numberOrUndefined(s.capacity) ?? 0 })),
       };
       return item ? api.put<TItemView>(`/planning/items/${item.id}`, body) : api.post<TItemView>(`/planning/rounds/${round.id}/items`, body);
     },
@@ -151,10 +161,70 @@ export function ItemForm({ round, municipalities, opened, item, municipalityId, 
             />
             <NumberInput label={t('proposals.annualCost')} description={t('proposals.annualCostHint')} min={0} thousandSeparator=" " {...form.getInputProps('annualCost')} data-testid="item-cost" />
           </SimpleGrid>
+          {municipalities.length > 1 ? <ServedFields form={form} municipalities={municipalities} /> : null}
           <Textarea label={t('proposals.explanation')} description={t('proposals.explanationHint')} autosize minRows={2} maxLength={4000} {...form.getInputProps('explanation')} data-testid="item-explanation" />
           <DialogActions onCancel={onClose} submit confirmTestId="item-save" loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/**
+ * The other municipalities of the round the item serves ("territories served", issue 8 item 11):
+ * each once, never the item's own, with its places; the consolidation and the mayors' agreement
+ * are drawn from these.
+ */
+function ServedFields({ form, municipalities }: { form: UseFormReturnType<FormValues>; municipalities: RoundTabProps['municipalities'] }) {
+  const { t } = useTranslation();
+  const names = useNames();
+  const served = form.values.served;
+  const chosen = new Set(served.map((s) => s.municipalityId));
+  const options = (own: string | null) =>
+    municipalities.filter((m) => String(m.id) !== form.values.municipalityId && (String(m.id) === own || !chosen.has(String(m.id)))).map((m) => ({ value: String(m.id), label: names.territory(m) }));
+  const error = form.errors.served;
+  return (
+    <Fieldset legend={t('servedMunicipalities.title')} data-testid="item-served">
+      <Stack gap="xs">
+        <Text size="sm">{t('servedMunicipalities.help')}</Text>
+        {served.map((s, i) => {
+          const name = names.territory(municipalities.find((m) => String(m.id) === s.municipalityId));
+          return (
+            <Group key={i} align="flex-end" wrap="nowrap" gap="xs">
+              <Select
+                label={t('servedMunicipalities.municipality')}
+                searchable
+                allowDeselect={false}
+                data={options(s.municipalityId)}
+                style={{ flex: 1, minWidth: 0 }}
+                {...form.getInputProps(`served.${i}.municipalityId`)}
+                data-testid="served-municipality"
+              />
+              <NumberInput label={t('servedMunicipalities.places')} min={0} allowDecimal={false} allowNegative={false} w={96} {...form.getInputProps(`served.${i}.capacity`)} data-testid="served-places" />
+              <ActionIcon variant="subtle" color="red.8" size="lg" mb={2} aria-label={t('servedMunicipalities.remove', { name })} onClick={() => form.removeListItem('served', i)}>
+                <IconTrash size={18} aria-hidden />
+              </ActionIcon>
+            </Group>
+          );
+        })}
+        {error ? (
+          <Text size="sm" c="red.8" role="alert" data-testid="served-error">
+            {error}
+          </Text>
+        ) : null}
+        <Group>
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconPlus size={14} aria-hidden />}
+            disabled={options(null).length === 0}
+            onClick={() => form.insertListItem('served', { municipalityId: options(null)[0]?.value ?? null, capacity: '' })}
+            data-testid="add-served"
+          >
+            {t('servedMunicipalities.add')}
+          </Button>
+        </Group>
+      </Stack>
+    </Fieldset>
   );
 }

@@ -1,23 +1,33 @@
 import { Anchor, Badge, Group, Loader, Tabs, Text } from '@mantine/core';
-import { IconCalendarDue, IconCoin, IconHeartbeat, IconListDetails } from '@tabler/icons-react';
+import { IconCalendarDue, IconChecklist, IconCoin, IconHeartbeat, IconListDetails, IconSignature, IconUsersGroup, IconArrowsShuffle, IconScale } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useNames } from '../app/names';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
+import { AgreementTab } from './AgreementTab';
 import { BudgetTab } from './BudgetTab';
 import { PlanHealthTab } from './PlanHealthTab';
+import { PeersTab } from './PeersTab';
+import { ScenariosTab } from './ScenariosTab';
 import { ProposalsTab } from './ProposalsTab';
 import { useRound, useRoundMunicipalities } from './round-queries';
 import { StagesTab } from './StagesTab';
+import { MeetingsTab } from './MeetingsTab';
+import { TasksTab } from './TasksTab';
 import { SUCCESS_COLOUR } from '../questionnaires/colours';
 
 /** The sections of a round, in the order the work goes; `?tab=` opens one from a link. */
 const SECTIONS = [
   { key: 'stages', icon: IconCalendarDue },
+  { key: 'tasks', icon: IconChecklist },
+  { key: 'meetings', icon: IconUsersGroup },
   { key: 'proposals', icon: IconListDetails },
   { key: 'health', icon: IconHeartbeat },
   { key: 'budget', icon: IconCoin },
+  { key: 'scenarios', icon: IconArrowsShuffle },
+  { key: 'peers', icon: IconScale },
+  { key: 'agreement', icon: IconSignature },
 ] as const;
 type TSection = (typeof SECTIONS)[number]['key'];
 const isSection = (v: string | null): v is TSection => SECTIONS.some((s) => s.key === v);
@@ -71,6 +81,12 @@ export function RoundPage() {
         <Tabs.Panel value="stages">
           <StagesTab round={r} municipalities={municipalities} />
         </Tabs.Panel>
+        <Tabs.Panel value="tasks">
+          <TasksTab round={r} municipalities={municipalities} />
+        </Tabs.Panel>
+        <Tabs.Panel value="meetings">
+          <MeetingsTab round={r} municipalities={municipalities} />
+        </Tabs.Panel>
         <Tabs.Panel value="proposals">
           <ProposalsTab round={r} municipalities={municipalities} />
         </Tabs.Panel>
@@ -79,6 +95,15 @@ export function RoundPage() {
         </Tabs.Panel>
         <Tabs.Panel value="budget">
           <BudgetTab round={r} municipalities={municipalities} />
+        </Tabs.Panel>
+        <Tabs.Panel value="scenarios">
+          <ScenariosTab round={r} municipalities={municipalities} />
+        </Tabs.Panel>
+        <Tabs.Panel value="peers">
+          <PeersTab round={r} municipalities={municipalities} />
+        </Tabs.Panel>
+        <Tabs.Panel value="agreement">
+          <AgreementTab round={r} municipalities={municipalities} />
         </Tabs.Panel>
       </Tabs>
     </>

@@ -6,6 +6,7 @@ import { ListTable } from '../components/ListTable';
 import { stageState, todayIso, type RoundTabProps, type StageState } from './round-parts';
 import { useStages } from './round-queries';
 import { DANGER_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR } from '../questionnaires/colours';
+import { CalendarSubscribe } from './CalendarSubscribe';
 
 const STATE_COLOR: Record<StageState, string> = { done: SUCCESS_COLOUR, overdue: DANGER_COLOUR, thisWeek: WARNING_COLOUR, later: 'gray', undated: 'gray' };
 
@@ -39,6 +40,9 @@ export function StagesTab({ round, municipalities }: RoundTabProps) {
           </Paper>
         ))}
       </SimpleGrid>
+      <Group justify="flex-end" mb="sm">
+        <CalendarSubscribe roundId={round.id} />
+      </Group>
       <ListTable
         query={stages}
         count={items.length}
