@@ -12,13 +12,11 @@ import { evaluateRound } from '../plan-report';
 import { loadRound, roundMunicipalities, today, type LoadedRound } from '../rounds';
 import { agreementVersion, mayorPosition } from './tables';
 import type { TPositionInput, TVersionView } from './schema';
+import { CURRENCY } from '../plan-report';
 
 type Ctx = { database: Database; models: CountryModels };
 type VersionRow = typeof agreementVersion.$inferSelect;
 type PositionRow = typeof mayorPosition.$inferSelect;
-
-/** The currency a round's costs are in (as plan-report.ts: Bulgaria's budget is in euro from 2026). */
-const CURRENCY: Record<string, string> = { BG: 'EUR', UA: 'UAH', PL: 'PLN' };
 
 const invalid = (path: string, message: string) => new AppError('validation.invalid', {}, { issues: [{ path, message }] });
 

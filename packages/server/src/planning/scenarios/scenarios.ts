@@ -1,26 +1,21 @@
-import { AppError, serviceTypeNameIn, type Actor, type TCountry } from '@potreby/domain';
+import { AppError, type Actor } from '@potreby/domain';
 import { evaluatePlan, type PlanEvaluation } from '@potreby/domain/planning/checks';
-import { checkMessage, type CheckNames, type Translate } from '@potreby/domain/planning/check-messages';
-import type { PlanCheck } from '@potreby/domain/planning/proposal';
 import { applyScenario, compareEvaluations, type Scenario } from '@potreby/domain/planning/scenario';
-import { translator, type TLanguage } from '@potreby/i18n';
+import type { TLanguage } from '@potreby/i18n';
 import { and, asc, eq } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../../audit/record-change';
 import type { Database, Db } from '../../db/database';
-import { territoryNameFor } from '../../gaps/gap-matrix';
 import type { CountryModels } from '../../model/country-model';
-import type { TerritoryRow } from '../../territories/queries';
 import { listItems, visibleMunicipalities } from '../items';
 import { loadRound, roundMunicipalities, type LoadedRound } from '../rounds';
-import { roundStage } from '../tables';
-import { roundEvaluationInput } from './round-input';
+import { roundEvaluationInput } from '../round-input';
+import { checkNamer } from '../plan-report';
 import type { TScenarioEvaluation, TScenarioInput, TScenarioView } from './schema';
 import { planScenario } from './tables';
 
 type Ctx = { database: Database; models: CountryModels };
 type ScenarioRow = typeof planScenario.$inferSelect;
 
-const CURRENCY: Record<string, string> = { BG: 'EUR', UA: 'UAH', PL: 'PLN' };
 const invalid = (path: string, message: string) => new AppError('validation.invalid', {}, { issues: [{ path, message }] });
 
 export const presentScenario = (r: ScenarioRow): TScenarioView => ({
@@ -136,30 +131,6 @@ export async function readerView(db: Db, actor: Actor, loaded: LoadedRound) {
   const seen = await visibleMunicipalities(db, actor, loaded);
   const wholeRound = seen.size === (await roundMunicipalities(db, loaded.territory)).length;
   return { seen, wholeRound };
-}
-
-/** Check messages in the reader's language, with names of municipalities, types and stages (as plan-report.ts names them). */
-async function checkNamer(ctx: Ctx, loaded: LoadedRound, seen: ReadonlyMap<number, TerritoryRow>, language: TLanguage) {
-  const model = await ctx.models.get(loaded.territory.country as TCountry);
-  const t = translator(language);
-  const fromFiles = (k: string) => t(`serviceTypes.${k}`, { defaultValue: '' }) || undefined;
-  const stageKeys = new Map((await ctx.database.db.select({ id: roundStage.id, key: roundStage.key }).from(roundStage).where(eq(roundStage.roundId, loaded.round.id))).map((s) => [s.id, s.key]));
-  const names: CheckNames = {
-    municipality: (id) => {
-      const m = seen.get(id);
-      return m ? territoryNameFor(m, language) : undefined;
-    },
-    serviceType: (key) => {
-      const type = model.serviceTypes.find((s) => s.key === key);
-      return type ? serviceTypeNameIn(type, language, fromFiles) : undefined;
-    },
-    task: (id) => {
-      const key = stageKeys.get(id);
-      return key ? t(`planningTemplates.stages.${key}.name`, { defaultValue: key }) : undefined;
-    },
-    currency: CURRENCY[loaded.territory.country],
-  };
-  return (c: PlanCheck) => checkMessage(c, language, names, t as Translate);
 }
 
 export async function scenarioEvaluation(ctx: Ctx, actor: Actor, loaded: LoadedRound, row: ScenarioRow | null, language: TLanguage, today: string): Promise<TScenarioEvaluation> {

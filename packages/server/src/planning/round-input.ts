@@ -3,13 +3,13 @@ import type { PlanEvaluationInput, PlanTask } from '@potreby/domain/planning/che
 import { planGapInput, type PlanItem } from '@potreby/domain/planning/gap-after-plan';
 import { ZCheckSettings, type TCeiling, type TUnitCost } from '@potreby/domain/planning/proposal';
 import { and, eq, inArray, lte } from 'drizzle-orm';
-import type { Database } from '../../db/database';
-import { gapSummaryOf } from '../../gaps/gap-report';
-import type { CountryModels } from '../../model/country-model';
-import { listEnvelopes } from '../envelopes';
-import { listItems, type ItemRow } from '../items';
-import { roundMunicipalities, type LoadedRound } from '../rounds';
-import { ceiling, roundStage, unitCost } from '../tables';
+import type { Database } from '../db/database';
+import { gapSummaryOf } from '../gaps/gap-report';
+import type { CountryModels } from '../model/country-model';
+import { listEnvelopes } from './envelopes';
+import { listItems, type ItemRow } from './items';
+import { roundMunicipalities, type LoadedRound } from './rounds';
+import { ceiling, roundStage, unitCost } from './tables';
 
 type Ctx = { database: Database; models: CountryModels };
 
@@ -27,8 +27,7 @@ export const asPlanItem = (r: ItemRow): PlanItem => ({
 });
 
 /**
- * What the plan checks of a round take (the same as plan-report.ts evaluateRound gives
- * evaluatePlan): the gap table of the round's territory for its method and the registry's year,
+ * What the plan checks of a round take (plan-report.ts evaluates it as it is): the gap table of the round's territory for its method and the registry's year,
  * every item, ceilings, unit costs, envelopes and stages. A scenario is applied over it
  * (domain planning/scenario.ts), so the round and its scenarios are judged on one input.
  * `year` is the gap table's year: the base of a scenario's yearly population changes.
