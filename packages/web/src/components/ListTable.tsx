@@ -40,7 +40,9 @@ export function ListTable({ query, count, empty, emptyTestId, columns, minWidth,
               {empty}
             </Text>
           ) : (
-            <Table.ScrollContainer minWidth={minWidth}>
+            // The box that scrolls sideways on a phone takes the keyboard's focus, so it can be
+            // scrolled without a mouse when its rows hold nothing focusable (WCAG 2.1.1; axe-core).
+            <Table.ScrollContainer minWidth={minWidth} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
               <Table striped verticalSpacing={6} fz="sm" data-testid={testId}>
                 <Table.Thead>
                   <Table.Tr>

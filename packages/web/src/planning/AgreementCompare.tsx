@@ -7,12 +7,14 @@ import { useNames } from '../app/names';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ListTable } from '../components/ListTable';
 import { useAgreementComparison, type TComparison, type TVersionSummary } from './agreement-queries';
+import { DANGER_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR } from '../questionnaires/colours';
 
 type Row = TComparison['rows'][number];
 type Value = string | number | boolean | null;
 
 /** A change is named in words and marked by weight and a badge, never by colour alone. */
-const BADGE_COLOUR: Record<Row['change'], string> = { added: 'teal', removed: 'red', changed: 'orange', same: 'gray' };
+// Colours that keep small text readable (questionnaires/colours.ts): Mantine's orange and teal do not.
+const BADGE_COLOUR: Record<Row['change'], string> = { added: SUCCESS_COLOUR, removed: DANGER_COLOUR, changed: WARNING_COLOUR, same: 'gray.7' };
 
 /**
  * Two versions side by side: every party, shared service and item that differs, with the earlier

@@ -81,7 +81,7 @@ export function AgreementTab({ round, municipalities }: RoundTabProps) {
         ) : null}
       </Group>
       {notice ? (
-        <Alert color={SUCCESS_COLOUR} role="status" data-testid="agreement-notice" withCloseButton onClose={() => setNotice(null)}>
+        <Alert color={SUCCESS_COLOUR} role="status" data-testid="agreement-notice" withCloseButton closeButtonLabel={t('common.close')} onClose={() => setNotice(null)}>
           {notice}
         </Alert>
       ) : null}
