@@ -166,6 +166,16 @@ describe(`planning round (${ENGINE})`, () => {
     expect((await officer20.get(`/api/v1/planning/rounds/${round.id}/budget`)).body.rows.every((r: { municipality: string }) => r.municipality === 'PAZ20')).toBe(true);
     expect((await otherRegional.get(`/api/v1/planning/rounds/${round.id}/checks`)).status).toBe(404);
     expect((await otherRegional.get(`/api/v1/planning/rounds/${round.id}/budget`)).status).toBe(404);
+
+    // The answers are kept between requests (routes.ts): a change clears a check at once all the same.
+    const overBudget = async () => ((await regional.get(`/api/v1/planning/rounds/${round.id}/checks?lang=bg`)).body.checks as { check: string; municipality: string }[]).some((c) => c.check === 'over_budget' && c.municipality === 'PAZ19');
+    expect(await overBudget()).toBe(true);
+    const envelopes = (await regional.get(`/api/v1/planning/rounds/${round.id}/envelopes`)).body.items as { municipalityId: number | null; annualLimit: number }[];
+    const raised = envelopes.map((e) => (e.municipalityId === ids.PAZ19 ? { ...e, annualLimit: 200000 } : e));
+    expect((await regional.put(`/api/v1/planning/rounds/${round.id}/envelopes`, { items: raised })).status).toBe(200);
+    expect(await overBudget()).toBe(false);
+    expect((await regional.put(`/api/v1/planning/rounds/${round.id}/envelopes`, { items: envelopes })).status).toBe(200);
+    expect(await overBudget()).toBe(true);
   });
 
   describe('imports', () => {

@@ -1,3 +1,4 @@
+import type { TCountry } from '@potreby/domain';
 import { ZEnvelope } from '@potreby/domain/planning/proposal';
 import { z } from 'zod';
 import type { App } from '../http/app';
@@ -8,7 +9,7 @@ import { listEnvelopes, setEnvelopes } from './envelopes';
 import { codesOf, createItem, deleteItem, listItems, loadItem, presentItem, updateItem, visibleMunicipalities } from './items';
 import { importCeilings, importProposals, importUnitCosts } from './plan-imports';
 import { planBudget, planChecks } from './plan-report';
-import { createRound, listRounds, listStages, loadRound, presentRound, setRoundStatus, setStageDone, today } from './rounds';
+import { createRound, listRounds, listStages, loadRound, presentRound, setRoundStatus, setStageDone, today, type LoadedRound } from './rounds';
 import {
   ZBudget,
   ZChecksQuery,
@@ -40,6 +41,17 @@ const IMPORT_DESCRIPTION = 'multipart/form-data with the file (CSV or XLSX) in f
 
 export function planningRoutes(app: App, ctx: RouteContext) {
   const { db } = ctx.database;
+  /**
+   * The plan-health page's answers (checks, budget), serialised once per data revision of the
+   * round's country, as the gap dashboard's are (gaps/routes.ts): every change they depend on —
+   * an item, an envelope, a stage, the round, unit costs, ceilings, the registry — is audited
+   * under that country, which makes a new revision. Kept per day (overdue stages move with it) and
+   * per reader's reach (a municipality sees its own lines): users alike share them.
+   */
+  const keptPerRevision = async (loaded: LoadedRound, what: string[], actor: SessionActor, compute: () => Promise<string>) => {
+    const model = await ctx.models.get(loaded.territory.country as TCountry);
+    return model.memo(JSON.stringify(['plan', loaded.round.id, ...what, today(), actor.role, actor.scopePath, actor.organisation]), compute);
+  };
   const authorOf = (actor: SessionActor) => ({ userId: actor.userId, actor: actorLabel(actor) });
 
   app.post('/api/v1/planning/rounds', { schema: { tags: TAGS, summary: 'Open a planning round for a region or municipality from a country template', body: ZRoundInput, response: { 201: ZRoundView } } }, async (request, reply) => {
@@ -137,16 +149,19 @@ export function planningRoutes(app: App, ctx: RouteContext) {
     },
   );
 
-  app.get('/api/v1/planning/rounds/:id/checks', { schema: { tags: TAGS, summary: "The plan checks of a round, every municipality's", params: ZRoundParam, querystring: ZChecksQuery, response: { 200: ZPlanChecks } } }, async (request) => {
+  app.get('/api/v1/planning/rounds/:id/checks', { schema: { tags: TAGS, summary: "The plan checks of a round, every municipality's", params: ZRoundParam, querystring: ZChecksQuery, response: { 200: ZPlanChecks } } }, async (request, reply) => {
     const actor = actorOf(request);
     const loaded = await loadRound(db, actor, request.params.id);
-    return planChecks(ctx, loaded, request.query.lang ?? request.language, today(), actor);
+    const language = request.query.lang ?? request.language;
+    const json = await keptPerRevision(loaded, ['checks', language], actor, async () => JSON.stringify(ZPlanChecks.encode(await planChecks(ctx, loaded, language, today(), actor))));
+    return reply.type('application/json; charset=utf-8').send(json as never);
   });
 
-  app.get('/api/v1/planning/rounds/:id/budget', { schema: { tags: TAGS, summary: "The round's budget by municipality, funding source and year", params: ZRoundParam, response: { 200: ZBudget } } }, async (request) => {
+  app.get('/api/v1/planning/rounds/:id/budget', { schema: { tags: TAGS, summary: "The round's budget by municipality, funding source and year", params: ZRoundParam, response: { 200: ZBudget } } }, async (request, reply) => {
     const actor = actorOf(request);
     const loaded = await loadRound(db, actor, request.params.id);
-    return planBudget(ctx, loaded, today(), actor);
+    const json = await keptPerRevision(loaded, ['budget'], actor, async () => JSON.stringify(ZBudget.encode(await planBudget(ctx, loaded, today(), actor))));
+    return reply.type('application/json; charset=utf-8').send(json as never);
   });
 
   app.post(
