@@ -176,11 +176,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   app.addHook('preValidation', refuseNul);
 
   // After a change, this process re-reads the revision and the sessions at once, so whoever
-  // made the change sees it on their next request.
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400) return;
+  // made the change sees it on their next request. Before the answer is sent, not after: a
+  // browser that asks again as soon as the answer arrives must not find the old figures kept.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || reply.statusCode >= 400) return payload;
     models.changed();
     if (request.url.startsWith('/api/v1/session') || request.url.startsWith('/api/v1/users')) sessions.clear();
+    return payload;
   });
 
   app.setErrorHandler((error, request, reply) => {
