@@ -59,6 +59,22 @@ export async function checkNamer(ctx: Ctx, loaded: LoadedRound, seen: ReadonlyMa
   return (c: PlanCheck) => checkMessage(c, language, names, t as Translate);
 }
 
+/** A check as the API gives it: the municipality's code beside its id, the stage a late task is, its message. */
+export const presentCheck = (c: PlanCheck, seen: ReadonlyMap<number, { code: string }>, message: (c: PlanCheck) => string) => ({
+  check: c.check,
+  severity: c.severity,
+  municipality: c.municipalityId === null ? null : (seen.get(c.municipalityId)?.code ?? null),
+  municipalityId: c.municipalityId,
+  serviceType: c.serviceType,
+  item: c.itemId,
+  stage: c.taskId,
+  fundingSource: c.fundingSource ?? null,
+  unit: c.unit ?? null,
+  value: c.value,
+  limit: c.limit,
+  message: message(c),
+});
+
 /** The plan checks of a round for a reader, each with its message in `language`. */
 export async function planChecks(ctx: Ctx, loaded: LoadedRound, language: TLanguage, today: string, actor: Actor): Promise<TPlanChecks> {
   const { evaluation, year } = await evaluateRound(ctx, loaded, today);
@@ -73,20 +89,7 @@ export async function planChecks(ctx: Ctx, loaded: LoadedRound, language: TLangu
     year,
     checks: evaluation.checks
       .filter((c) => visibleLine(c.municipalityId, seen, wholeRound))
-      .map((c) => ({
-        check: c.check,
-        severity: c.severity,
-        municipality: c.municipalityId === null ? null : (seen.get(c.municipalityId)?.code ?? null),
-        municipalityId: c.municipalityId,
-        serviceType: c.serviceType,
-        item: c.itemId,
-        stage: c.taskId,
-        fundingSource: c.fundingSource ?? null,
-        unit: c.unit ?? null,
-        value: c.value,
-        limit: c.limit,
-        message: message(c),
-      })),
+      .map((c) => presentCheck(c, seen, message)),
   };
 }
 

@@ -9,7 +9,7 @@ import type { CountryModels } from '../../model/country-model';
 import { listItems, visibleMunicipalities } from '../items';
 import { loadRound, roundMunicipalities, type LoadedRound } from '../rounds';
 import { roundEvaluationInput } from '../round-input';
-import { checkNamer } from '../plan-report';
+import { checkNamer, presentCheck } from '../plan-report';
 import type { TScenarioEvaluation, TScenarioInput, TScenarioView } from './schema';
 import { planScenario } from './tables';
 
@@ -156,20 +156,7 @@ export async function scenarioEvaluation(ctx: Ctx, actor: Actor, loaded: LoadedR
       gapBefore: c.gapBefore,
       gapAfter: c.gapAfter,
     })),
-    checks: ev.checks.map((c) => ({
-      check: c.check,
-      severity: c.severity,
-      municipality: c.municipalityId === null ? null : (seen.get(c.municipalityId)?.code ?? null),
-      municipalityId: c.municipalityId,
-      serviceType: c.serviceType,
-      item: c.itemId,
-      stage: c.taskId,
-      fundingSource: c.fundingSource ?? null,
-      unit: c.unit ?? null,
-      value: c.value,
-      limit: c.limit,
-      message: message(c),
-    })),
+    checks: ev.checks.map((c) => presentCheck(c, seen, message)),
     budget: {
       years: ev.budget.years.map((y) => ({ year: y.year, cost: y.cost, unpricedItems: y.unpricedItems })),
       rows: ev.budget.rows.map((r) => ({ municipality: seen.get(r.municipalityId)!.code, municipalityId: r.municipalityId, fundingSource: r.fundingSource, year: r.year, cost: r.cost, unpricedItems: r.unpricedItems })),
