@@ -21,8 +21,8 @@ export function gapRoutes(app: App, ctx: RouteContext) {
     const model = await ctx.models.get(territory.country);
     const year = request.query.year ?? territoryDefaultYear(model, territory.id);
     // The most requested page: its answer is serialised once per data revision, checked
-    // against the schema then, and sent as is afterwards.
-    const compute = async () => JSON.stringify(ZGapDashboard.encode(await gapDashboard(ctx.models, territory, year, method)));
+    // against the schema then, and sent as is afterwards (as bytes, not measured and encoded again).
+    const compute = async () => Buffer.from(JSON.stringify(ZGapDashboard.encode(await gapDashboard(ctx.models, territory, year, method))));
     // Survey estimates move with every answer, which the country's revision does not track: kept per survey revision.
     const revision = method === 'survey' ? `|${await surveyRevision(ctx.database.db)}` : '';
     const json = await model.memo(`gaps|${territory.id}|${year ?? ''}|${method}${revision}`, compute);

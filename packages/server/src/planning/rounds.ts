@@ -37,7 +37,17 @@ const auditView = (r: RoundRow) => ({ ...r, createdAt: r.createdAt.toISOString()
  * `run`: the actor must also be one who opens and closes the round (403 otherwise).
  */
 export async function loadRound(db: Db, actor: Actor, id: number, need: 'read' | 'run' = 'read'): Promise<LoadedRound> {
+  return allowedRound(actor, await findRound(db, id), need);
+}
+
+/** A round with its territory, whoever asks; null when there is none. */
+export async function findRound(db: Db, id: number): Promise<LoadedRound | null> {
   const [found] = await db.select({ round: planningRound, territory }).from(planningRound).innerJoin(territory, eq(territory.id, planningRound.territoryId)).where(eq(planningRound.id, id));
+  return found ?? null;
+}
+
+/** The round, if the actor may read it (or run it): otherwise not found (or forbidden), as loadRound refuses. */
+export function allowedRound(actor: Actor, found: LoadedRound | null, need: 'read' | 'run' = 'read'): LoadedRound {
   if (!found || !mayReadRound(actor, found.territory)) throw new AppError('not_found');
   if (need === 'run' && !mayRunRound(actor, found.territory)) throw new AppError('auth.forbidden');
   return found;

@@ -9,7 +9,7 @@ import { listEnvelopes, setEnvelopes } from './envelopes';
 import { codesOf, createItem, deleteItem, listItems, loadItem, presentItem, updateItem, visibleMunicipalities } from './items';
 import { importCeilings, importProposals, importUnitCosts } from './plan-imports';
 import { planBudget, planChecks } from './plan-report';
-import { createRound, listRounds, listStages, loadRound, presentRound, setRoundStatus, setStageDone, today, type LoadedRound } from './rounds';
+import { allowedRound, createRound, findRound, listRounds, listStages, loadRound, presentRound, setRoundStatus, setStageDone, today, type LoadedRound } from './rounds';
 import {
   ZBudget,
   ZChecksQuery,
@@ -48,9 +48,28 @@ export function planningRoutes(app: App, ctx: RouteContext) {
    * under that country, which makes a new revision. Kept per day (overdue stages move with it) and
    * per reader's reach (a municipality sees its own lines): users alike share them.
    */
-  const keptPerRevision = async (loaded: LoadedRound, what: string[], actor: SessionActor, compute: () => Promise<string>) => {
+  const keptPerRevision = async (loaded: LoadedRound, what: string[], actor: SessionActor, compute: () => Promise<string>): Promise<Buffer> => {
     const model = await ctx.models.get(loaded.territory.country as TCountry);
-    return model.memo(JSON.stringify(['plan', loaded.round.id, ...what, today(), actor.role, actor.scopePath, actor.organisation]), compute);
+    // Kept as bytes: measuring and encoding a 70 KB text again for every reader was most of a request's time.
+    return model.memo(JSON.stringify(['plan', loaded.round.id, ...what, today(), actor.role, actor.scopePath, actor.organisation]), async () => Buffer.from(await compute()));
+  };
+  /** The country of each round this process has read: a round never changes country. */
+  const roundCountries = new Map<number, TCountry>();
+  /**
+   * The round for the plan-health page, kept with the answers it leads to: under 50 readers at
+   * once, the one query a request made to find the round was most of its cost (PGlite runs one
+   * query at a time). A change to the round is audited under its country, so the kept round goes
+   * with the revision as the answers do; access is checked on every request.
+   */
+  const keptRound = async (actor: SessionActor, id: number): Promise<LoadedRound> => {
+    const country = roundCountries.get(id);
+    if (country === undefined) {
+      const found = await findRound(db, id);
+      if (found) roundCountries.set(id, found.territory.country as TCountry);
+      return allowedRound(actor, found);
+    }
+    const model = await ctx.models.get(country);
+    return allowedRound(actor, await model.memo(`plan-round|${id}`, () => findRound(db, id)));
   };
   const authorOf = (actor: SessionActor) => ({ userId: actor.userId, actor: actorLabel(actor) });
 
@@ -151,7 +170,7 @@ export function planningRoutes(app: App, ctx: RouteContext) {
 
   app.get('/api/v1/planning/rounds/:id/checks', { schema: { tags: TAGS, summary: "The plan checks of a round, every municipality's", params: ZRoundParam, querystring: ZChecksQuery, response: { 200: ZPlanChecks } } }, async (request, reply) => {
     const actor = actorOf(request);
-    const loaded = await loadRound(db, actor, request.params.id);
+    const loaded = await keptRound(actor, request.params.id);
     const language = request.query.lang ?? request.language;
     const json = await keptPerRevision(loaded, ['checks', language], actor, async () => JSON.stringify(ZPlanChecks.encode(await planChecks(ctx, loaded, language, today(), actor))));
     return reply.type('application/json; charset=utf-8').send(json as never);
@@ -159,7 +178,7 @@ export function planningRoutes(app: App, ctx: RouteContext) {
 
   app.get('/api/v1/planning/rounds/:id/budget', { schema: { tags: TAGS, summary: "The round's budget by municipality, funding source and year", params: ZRoundParam, response: { 200: ZBudget } } }, async (request, reply) => {
     const actor = actorOf(request);
-    const loaded = await loadRound(db, actor, request.params.id);
+    const loaded = await keptRound(actor, request.params.id);
     const json = await keptPerRevision(loaded, ['budget'], actor, async () => JSON.stringify(ZBudget.encode(await planBudget(ctx, loaded, today(), actor))));
     return reply.type('application/json; charset=utf-8').send(json as never);
   });
