@@ -12,6 +12,7 @@ import bgPlanning from './locales/bg/planning.json';
 import bgReview from './locales/bg/review.json';
 import bgAgreement from './locales/bg/agreement.json';
 import bgScenarios from './locales/bg/scenarios.json';
+import bgPlanImports from './locales/bg/plan-imports.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enServer from './locales/en/server.json';
 import enUi from './locales/en/ui.json';
@@ -25,6 +26,7 @@ import enPlanning from './locales/en/planning.json';
 import enReview from './locales/en/review.json';
 import enAgreement from './locales/en/agreement.json';
 import enScenarios from './locales/en/scenarios.json';
+import enPlanImports from './locales/en/plan-imports.json';
 import plCatalogue from './locales/pl/catalogue.json';
 import plServer from './locales/pl/server.json';
 import plUi from './locales/pl/ui.json';
@@ -38,6 +40,7 @@ import plPlanning from './locales/pl/planning.json';
 import plReview from './locales/pl/review.json';
 import plAgreement from './locales/pl/agreement.json';
 import plScenarios from './locales/pl/scenarios.json';
+import plPlanImports from './locales/pl/plan-imports.json';
 import ukCatalogue from './locales/uk/catalogue.json';
 import ukServer from './locales/uk/server.json';
 import ukUi from './locales/uk/ui.json';
@@ -51,6 +54,7 @@ import ukPlanning from './locales/uk/planning.json';
 import ukReview from './locales/uk/review.json';
 import ukAgreement from './locales/uk/agreement.json';
 import ukScenarios from './locales/uk/scenarios.json';
+import ukPlanImports from './locales/uk/plan-imports.json';
 
 import { LANGUAGES } from '@potreby/domain';
 
@@ -65,10 +69,10 @@ export const DEFAULT_LANGUAGE: TLanguage = 'en';
  * not repeat between the files; a test checks it.
  */
 export const localeFiles = {
-  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, meetings: bgMeetings, planning: bgPlanning, review: bgReview, agreement: bgAgreement, scenarios: bgScenarios, server: bgServer, catalogue: bgCatalogue },
-  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, meetings: ukMeetings, planning: ukPlanning, review: ukReview, agreement: ukAgreement, scenarios: ukScenarios, server: ukServer, catalogue: ukCatalogue },
-  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, meetings: plMeetings, planning: plPlanning, review: plReview, agreement: plAgreement, scenarios: plScenarios, server: plServer, catalogue: plCatalogue },
-  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, meetings: enMeetings, planning: enPlanning, review: enReview, agreement: enAgreement, scenarios: enScenarios, server: enServer, catalogue: enCatalogue },
+  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, meetings: bgMeetings, planning: bgPlanning, review: bgReview, agreement: bgAgreement, scenarios: bgScenarios, planImports: bgPlanImports, server: bgServer, catalogue: bgCatalogue },
+  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, meetings: ukMeetings, planning: ukPlanning, review: ukReview, agreement: ukAgreement, scenarios: ukScenarios, planImports: ukPlanImports, server: ukServer, catalogue: ukCatalogue },
+  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, meetings: plMeetings, planning: plPlanning, review: plReview, agreement: plAgreement, scenarios: plScenarios, planImports: plPlanImports, server: plServer, catalogue: plCatalogue },
+  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, meetings: enMeetings, planning: enPlanning, review: enReview, agreement: enAgreement, scenarios: enScenarios, planImports: enPlanImports, server: enServer, catalogue: enCatalogue },
 } as const;
 
 const merge = (language: keyof typeof localeFiles) => Object.assign({}, ...Object.values(localeFiles[language])) as Record<string, unknown>;

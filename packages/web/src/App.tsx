@@ -65,6 +65,19 @@ const router = createBrowserRouter([
         },
       },
       {
+        path: '/planning-standards',
+        lazy: async () => {
+          const { StandardsPage } = await import('./planning/StandardsPage');
+          return {
+            Component: () => (
+              <RequirePermission permission="setPlanStandards">
+                <StandardsPage />
+              </RequirePermission>
+            ),
+          };
+        },
+      },
+      {
         path: '/working-days',
         lazy: async () => {
           const { CalendarPage } = await import('./planning/CalendarPage');

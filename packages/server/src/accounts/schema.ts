@@ -49,6 +49,8 @@ export const ZPermissions = z.object({
   viewAudit: z.boolean(),
   /** Change the classification of service types: national administrators only. */
   editCatalogue: z.boolean(),
+  /** Import a country's unit-cost standards and ceilings (planning): administrators and the national agency. */
+  setPlanStandards: z.boolean(),
 });
 
 export const ZSessionResponse = z.object({

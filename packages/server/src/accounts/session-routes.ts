@@ -13,6 +13,7 @@ import { createSession, deleteSession, deleteSessionsOf, findUserByLogin, SESSIO
 import { ZChangePassword, ZLanguage, ZSessionResponse, ZSignIn, type TSessionResponse } from './schema';
 import { appUser } from './tables';
 import { toUserView } from './users';
+import { maySetStandardsSomewhere } from '../planning/access';
 
 /** What the UI may offer: the role's grants; the catalogue also asks for no territorial scope. */
 export function permissionsOf(actor: Pick<Actor, 'role' | 'scopePath'>): TSessionResponse['permissions'] {
@@ -23,6 +24,7 @@ export function permissionsOf(actor: Pick<Actor, 'role' | 'scopePath'>): TSessio
     manageUsers: hasGrant(actor as Actor, 'manage_users'),
     viewAudit: hasGrant(actor as Actor, 'view_audit'),
     editCatalogue: mayEditCatalogue({ userId: null, organisation: null, ...actor }),
+    setPlanStandards: maySetStandardsSomewhere(actor),
   };
 }
 

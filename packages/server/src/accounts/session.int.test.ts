@@ -32,7 +32,7 @@ describe(`the session (${ENGINE})`, () => {
     expect(res.status).toBe(200);
     expect(res.body.user).toMatchObject({ login, role: 'municipal_officer', territory: { code: 'PAZ19', level: 'municipality' }, mustChangePassword: false, disabled: false });
     expect(res.body.user.lastSignInAt).not.toBeNull();
-    expect(res.body.permissions).toEqual({ editServiceSites: true, importData: true, editNorms: false, manageUsers: false, viewAudit: false, editCatalogue: false });
+    expect(res.body.permissions).toEqual({ editServiceSites: true, importData: true, editNorms: false, manageUsers: false, viewAudit: false, editCatalogue: false, setPlanStandards: false });
     expect(res.body.csrfToken).toMatch(/^[\w-]{20,}$/);
     // The cookie it set is a working session.
     client.csrf = res.body.csrfToken;
@@ -45,7 +45,7 @@ describe(`the session (${ENGINE})`, () => {
   it('lets only a national administrator change the catalogue of service types; the agency of a whole country may not', async () => {
     expect((await admin.get('/api/v1/session')).body.permissions).toMatchObject({ manageUsers: true, editCatalogue: true });
     const agency = await t.as('agency', 'BG');
-    expect((await agency.get('/api/v1/session')).body.permissions).toMatchObject({ editNorms: true, editCatalogue: false });
+    expect((await agency.get('/api/v1/session')).body.permissions).toMatchObject({ editNorms: true, editCatalogue: false, setPlanStandards: true });
     // The server refuses as the session says.
     const refused = await agency.post('/api/v1/service-types/bg.home_care/retire');
     expect(refused.status).toBe(403);

@@ -27,5 +27,8 @@ export const mayEditItem = (actor: Actor, municipality: Place): boolean => PROPO
 /** Does the role propose anywhere at all? Others are refused a proposals file before it is read. */
 export const mayProposeAnywhere = (actor: Actor): boolean => PROPOSERS.has(actor.role);
 
+/** Does the role set national standards anywhere at all? The screens offer the standards page to those. */
+export const maySetStandardsSomewhere = (actor: Pick<Actor, 'role'>): boolean => STANDARD_SETTERS.has(actor.role);
+
 /** Import a country's unit costs or ceilings: the country is within the actor's reach. */
 export const maySetStandards = (actor: Actor, country: Place): boolean => STANDARD_SETTERS.has(actor.role) && reaches(actor, country);

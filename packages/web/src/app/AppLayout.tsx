@@ -3,6 +3,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
   IconCalendarCog,
+  IconCoins,
   IconCalendarStats,
   IconChartBar,
   IconClipboardList,
@@ -37,6 +38,7 @@ const NAV = [
   { to: '/service-types', key: 'serviceTypes', icon: IconListDetails },
   { to: '/planning-templates', key: 'planningTemplates', icon: IconTemplate, permission: 'editCatalogue' },
   { to: '/working-days', key: 'workingDays', icon: IconCalendarCog, permission: 'editCatalogue' },
+  { to: '/planning-standards', key: 'planningStandards', icon: IconCoins, permission: 'setPlanStandards' },
   { to: '/users', key: 'users', icon: IconUsers, permission: 'manageUsers' },
   { to: '/audit', key: 'audit', icon: IconHistory, permission: 'viewAudit' },
 ] as const;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TProblem } from '@potreby/server/http/schema';
 import { csvText } from '@potreby/domain';
 import { useFormat } from '../app/format';
+import { downloadBlob } from '../components/download-blob';
 
 type RowError = NonNullable<TProblem['errors']>[number];
 
@@ -25,14 +26,7 @@ export function ImportReport({ problem, fileName }: { problem: TProblem; fileNam
     const lines = [header, ...errors.map((e) => [e.row === 0 ? t('imports.report.wholeFile') : String(e.row), e.column ?? '', e.value ?? '', e.message])].map((cells) => cells.map(csvText).join(','));
     // The byte-order mark makes spreadsheet programs read the file as UTF-8 (Cyrillic, Polish letters).
     const blob = new Blob(['\uFEFF' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${t('imports.report.fileName')}${fileName ? '-' + fileName.replace(/\.[^.]+$/, '') : ''}.csv`;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadBlob(blob, `${t('imports.report.fileName')}${fileName ? '-' + fileName.replace(/\.[^.]+$/, '') : ''}.csv`);
   };
 
   return (

@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ListTable } from '../components/ListTable';
 import { RowAction } from '../components/RowAction';
 import { ItemForm } from './ItemForm';
+import { ProposalsImport } from './ProposalsImport';
 import { mayPropose } from './round-access';
 import type { RoundTabProps } from './round-parts';
 import { roundKeys, useChecks, useItems } from './round-queries';
@@ -69,9 +70,12 @@ export function ProposalsTab({ round, municipalities }: RoundTabProps) {
           data-testid="items-municipality"
         />
         {round.status === 'open' && mayPropose(user) ? (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ item: null })} data-testid="add-item">
-            {t('proposals.add')}
-          </Button>
+          <Group gap="xs">
+            <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing({ item: null })} data-testid="add-item">
+              {t('proposals.add')}
+            </Button>
+            <ProposalsImport roundId={round.id} />
+          </Group>
         ) : null}
       </Group>
       <ListTable
