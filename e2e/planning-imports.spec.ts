@@ -75,6 +75,12 @@ describe('planning imports', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('item-row').first().waitFor();
     expect(await page.getByTestId('item-row').count()).toBe(1);
+    // The item shows the gap it answers: Peshtera's day care for older people, before and after its 10 places.
+    await page.getByTestId('item-gap').waitFor();
+    const gap = /^недостиг (.+) → (.+)$/.exec((await page.getByTestId('item-gap').textContent())!.trim());
+    expect(gap).not.toBeNull();
+    const number = (text: string) => Number(text.replace(/\s/g, '').replace(',', '.').replace('−', '-'));
+    expect(number(gap![1]!) - number(gap![2]!)).toBeCloseTo(10, 5);
 
     // 150 000 a year against an envelope of 100 000: the plan's health says so.
     // (The tab may show the figures it had for a moment while it fetches the new ones.)

@@ -43,6 +43,21 @@ describe(`plan health kept between requests (${ENGINE})`, () => {
     expect(new Set(own.map((c) => c.municipality))).toEqual(new Set(['PAZ19']));
   });
 
+  it('gives the gap each item answers, before and after the plan, for the lines the reader sees', async () => {
+    const officer20 = await t.as('municipal_officer', 'PAZ20');
+    const item = { municipalityId: await t.territoryId('PAZ19'), action: 'open', serviceType: 'bg.day_care_elderly', capacityChange: 8, startYear: 2027, fundingSource: 'municipal', annualCost: null, explanation: '' };
+    expect((await regional.post(`/api/v1/planning/rounds/${roundId}/items`, item)).status).toBe(201);
+    type Gap = { municipalityId: number; serviceType: string; unit: string; gapBefore: number | null; gapAfter: number | null };
+    const gaps = (await regional.get(`/api/v1/planning/rounds/${roundId}/checks`)).body.gaps as Gap[];
+    const cell = gaps.find((g) => g.municipalityId === item.municipalityId && g.serviceType === item.serviceType);
+    expect(cell).toMatchObject({ unit: 'places' });
+    expect(cell!.gapBefore).not.toBeNull();
+    expect(cell!.gapBefore! - cell!.gapAfter!).toBeCloseTo(8, 5);
+    // Only cells that items change, and another municipality's officer sees none of PAZ19's.
+    expect(gaps.every((g) => g.municipalityId === item.municipalityId)).toBe(true);
+    expect((await officer20.get(`/api/v1/planning/rounds/${roundId}/checks`)).body.gaps).toEqual([]);
+  });
+
   it('answers not found for a round that does not exist, again and again', async () => {
     for (let i = 0; i < 2; i++) expect((await regional.get('/api/v1/planning/rounds/987654/checks')).status).toBe(404);
   });

@@ -2,7 +2,7 @@ import type { Actor, TCountry } from '@potreby/domain';
 import { evaluatePlan, type PlanEvaluation } from '@potreby/domain/planning/checks';
 import type { PlanCheck } from '@potreby/domain/planning/proposal';
 import { translator, type TLanguage } from '@potreby/i18n';
-import { serviceTypeNameIn } from '@potreby/domain';
+import { roundToTenth, serviceTypeNameIn } from '@potreby/domain';
 import { checkMessage, type CheckNames, type Translate } from '@potreby/domain/planning/check-messages';
 import type { Database } from '../db/database';
 import type { CountryModels } from '../model/country-model';
@@ -90,8 +90,13 @@ export async function planChecks(ctx: Ctx, loaded: LoadedRound, language: TLangu
     checks: evaluation.checks
       .filter((c) => visibleLine(c.municipalityId, seen, wholeRound))
       .map((c) => presentCheck(c, seen, message)),
+    gaps: evaluation.gaps.cells
+      .filter((c) => c.items.length > 0 && seen.has(c.municipalityId))
+      .map((c) => ({ municipalityId: c.municipalityId, serviceType: c.serviceType, unit: c.unit, gapBefore: tenth(c.gapBefore), gapAfter: tenth(c.gapAfter) })),
   };
 }
+
+const tenth = (x: number | null) => (x === null ? null : roundToTenth(x));
 
 /** The round's budget by municipality, funding source and year (the reader's municipalities). */
 export async function planBudget(ctx: Ctx, loaded: LoadedRound, today: string, actor: Actor): Promise<TBudget> {

@@ -98,6 +98,11 @@ export const ZPlanChecks = z.object({
   method: ZRoundMethod,
   year: z.number().int().nullable(),
   checks: z.array(ZCheckView),
+  /**
+   * The gap each item answers: every municipality × service type that items change, before and
+   * after the plan, in the type's unit, rounded as the checks are; null: no estimate of the need.
+   */
+  gaps: z.array(z.object({ municipalityId: z.number().int(), serviceType: z.string(), unit: ZCapacityUnit, gapBefore: z.number().nullable(), gapAfter: z.number().nullable() })),
 });
 export type TPlanChecks = z.infer<typeof ZPlanChecks>;
 

@@ -13,6 +13,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ListTable } from '../components/ListTable';
 import { RowAction } from '../components/RowAction';
 import { ItemForm } from './ItemForm';
+import { ItemGap } from './ItemGap';
 import { ProposalsImport } from './ProposalsImport';
 import { mayPropose } from './round-access';
 import type { RoundTabProps } from './round-parts';
@@ -44,6 +45,8 @@ export function ProposalsTab({ round, municipalities }: RoundTabProps) {
     for (const c of checks.data?.checks ?? []) if (c.item !== null) byItem.set(c.item, [...(byItem.get(c.item) ?? []), c.message]);
     return byItem;
   }, [checks.data]);
+  // The gap each item answers: its municipality's and service type's, before and after the plan.
+  const gapOf = useMemo(() => new Map((checks.data?.gaps ?? []).map((g) => [`${g.municipalityId}|${g.serviceType}`, g])), [checks.data]);
   const municipalityName = (id: number) => names.territory(municipalities.find((m) => m.id === id));
   // The server decides; the screen offers changes only where they can be made.
   const mayChange = (municipality: number) => round.status === 'open' && mayPropose(user) && (user?.role !== 'municipal_officer' || municipality === own);
@@ -115,6 +118,7 @@ export function ProposalsTab({ round, municipalities }: RoundTabProps) {
               </Table.Td>
               <Table.Td className="num" style={{ whiteSpace: 'nowrap' }}>
                 {t(`proposals.changeIn.${i.unit}`, { count: Math.abs(i.capacityChange), value: `${i.capacityChange > 0 ? '+' : ''}${fmt.number(i.capacityChange)}` })}
+                <ItemGap gap={gapOf.get(`${i.municipalityId}|${i.serviceType}`)} />
               </Table.Td>
               <Table.Td className="num">{i.startYear}</Table.Td>
               <Table.Td>{t(`fundingSources.${i.fundingSource}`)}</Table.Td>
