@@ -1,9 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { appUser } from '../../accounts/tables';
 import { ENGINE } from '../../testing/test-database';
 import { startTestApp, type Client, type TestApp } from '../../testing/test-app';
+import type { App } from '../../http/app';
+import { today } from '../rounds';
+import { startReminderTimer } from './reminder-timer';
 import { senderFromEnv, sendDigests, smtpSender } from './send-digests';
 import { reminderSent } from './tables';
 
@@ -135,4 +139,49 @@ describe(`reminder digests by e-mail (${ENGINE})`, () => {
     const later = await sendDigests(t.database.db, { day, send: smtpSender(smtpUrl) });
     expect(later.map((o) => o.to)).not.toContain(to19);
   });
+
+  it('is sent by the app server itself: the day\'s digests once it is ready, then again at the hourly check', async () => {
+    const day = today();
+    await t.database.db.delete(reminderSent).where(eq(reminderSent.day, day));
+    const toRegion = (await t.database.db.select({ login: appUser.login }).from(appUser).where(eq(appUser.territoryId, ids.PAZ!)))[0]!.login;
+    const mailsToRegion = () => received.filter((m) => m.to.includes(toRegion)).length;
+    const before = mailsToRegion();
+    // Only the hourly interval is a fake clock; the database, the SMTP server and the sockets are real.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const server = Fastify({ logger: false });
+    try {
+      startReminderTimer(server as unknown as App, t.database, smtpSender(smtpUrl));
+      await server.ready();
+      // The region's officer has the round's overdue regional stages: their digest goes out at start.
+      await expect.poll(mailsToRegion, { timeout: 15_000 }).toBe(before + 1);
+      // The hourly check sends nothing more the same day …
+      await vi.advanceTimersByTimeAsync(60 * 60 * 1000);
+      await server.close();
+      expect(mailsToRegion()).toBe(before + 1);
+    } finally {
+      vi.useRealTimers();
+    }
+    // … and an app server that checks on a day with nothing recorded sends again.
+    await t.database.db.delete(reminderSent).where(eq(reminderSent.day, day));
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const next = Fastify({ logger: false });
+    try {
+      let sends = 0;
+      const counting = smtpSender(smtpUrl);
+      startReminderTimer(next as unknown as App, t.database, async (mail) => {
+        sends++;
+        await counting(mail);
+      });
+      await next.ready();
+      await expect.poll(() => sends, { timeout: 15_000 }).toBeGreaterThan(0);
+      const afterStart = sends;
+      await t.database.db.delete(reminderSent).where(eq(reminderSent.day, day));
+      await vi.advanceTimersByTimeAsync(60 * 60 * 1000);
+      await expect.poll(() => sends, { timeout: 15_000 }).toBeGreaterThan(afterStart);
+      await next.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
+
