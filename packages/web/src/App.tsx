@@ -1,6 +1,19 @@
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { NotFoundPage } from './app/NotFoundPage';
-import { FullPageLoader, RequirePermission, RequireSession } from './app/session';
+import type { ComponentType } from 'react';
+import { FullPageLoader, RequirePermission, RequireSession, type TPermissions } from './app/session';
+
+/** A screen for those with a permission (others are sent to the gap dashboard), loaded when first opened. */
+const guarded = (permission: keyof TPermissions, load: () => Promise<ComponentType>) => async () => {
+  const Screen = await load();
+  return {
+    Component: () => (
+      <RequirePermission permission={permission}>
+        <Screen />
+      </RequirePermission>
+    ),
+  };
+};
 
 // Screens load when first opened, so the sign-in screen does not wait for the charts library,
 // and the public questionnaire (phones on slow networks) loads neither the app's shell nor the
@@ -51,71 +64,11 @@ const router = createBrowserRouter([
       { path: '/services-review', lazy: async () => ({ Component: (await import('./services-review/ServicesReviewPage')).ServicesReviewPage }) },
       { path: '/questionnaires/:id', lazy: async () => ({ Component: (await import('./questionnaires/QuestionnairePage')).QuestionnairePage }) },
       { path: '/questionnaires/:id/analysis', lazy: async () => ({ Component: (await import('./analysis/AnalysisPage')).AnalysisPage }) },
-      {
-        path: '/planning-templates',
-        lazy: async () => {
-          const { TemplatesPage } = await import('./planning/TemplatesPage');
-          return {
-            Component: () => (
-              <RequirePermission permission="editCatalogue">
-                <TemplatesPage />
-              </RequirePermission>
-            ),
-          };
-        },
-      },
-      {
-        path: '/planning-standards',
-        lazy: async () => {
-          const { StandardsPage } = await import('./planning/StandardsPage');
-          return {
-            Component: () => (
-              <RequirePermission permission="setPlanStandards">
-                <StandardsPage />
-              </RequirePermission>
-            ),
-          };
-        },
-      },
-      {
-        path: '/working-days',
-        lazy: async () => {
-          const { CalendarPage } = await import('./planning/CalendarPage');
-          return {
-            Component: () => (
-              <RequirePermission permission="editCatalogue">
-                <CalendarPage />
-              </RequirePermission>
-            ),
-          };
-        },
-      },
-      {
-        path: '/users',
-        lazy: async () => {
-          const { UsersPage } = await import('./users/UsersPage');
-          return {
-            Component: () => (
-              <RequirePermission permission="manageUsers">
-                <UsersPage />
-              </RequirePermission>
-            ),
-          };
-        },
-      },
-      {
-        path: '/audit',
-        lazy: async () => {
-          const { AuditPage } = await import('./audit/AuditPage');
-          return {
-            Component: () => (
-              <RequirePermission permission="viewAudit">
-                <AuditPage />
-              </RequirePermission>
-            ),
-          };
-        },
-      },
+      { path: '/planning-templates', lazy: guarded('editCatalogue', async () => (await import('./planning/TemplatesPage')).TemplatesPage) },
+      { path: '/planning-standards', lazy: guarded('setPlanStandards', async () => (await import('./planning/StandardsPage')).StandardsPage) },
+      { path: '/working-days', lazy: guarded('editCatalogue', async () => (await import('./planning/CalendarPage')).CalendarPage) },
+      { path: '/users', lazy: guarded('manageUsers', async () => (await import('./users/UsersPage')).UsersPage) },
+      { path: '/audit', lazy: guarded('viewAudit', async () => (await import('./audit/AuditPage')).AuditPage) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
