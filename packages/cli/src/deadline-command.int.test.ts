@@ -2,8 +2,11 @@ import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { addAmendment } from '@potreby/server/planning/working-days/working-days';
+import { ENGINE } from '@potreby/server/testing/test-database';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from './main';
+import { useCli } from './testing/cli-harness';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../../..');
 
@@ -15,8 +18,32 @@ async function cli(...argv: string[]) {
   return { code, out, err };
 }
 
-/** The deadline command needs no database: the same on both engines. */
+const DATABASE_ENV = ['DATABASE_URL', 'POTREBY_DATA_DIR'] as const;
+
+/** Runs `body` with no database configured (neither DATABASE_URL nor POTREBY_DATA_DIR), as on a machine without one. */
+async function withoutDatabase<T>(body: () => Promise<T>): Promise<T> {
+  const saved = DATABASE_ENV.map((key) => [key, process.env[key]] as const);
+  for (const key of DATABASE_ENV) delete process.env[key];
+  try {
+    return await body();
+  } finally {
+    for (const [key, value] of saved) if (value !== undefined) process.env[key] = value;
+  }
+}
+
+/** With no database configured the deadline command needs none: the law's calendar alone. */
 describe('potreby deadline', () => {
+  const saved: Record<string, string | undefined> = {};
+  beforeAll(() => {
+    for (const key of DATABASE_ENV) {
+      saved[key] = process.env[key];
+      delete process.env[key];
+    }
+  });
+  afterAll(() => {
+    for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
+  });
+
   it('runs as a person runs it and prints only the date', async () => {
     // 17 February 2023 + 30 days is Sunday 19 March 2023: the period ends on Monday 20 March.
     const { stdout, stderr } = await promisify(execFile)('node', ['packages/cli/bin/potreby.js', 'deadline', '--country', 'BG', '--from', '2023-02-17', '--days', '30'], {
@@ -56,5 +83,33 @@ describe('potreby deadline', () => {
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     expect(result.err).toMatch(message);
+  });
+});
+
+/**
+ * With a database (DATABASE_URL or POTREBY_DATA_DIR), the administrators' amendments of the
+ * country's calendar apply, as when the server schedules a round's stages.
+ */
+describe(`potreby deadline with a database (${ENGINE})`, () => {
+  const { cli, withDatabase } = useCli('potreby-deadline-');
+  // Friday 9 October 2026: the next working day is Monday the 12th; 3 days later is that Monday too.
+  const nextWorkingDay = ['deadline', '--country', 'BG', '--from', '2026-10-09', '--working-days', '1'];
+  const threeDays = ['deadline', '--country', 'BG', '--from', '2026-10-09', '--days', '3'];
+
+  it("applies the country's stored amendments: a working Saturday, a day off", async () => {
+    expect(await cli(...nextWorkingDay)).toEqual({ code: 0, out: '2026-10-12\n', err: '' });
+    expect((await cli(...threeDays)).out).toBe('2026-10-12\n');
+    // Stored the way the administrators' screen stores them (the route's function), audited.
+    const author = { userId: null, actor: 'test' };
+    await withDatabase(async ({ db }) => {
+      await addAmendment(db, author, { country: 'BG', date: '2026-10-10', working: true, note: 'Отработване' });
+      await addAmendment(db, author, { country: 'BG', date: '2026-10-12', working: false, note: 'Почивен ден' });
+      // Another country's amendment does not count.
+      await addAmendment(db, author, { country: 'PL', date: '2026-10-13', working: false, note: 'Dzień wolny' });
+    });
+    expect(await cli(...nextWorkingDay)).toEqual({ code: 0, out: '2026-10-10\n', err: '' });
+    expect((await cli(...threeDays)).out).toBe('2026-10-13\n');
+    // No database configured: the law's calendar, as before.
+    expect((await withoutDatabase(() => cli(...nextWorkingDay))).out).toBe('2026-10-12\n');
   });
 });

@@ -4,9 +4,10 @@ import { AppError, GAP_METHODS, IMPORT_KINDS, INT4_MAX, ROLES, type Actor, type 
 import { LANGUAGES, pickLanguage, translator, type TLanguage } from '@potreby/i18n';
 import type { ChangeAuthor } from '@potreby/server/audit/record-change';
 import { configFromEnv, migrate, openDatabase, type Database } from '@potreby/server/db/database';
+import { calendarOf } from '@potreby/server/planning/schedule';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { exportCommand } from './export-command';
-import { dayCountArgument, deadlineCommand, isoDateArgument } from './deadline-command';
+import { dayCountArgument, deadlineCommand, deadlineUsesDatabase, isoDateArgument } from './deadline-command';
 import { gapCommand } from './gap-command';
 import { importCommand, PLAN_IMPORT_KINDS } from './import-command';
 import { planBudgetCommand, planChecksCommand } from './plan-command';
@@ -261,9 +262,14 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .requiredOption('--from <date>', 'the day the period counts from (not counted), YYYY-MM-DD', isoDateArgument)
     .addOption(new Option('--days <n>', 'calendar days').argParser(dayCountArgument).conflicts('workingDays'))
     .addOption(new Option('--working-days <n>', 'working days').argParser(dayCountArgument))
-    .action(function (this: Command, options: { country: TCountry; from: string; days?: number; workingDays?: number }) {
+    .action(async function (this: Command, options: { country: TCountry; from: string; days?: number; workingDays?: number }) {
       if (options.days === undefined && options.workingDays === undefined) this.error("error: give one of '--days <n>' or '--working-days <n>'", { exitCode: 2 });
-      code = deadlineCommand(io, options);
+      if (!deadlineUsesDatabase()) {
+        code = deadlineCommand(io, options);
+        return;
+      }
+      // With a database, the administrators' amendments of the calendar, as the server applies them.
+      code = await withDatabase(cliLanguage(program.opts().lang), async (ctx) => deadlineCommand(io, { ...options, calendar: await calendarOf(ctx.database.db, options.country) }));
     });
 
   program

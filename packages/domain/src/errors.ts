@@ -20,6 +20,12 @@ export const ERROR_CODES = [
   'import.empty',
   'import.too_large',
   'export.limit_reached',
+  'agreement.signed',
+  'agreement.superseded',
+  'agreement.not_a_party',
+  'attachment.too_large',
+  'attachment.empty',
+  'attachment.type_not_allowed',
   'database.busy',
   'internal',
 ] as const;

@@ -9,6 +9,7 @@ const names: CheckNames = {
   municipality: (id) => ({ 1: 'Пазарджик', 2: 'Велинград' })[id],
   serviceType: () => 'Дневен център',
   task: () => 'Проект на споразумение',
+  meetingTask: (id) => (id === 4 ? { title: 'Уточняване на картата', meetingDate: '2026-03-10' } : { title: 'Писмо до общините', meetingDate: null }),
 };
 
 const check = (over: Partial<PlanCheck> & Pick<PlanCheck, 'check'>): PlanCheck => ({
@@ -32,6 +33,7 @@ const every: PlanCheck[] = [
   check({ check: 'over_budget', municipalityId: 1, serviceType: null, fundingSource: 'state_delegated', value: 120_000, limit: 100_000 }),
   check({ check: 'over_budget', municipalityId: null, serviceType: null, value: 120_000, limit: 100_000 }),
   check({ check: 'overdue', municipalityId: null, taskId: 3, value: 1 }),
+  ...[1, null].flatMap((municipalityId) => [4, 5].map((taskId) => ({ ...check({ check: 'overdue', municipalityId, taskId, value: 2 }), taskKind: 'task' as const }))),
 ];
 
 describe('checkMessage', () => {
@@ -67,6 +69,18 @@ describe('checkMessage', () => {
     expect(checkMessage(check({ check: 'low_diversity', value: 2, limit: 5 }), 'bg', names, translator('bg'))).toContain('2 вида услуги');
     expect(checkMessage(check({ check: 'overdue', taskId: 3, value: 5 }), 'pl', names, translator('pl'))).toContain('5 dni');
     expect(checkMessage(check({ check: 'overdue', taskId: 3, value: 1 }), 'en', names, translator('en'))).toContain('1 day overdue');
+  });
+
+  it("names a meeting's task by its title and the meeting's date, not as a stage", () => {
+    const late = (taskId: number, lang: (typeof LANGUAGES)[number], municipalityId: number | null = 1) =>
+      checkMessage({ ...check({ check: 'overdue', taskId, value: 2, municipalityId }), taskKind: 'task' }, lang, names, translator(lang));
+    expect(late(4, 'bg')).toBe('Пазарджик: задача „Уточняване на картата“ от заседанието на 10 март 2026 г. — срокът е просрочен с 2 дни.');
+    expect(late(4, 'en', null)).toBe('Task “Уточняване на картата” of the meeting of 10 March 2026 is 2 days overdue.');
+    expect(late(4, 'uk')).toContain('із засідання від 10 березня 2026');
+    expect(late(4, 'pl')).toContain('z posiedzenia z dnia 10 marca 2026');
+    expect(late(5, 'bg')).toBe('Пазарджик: задача „Писмо до общините“ — срокът е просрочен с 2 дни.');
+    // The same id as a stage is the stage.
+    expect(checkMessage(check({ check: 'overdue', taskId: 4, value: 2 }), 'en', names, translator('en'))).toContain('“Проект на споразумение” is 2 days overdue');
   });
 
   it('writes money in the currency when given', () => {

@@ -18,7 +18,10 @@ export type Translate = (key: string, options?: Record<string, unknown>) => stri
 export type CheckNames = {
   municipality?: (id: number) => string | undefined;
   serviceType?: (key: string) => string | undefined;
+  /** A stage's name, by the stage's id. */
   task?: (id: number) => string | undefined;
+  /** A task's title and the date of the meeting whose decision it carries out (null: added by hand), by the task's id. */
+  meetingTask?: (id: number) => { title: string; meetingDate: string | null } | undefined;
   /** ISO 4217 currency of the round's country (BGN, EUR, UAH, PLN); amounts are plain numbers without it. */
   currency?: string;
 };
@@ -28,6 +31,10 @@ const LOCALES: Record<TLanguage, string> = { bg: 'bg-BG', uk: 'uk-UA', pl: 'pl-P
 /** A number as the reader's language writes it, at most one decimal (as the checks round). */
 export const formatCheckNumber = (lang: TLanguage, value: number): string =>
   new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 1 }).format(value);
+
+/** An ISO date as the reader's language writes it in a sentence: "10 март 2026 г.", "10 March 2026". */
+const formatLongDate = (lang: TLanguage, iso: string): string =>
+  new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 const formatMoney = (lang: TLanguage, value: number, currency: string | undefined): string => {
   if (currency) {
@@ -76,9 +83,17 @@ export function checkMessage(check: PlanCheck, lang: TLanguage, names: CheckName
         limit: number(check.limit),
       });
     case 'overdue': {
-      const task = check.taskId === null ? '' : (names.task?.(check.taskId) ?? `№ ${check.taskId}`);
       const days = t('planChecks.days', { count: check.value, value: number(check.value) });
-      return t(check.municipalityId === null ? 'planChecks.overdue' : 'planChecks.overdue_municipality', { ...base, task, days });
+      const where = check.municipalityId === null ? '' : '_municipality';
+      if (check.taskId !== null && check.taskKind === 'task') {
+        // "Task «…» of the meeting of 10 March 2026": a task is not a stage of the template.
+        const found = names.meetingTask?.(check.taskId);
+        const task = found?.title ?? `№ ${check.taskId}`;
+        if (!found?.meetingDate) return t(`planChecks.overdue_task${where}`, { ...base, task, days });
+        return t(`planChecks.overdue_meeting_task${where}`, { ...base, task, days, date: formatLongDate(lang, found.meetingDate) });
+      }
+      const task = check.taskId === null ? '' : (names.task?.(check.taskId) ?? `№ ${check.taskId}`);
+      return t(`planChecks.overdue${where}`, { ...base, task, days });
     }
   }
 }

@@ -169,6 +169,23 @@ describe('overdue', () => {
     ]);
     expect(checkPlan(base({ tasks, settings: { gapThreshold: 100, diversityTarget: 0 } }))).toEqual([]);
   });
+
+  it("fires for a meeting's task as for a stage, saying which it is when they share an id", () => {
+    const settings = { gapThreshold: 100, diversityTarget: 0 };
+    const tasks = [
+      { id: 7, kind: 'task' as const, municipalityId: 1, dueDate: '2027-02-19', done: false },
+      { id: 7, kind: 'stage' as const, municipalityId: 1, dueDate: '2027-02-18', done: false },
+      { id: 8, kind: 'task' as const, municipalityId: null, dueDate: '2027-02-01', done: true },
+    ];
+    expect(checkPlan(base({ tasks, today: '2027-02-20', settings }))).toEqual([
+      expect.objectContaining({ check: 'overdue', taskId: 7, taskKind: 'stage', value: 2 }),
+      expect.objectContaining({ check: 'overdue', taskId: 7, taskKind: 'task', value: 1 }),
+    ]);
+    // Same findings whatever the order of the input.
+    expect(checkPlan(base({ tasks: [...tasks].reverse(), today: '2027-02-20', settings }))).toEqual(checkPlan(base({ tasks, today: '2027-02-20', settings })));
+    // Done: no finding at once.
+    expect(checkPlan(base({ tasks: tasks.map((t) => ({ ...t, done: true })), today: '2027-02-20', settings }))).toEqual([]);
+  });
 });
 
 describe('checkPlan (properties)', () => {

@@ -4,7 +4,7 @@ import type { TCountry } from '../territories/territory';
 import { dayNumber } from './deadlines/iso-date';
 import { envelopeUses, planBudget, type EnvelopeUse, type PlanBudget, type PlanPeriod } from './budget';
 import { byCodePoint, gapAfterPlan, itemShares, typeUnits, type ItemShare, type PlanGapInput, type PlanGaps, type PlanItem } from './gap-after-plan';
-import { FUNDING_SOURCES, PLAN_CHECKS, type PlanCheck, type TCeiling, type TCheckSettings, type TEnvelope, type TUnitCost } from './proposal';
+import { FUNDING_SOURCES, PLAN_CHECKS, type PlanCheck, type PlanTaskKind, type TCeiling, type TCheckSettings, type TEnvelope, type TUnitCost } from './proposal';
 
 /**
  * The plan checks of issue 8 item 8: pure functions of the round's gaps, items, ceilings,
@@ -34,14 +34,19 @@ import { FUNDING_SOURCES, PLAN_CHECKS, type PlanCheck, type TCeiling, type TChec
  * - `low_diversity`: fewer service types with capacity after the plan > 0 in a municipality than
  *   the round's target. Value: the count; limit: the target.
  * - `overdue`: a stage or task not done whose due date is before `today`. Value: days late; limit: 0.
+ *   Stages and tasks are numbered apart (two tables), so the finding says which it is (`taskKind`).
  *
  * Findings are sorted (municipality, service type, check, item, task), so they never depend on
  * the order of the inputs.
  */
 
+/** A round's piece of work: one of its stages, or a task (from a meeting's decision or added by hand). */
+
 /** A stage or task of the round, as the overdue check needs it. */
 export type PlanTask = {
   id: number;
+  /** Default 'stage'. */
+  kind?: PlanTaskKind;
   /** The municipality that owns it; null for the region or the national level. */
   municipalityId: number | null;
   /** ISO date; null when the stage has no date yet (never overdue). */
@@ -67,6 +72,10 @@ export type PlanEvaluationInput = {
   /** ISO date of today; without it no `overdue` finding is made. */
   today?: string;
 };
+
+/** The kind of work an `overdue` finding is about: a stage and a task may share an id. */
+export const taskKindOf = (c: PlanCheck): PlanTaskKind | null => (c.taskId === null ? null : (c.taskKind ?? 'stage'));
+const TASK_KIND_ORDER: Record<PlanTaskKind, number> = { stage: 0, task: 1 };
 
 /** Gaps after the plan, its budget and its checks, computed together from one input. */
 export type PlanEvaluation = { gaps: PlanGaps; budget: PlanBudget; checks: PlanCheck[] };
@@ -97,6 +106,7 @@ export function compareChecks(a: PlanCheck, b: PlanCheck): number {
     KIND_ORDER.get(a.check)! - KIND_ORDER.get(b.check)! ||
     (a.itemId ?? -1) - (b.itemId ?? -1) ||
     (a.taskId ?? -1) - (b.taskId ?? -1) ||
+    (a.taskId === null ? 0 : TASK_KIND_ORDER[taskKindOf(a)!]) - (b.taskId === null ? 0 : TASK_KIND_ORDER[taskKindOf(b)!]) ||
     (a.fundingSource ? FUNDING_ORDER.get(a.fundingSource)! : -1) - (b.fundingSource ? FUNDING_ORDER.get(b.fundingSource)! : -1) ||
     a.value - b.value ||
     a.limit - b.limit
@@ -273,7 +283,9 @@ function checksOf(input: PlanEvaluationInput, items: readonly PlanItem[], envelo
     for (const task of input.tasks ?? []) {
       if (task.done || task.dueDate === null) continue;
       const late = today - dayNumber(task.dueDate, 'dueDate');
-      if (late > 0) checks.push(finding('overdue', task.municipalityId, null, late, 0, null, { taskId: task.id }));
+      if (late <= 0) continue;
+      const overdue: PlanCheck = { ...finding('overdue', task.municipalityId, null, late, 0, null, { taskId: task.id }), taskKind: task.kind ?? 'stage' };
+      checks.push(overdue);
     }
   }
 

@@ -90,6 +90,9 @@ export const PLAN_CHECKS = ['unaddressed_gap', 'uncertain_gap', 'no_need', 'abov
 export type TPlanCheckKind = (typeof PLAN_CHECKS)[number];
 
 /** One finding of the plan checks: the two numbers compared, and what it is about. */
+/** A round's work: a stage of its template, or a task (of a meeting's decision, or added by hand). */
+export type PlanTaskKind = 'stage' | 'task';
+
 export type PlanCheck = {
   check: TPlanCheckKind;
   /** 'problem' must be fixed or explained; 'notice' is for information (uncertain_gap). */
@@ -100,6 +103,8 @@ export type PlanCheck = {
   itemId: number | null;
   /** The stage or task, for `overdue`. */
   taskId: number | null;
+  /** For `overdue`: whether `taskId` is a stage or a task (two tables, numbered apart). */
+  taskKind?: PlanTaskKind | null;
   value: number;
   limit: number;
   /** The envelope's funding source, for an `over_budget` of a funding-source envelope. */

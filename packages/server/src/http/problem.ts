@@ -19,6 +19,14 @@ const STATUS: Record<TErrorCode, number> = {
   'import.empty': 400,
   'import.too_large': 413,
   'export.limit_reached': 429,
+  // The version was signed or replaced meanwhile: the request was right when it was made.
+  'agreement.signed': 409,
+  'agreement.superseded': 409,
+  'agreement.not_a_party': 422,
+  'attachment.too_large': 413,
+  // 400 as before: the meetings screen tells these two from a too large file by the status.
+  'attachment.empty': 400,
+  'attachment.type_not_allowed': 400,
   'database.busy': 503,
   internal: 500,
 };

@@ -2,13 +2,14 @@ import type { Actor, TCountry } from '@potreby/domain';
 import { evaluatePlan, type PlanEvaluation } from '@potreby/domain/planning/checks';
 import type { PlanCheck } from '@potreby/domain/planning/proposal';
 import { translator, type TLanguage } from '@potreby/i18n';
-import { roundToTenth, serviceTypeNameIn } from '@potreby/domain';
+import { roundToTenth, serviceTypeNameIn, taskKindOf } from '@potreby/domain';
 import { checkMessage, type CheckNames, type Translate } from '@potreby/domain/planning/check-messages';
 import type { Database } from '../db/database';
 import type { CountryModels } from '../model/country-model';
 import { territoryNameFor } from '../gaps/gap-matrix';
 import { visibleMunicipalities } from './items';
 import { roundMunicipalities, type LoadedRound } from './rounds';
+import { meetingDecision, roundMeeting, roundTask } from './meetings/tables';
 import { roundStage } from './tables';
 import { eq } from 'drizzle-orm';
 import type { TerritoryRow } from '../territories/queries';
@@ -41,6 +42,17 @@ export async function checkNamer(ctx: Ctx, loaded: LoadedRound, seen: ReadonlyMa
   const t = translator(language);
   const fromFiles = (k: string) => t(`serviceTypes.${k}`, { defaultValue: '' }) || undefined;
   const stageKeys = new Map((await ctx.database.db.select({ id: roundStage.id, key: roundStage.key }).from(roundStage).where(eq(roundStage.roundId, loaded.round.id))).map((s) => [s.id, s.key]));
+  // A task by its title (stored text: the message is plain text, set as text by its readers) and its meeting's date.
+  const tasks = new Map(
+    (
+      await ctx.database.db
+        .select({ id: roundTask.id, title: roundTask.title, meetingDate: roundMeeting.date })
+        .from(roundTask)
+        .leftJoin(meetingDecision, eq(meetingDecision.id, roundTask.decisionId))
+        .leftJoin(roundMeeting, eq(roundMeeting.id, meetingDecision.meetingId))
+        .where(eq(roundTask.roundId, loaded.round.id))
+    ).map((r) => [r.id, { title: r.title, meetingDate: r.meetingDate }]),
+  );
   const names: CheckNames = {
     municipality: (id) => {
       const m = seen.get(id);
@@ -54,6 +66,7 @@ export async function checkNamer(ctx: Ctx, loaded: LoadedRound, seen: ReadonlyMa
       const key = stageKeys.get(id);
       return key ? t(`planningTemplates.stages.${key}.name`, { defaultValue: key }) : undefined;
     },
+    meetingTask: (id) => tasks.get(id),
     currency: CURRENCY[loaded.territory.country],
   };
   return (c: PlanCheck) => checkMessage(c, language, names, t as Translate);
@@ -67,7 +80,8 @@ export const presentCheck = (c: PlanCheck, seen: ReadonlyMap<number, { code: str
   municipalityId: c.municipalityId,
   serviceType: c.serviceType,
   item: c.itemId,
-  stage: c.taskId,
+  stage: taskKindOf(c) === 'stage' ? c.taskId : null,
+  task: taskKindOf(c) === 'task' ? c.taskId : null,
   fundingSource: c.fundingSource ?? null,
   unit: c.unit ?? null,
   value: c.value,

@@ -9,6 +9,7 @@ import type { CountryModels } from '../model/country-model';
 import { listEnvelopes } from './envelopes';
 import { listItems, type ItemRow } from './items';
 import { roundMunicipalities, type LoadedRound } from './rounds';
+import { roundTask } from './meetings/tables';
 import { ceiling, roundStage, unitCost } from './tables';
 
 type Ctx = { database: Database; models: CountryModels };
@@ -28,7 +29,7 @@ export const asPlanItem = (r: ItemRow): PlanItem => ({
 
 /**
  * What the plan checks of a round take (plan-report.ts evaluates it as it is): the gap table of the round's territory for its method and the registry's year,
- * every item, ceilings, unit costs, envelopes and stages. A scenario is applied over it
+ * every item, ceilings, unit costs, envelopes, stages and tasks. A scenario is applied over it
  * (domain planning/scenario.ts), so the round and its scenarios are judged on one input.
  * `year` is the gap table's year: the base of a scenario's yearly population changes.
  */
@@ -48,12 +49,14 @@ export async function roundEvaluationInput(ctx: Ctx, loaded: LoadedRound, today:
     : [];
   const unitCosts: TUnitCost[] = (await db.select().from(unitCost).where(eq(unitCost.country, country))).map((u) => ({ country, serviceType: u.serviceType, year: u.year, cost: u.cost }));
   const isMunicipality = new Set(ids);
-  const tasks: PlanTask[] = (await db.select().from(roundStage).where(eq(roundStage.roundId, round.id))).map((s) => ({
-    id: s.id,
-    municipalityId: s.ownerTerritoryId !== null && isMunicipality.has(s.ownerTerritoryId) ? s.ownerTerritoryId : null,
-    dueDate: s.dueDate,
-    done: s.status === 'done',
-  }));
+  const ownerOf = (id: number | null) => (id !== null && isMunicipality.has(id) ? id : null);
+  // The round's stages and its tasks (a meeting's decisions, or added by hand): either may be late.
+  const stages = await db.select({ id: roundStage.id, owner: roundStage.ownerTerritoryId, dueDate: roundStage.dueDate, status: roundStage.status }).from(roundStage).where(eq(roundStage.roundId, round.id));
+  const tasksOfRound = await db.select({ id: roundTask.id, owner: roundTask.ownerTerritoryId, dueDate: roundTask.dueDate, status: roundTask.status }).from(roundTask).where(eq(roundTask.roundId, round.id));
+  const tasks: PlanTask[] = [
+    ...stages.map((s): PlanTask => ({ id: s.id, kind: 'stage', municipalityId: ownerOf(s.owner), dueDate: s.dueDate, done: s.status === 'done' })),
+    ...tasksOfRound.map((t): PlanTask => ({ id: t.id, kind: 'task', municipalityId: ownerOf(t.owner), dueDate: t.dueDate, done: t.status === 'done' })),
+  ];
   const input: PlanEvaluationInput = {
     gaps,
     items,

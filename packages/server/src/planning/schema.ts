@@ -84,6 +84,8 @@ export const ZCheckView = z.object({
   serviceType: z.string().nullable(),
   item: z.number().int().nullable(),
   stage: z.number().int().nullable(),
+  /** The late task (of a meeting's decision, or added by hand), for `overdue` of a task. */
+  task: z.number().int().nullable(),
   /** The envelope's funding source, for an `over_budget` of a funding-source envelope. */
   fundingSource: ZFundingSource.nullable(),
   /** What value and limit count, for checks about capacity or gaps. */

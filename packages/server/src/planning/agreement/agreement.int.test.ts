@@ -122,6 +122,10 @@ describe(`mayors' agreement (${ENGINE})`, () => {
     const noDecision = await position(officer20, v1.id, 'PAZ20', { position: 'signed' });
     expect(noDecision.status).toBe(400);
     expect(JSON.stringify(noDecision.body)).toContain('decision_required');
+    // The region itself is not a party to the agreement: its own code, not a field mistake.
+    const notParty = await position(admin, v1.id, 'PAZ', { position: 'agrees' });
+    expect(notParty.status).toBe(422);
+    expect(notParty.body).toMatchObject({ code: 'agreement.not_a_party' });
 
     const reason = 'Делът на разходите е твърде висок <b>!</b>';
     const objects = await position(officer20, v1.id, 'PAZ20', { position: 'objects', reason });
@@ -150,8 +154,9 @@ describe(`mayors' agreement (${ENGINE})`, () => {
     expect(last!.status).toBe('signed');
     expect((await audit('agreement_version'))[0]).toMatchObject({ action: 'update', entityId: String(v1.id), after: { status: 'signed' } });
     const frozen = await position(officer19, v1.id, 'PAZ19', { position: 'objects', reason: 'Късно възражение' });
-    expect(frozen.status).toBe(400);
-    expect(JSON.stringify(frozen.body)).toContain('agreement_signed');
+    // Not a form mistake: the version was signed meanwhile (409, its own code and translated title).
+    expect(frozen.status).toBe(409);
+    expect(frozen.body).toMatchObject({ code: 'agreement.signed', title: expect.stringContaining('signed by all parties') });
     const read = (await officer19.get(`/api/v1/planning/agreements/${v1.id}`)).body as Version;
     expect(read.positions.find((p) => p.municipalityId === ids.PAZ19)!.position).toBe('signed');
     // Nothing changed in the plan: generating gives the signed version back, untouched.
@@ -183,6 +188,17 @@ describe(`mayors' agreement (${ENGINE})`, () => {
     expect(service.a.capacity).toBe(12);
     expect(service.b.capacity).toBe(15);
     expect((await otherRegional.get(`/api/v1/planning/rounds/${roundId}/agreement/compare?a=${v1.id}&b=${v2.id}`)).status).toBe(404);
+  });
+
+  it('a position on a draft that a newer draft replaced is refused as superseded (409), not as a form mistake', async () => {
+    const item = (await officer19.get(`/api/v1/planning/items/${sharedItem}`)).body;
+    expect((await officer19.put(`/api/v1/planning/items/${sharedItem}`, { ...item, annualCost: 95000 })).status).toBe(200);
+    const v3 = await generate(regional);
+    expect(v3.status, v3.text).toBe(201);
+    const late = await position(officer19, v2.id, 'PAZ19', { position: 'agrees' });
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'agreement.superseded' });
+    expect((await position(officer19, v3.body.id, 'PAZ19', { position: 'agrees' })).status).toBe(200);
   });
 
   it("gives a version as DOCX and PDF in the round's country's language, Cyrillic intact", async () => {

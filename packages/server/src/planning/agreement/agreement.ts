@@ -139,7 +139,7 @@ export async function generateDraft(ctx: Ctx, actor: Actor, author: ChangeAuthor
 export async function recordPosition(db: Db, actor: Actor, author: ChangeAuthor, versionId: number, input: TPositionInput): Promise<TVersionView> {
   const { version, loaded } = await loadVersion(db, actor, versionId);
   const party = version.content.parties.find((p) => p.municipalityId === input.municipalityId);
-  if (!party) throw invalid('municipalityId', 'not_a_party');
+  if (!party) throw new AppError('agreement.not_a_party');
   const municipality = (await roundMunicipalities(db, loaded.territory)).find((m) => m.id === input.municipalityId);
   if (!municipality || !reaches(actor, municipality) || !RECORDERS.has(actor.role)) throw new AppError('auth.forbidden');
   if (input.position === 'objects' && !input.reason) throw invalid('reason', 'position_reason_required');
@@ -148,10 +148,10 @@ export async function recordPosition(db: Db, actor: Actor, author: ChangeAuthor,
   return db.transaction(async (tx) => {
     // Re-read under the transaction: a version signed meanwhile is frozen.
     const [current] = await tx.select().from(agreementVersion).where(eq(agreementVersion.id, versionId));
-    if (current!.status === 'signed') throw invalid('versionId', 'agreement_signed');
+    if (current!.status === 'signed') throw new AppError('agreement.signed');
     // Positions are taken on the newest version only: an older draft no longer says what the plan is.
     const [newest] = await tx.select({ id: agreementVersion.id }).from(agreementVersion).where(eq(agreementVersion.roundId, current!.roundId)).orderBy(desc(agreementVersion.number)).limit(1);
-    if (newest!.id !== versionId) throw invalid('versionId', 'agreement_superseded');
+    if (newest!.id !== versionId) throw new AppError('agreement.superseded');
     const [before] = await tx.select().from(mayorPosition).where(and(eq(mayorPosition.versionId, versionId), eq(mayorPosition.municipalityId, input.municipalityId)));
     const values = {
       position: input.position,

@@ -46,16 +46,14 @@ export function attachmentType(fileName: string, bytes: Buffer): string | null {
   return ok ? kind.type : null;
 }
 
-const refused = (message: string) => new AppError('validation.invalid', {}, { issues: [{ path: 'file', message }] });
-
 /** Keep a file with a meeting: the region's officers; at most 10 MB; only the kinds above. Nothing is stored if refused. */
 export async function addAttachment(db: Db, actor: Actor, author: ChangeAuthor, meetingId: number, file: { fileName: string; bytes: Buffer }) {
   const { loaded } = await loadMeeting(db, actor, meetingId, 'run');
   assertOpen(loaded);
-  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('import.too_large');
-  if (file.bytes.length === 0) throw refused('attachment_empty');
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) throw new AppError('attachment.too_large');
+  if (file.bytes.length === 0) throw new AppError('attachment.empty');
   const mediaType = attachmentType(file.fileName, file.bytes);
-  if (!mediaType) throw refused('attachment_type');
+  if (!mediaType) throw new AppError('attachment.type_not_allowed');
   const fileName = file.fileName.replace(/[\\/]/g, '_').slice(0, 255);
   return db.transaction(async (tx) => {
     const [row] = await tx

@@ -152,10 +152,11 @@ describe(`round meetings and tasks (${ENGINE})`, () => {
     const before = await attachmentCount();
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x20);
     pdf.copy(big);
-    expect((await attach(regional, 'big.pdf', big)).status).toBe(413);
+    expect((await attach(regional, 'big.pdf', big)).body).toMatchObject({ status: 413, code: 'attachment.too_large' });
     const fake = await attach(regional, 'minutes.pdf', Buffer.from('<html><script>alert(1)</script></html>'));
     expect(fake.status).toBe(400);
-    expect(fake.body.issues).toEqual([expect.objectContaining({ path: 'file', message: 'attachment_type' })]);
+    expect(fake.body).toMatchObject({ code: 'attachment.type_not_allowed', title: expect.stringContaining('Only PDF, DOCX') });
+    expect((await attach(regional, 'empty.pdf', Buffer.alloc(0))).body).toMatchObject({ status: 400, code: 'attachment.empty' });
     expect((await attach(regional, 'program.exe', Buffer.from('MZ\x90\x00'))).status).toBe(400);
     expect((await attach(regional, 'picture.png', pdf)).status).toBe(400);
     expect(await attachmentCount()).toBe(before);

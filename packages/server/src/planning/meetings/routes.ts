@@ -107,7 +107,7 @@ export function meetingRoutes(app: App, ctx: RouteContext) {
       schema: {
         tags: TAGS,
         summary: 'Attach a file to a meeting (PDF, DOCX, XLSX, ODT, ODS, PNG or JPEG; at most 10 MB)',
-        description: 'multipart/form-data with the file in field `file`. A file over 10 MB is refused with 413, one of another kind (judged by its bytes) with 400 `attachment_type`; nothing is stored.',
+        description: 'multipart/form-data with the file in field `file`. A file over 10 MB is refused with 413 `attachment.too_large`, an empty one with 400 `attachment.empty`, one of another kind (judged by its bytes) with 400 `attachment.type_not_allowed`; nothing is stored.',
         params: ZIdParam,
         consumes: ['multipart/form-data'],
         response: { 201: ZAttachmentView },
@@ -121,8 +121,11 @@ export function meetingRoutes(app: App, ctx: RouteContext) {
       // One byte over the limit is enough to know it is too big; the multipart plugin stops there (413).
       const part = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
       if (!part || part.fieldname !== 'file') throw new AppError('validation.invalid', {}, { issues: [{ path: 'file', message: 'required' }] });
-      const bytes = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('import.too_large');
+      // The plugin stops reading one byte over the limit: an attachment's own refusal, not an import's.
+      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+        throw error.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('attachment.too_large') : error;
+      });
+      if (part.file.truncated) throw new AppError('attachment.too_large');
       return reply.status(201).send(await addAttachment(db, actor, authorOf(actor), request.params.id, { fileName: part.filename, bytes }));
     },
   );
