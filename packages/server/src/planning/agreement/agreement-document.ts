@@ -28,6 +28,11 @@ export function agreementDocument(version: TVersionView, territoryName: string, 
     return type ? serviceTypeNameIn(type, language, (k) => t(`serviceTypes.${k}`, { defaultValue: '' }) || undefined) : key;
   };
   const partyName = new Map(c.parties.map((p) => [p.municipalityId, p.name]));
+  // The mayor's name as the version's own position records it (whoever signed or answered for the
+  // municipality), else a line to write it on. Kept out of the content: naming a signatory is not
+  // a change of the plan, and must not make a new version.
+  const signatory = new Map(version.positions.filter((p) => p.signatoryName.trim() !== '').map((p) => [p.municipalityId, p.signatoryName.trim()]));
+  const mayorOf = (p: { municipalityId: number; mayorName: string | null }) => p.mayorName ?? signatory.get(p.municipalityId) ?? null;
   const nameOf = (id: number) => partyName.get(id) ?? String(id);
   const unit = (u: string) => t(`agreement.unit.${u}`);
 
@@ -38,7 +43,7 @@ export function agreementDocument(version: TVersionView, territoryName: string, 
     { kind: 'subtitle', text: t('agreement.document.version', { number: version.number, status: t(`agreement.status.${version.status}`) }) },
     { kind: 'paragraph', runs: [{ text: t('agreement.document.hash', { hash: version.contentHash }), italic: true }], size: 'small' },
     { kind: 'heading', level: 1, text: t('agreement.parties') },
-    { kind: 'bullets', items: c.parties.map((p) => [t('agreement.document.party', { name: p.name, mayor: p.mayorName ?? '________________' })]) },
+    { kind: 'bullets', items: c.parties.map((p) => [t('agreement.document.party', { name: p.name, mayor: mayorOf(p) ?? '________________' })]) },
     { kind: 'heading', level: 1, text: t('agreement.services') },
   ];
   if (c.services.length === 0) blocks.push({ kind: 'paragraph', runs: [t('agreement.noServices')] });
@@ -75,7 +80,7 @@ export function agreementDocument(version: TVersionView, territoryName: string, 
   blocks.push({ kind: 'heading', level: 1, text: t('agreement.document.signatures') });
   blocks.push({
     kind: 'signatures',
-    rows: c.parties.map((p) => ({ role: t('agreement.document.mayorOf', { name: p.name }), name: p.mayorName })),
+    rows: c.parties.map((p) => ({ role: t('agreement.document.mayorOf', { name: p.name }), name: mayorOf(p) })),
     signatureLabel: t('agreement.document.signature'),
     nameLabel: t('agreement.document.name'),
   });

@@ -33,7 +33,7 @@ describe(`mayors' agreement (${ENGINE})`, () => {
   const generate = (client: Client) => client.post(`/api/v1/planning/rounds/${roundId}/agreement`, {});
   const position = (client: Client, version: number, municipality: string, body: Record<string, unknown>) => client.put(`/api/v1/planning/agreements/${version}/position`, { municipalityId: ids[municipality], ...body });
   const sign = (client: Client, version: number, municipalityId: number) =>
-    client.put(`/api/v1/planning/agreements/${version}/position`, { municipalityId, position: 'signed', decisionNumber: `${municipalityId}/2026`, decisionDate: '2026-03-10', signatoryName: 'Кмет' });
+    client.put(`/api/v1/planning/agreements/${version}/position`, { municipalityId, position: 'signed', decisionNumber: `${municipalityId}/2026`, decisionDate: '2026-03-10', signatoryName: `Кмет ${municipalityId}` });
   const download = async (client: Client, version: number, format: string) => {
     const res = await fetch(`${t.url}/api/v1/planning/agreements/${version}/document/${format}`, { headers: { cookie: client.cookie ?? '', 'x-potreby-language': 'en' } });
     return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), body: Buffer.from(await res.arrayBuffer()) };
@@ -221,5 +221,17 @@ describe(`mayors' agreement (${ENGINE})`, () => {
     expect(pdfText).toContain('СПОРАЗУМЕНИЕ');
     expect(pdfText).toContain(v2.content.parties.find((p) => p.municipalityId === ids.PAZ19)!.name);
     expect(read.fonts.every((f) => f.embedded)).toBe(true);
+  });
+
+  it('names in the signed version the mayors who signed it, without making it a new version', async () => {
+    const text = flatten(readDocx((await download(officer19, v1.id, 'docx')).body).text);
+    for (const p of v1.content.parties) expect(text).toContain(`Кмет ${p.municipalityId}`);
+    // The newest draft, where nobody has signed: lines to write the names on.
+    const v3 = (await officer19.get(`/api/v1/planning/rounds/${roundId}/agreement`)).body.items[0] as { id: number; number: number };
+    const draft = flatten(readDocx((await download(officer19, v3.id, 'docx')).body).text);
+    expect(draft).not.toContain(`Кмет ${ids.PAZ20}`);
+    expect(draft).toContain('________________');
+    // Naming signatories changed no content: generating again gives the same newest version back.
+    expect((await generate(regional)).body).toMatchObject({ id: v3.id, created: false });
   });
 });

@@ -61,7 +61,7 @@ export async function currentContent(ctx: Ctx, loaded: LoadedRound): Promise<Agr
     periodStart: loaded.round.periodStart,
     periodEnd: loaded.round.periodEnd,
     currency: CURRENCY[loaded.territory.country] ?? '',
-    // No register of mayors yet: the document leaves a line for the name.
+    // No register of mayors: the document names the signatories each version's positions record.
     parties: municipalities.map((m) => ({ municipalityId: m.id, code: m.code, name: m.name, mayorName: null })),
     items: rows.map((r) => ({
       id: r.id,
