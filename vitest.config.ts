@@ -40,11 +40,13 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.spec.ts'],
           environment: 'node',
-          testTimeout: 120_000,
+          testTimeout: 240_000,
           hookTimeout: 180_000,
           pool: 'forks',
           // One file at a time: each starts its own app, and two at once on CI's two cores made the
-          // phone walk miss its 30-second waits (it failed twice that way).
+          // phone walk miss its 30-second waits (it failed twice that way). A file keeps a core busy
+          // less than half its time (it mostly waits for the page), so two at once would be faster;
+          // tried again with 90-second waits while other work loaded the machine, it timed out.
           maxWorkers: 1,
           fileParallelism: false,
           globalSetup: ['e2e/support/global-setup.ts'],

@@ -19,6 +19,9 @@ export async function startApp(): Promise<RunningApp> {
   return launch(dataDir);
 }
 
+/** The longest a single wait for the page may take (playwright's own default is 30 s). */
+const E2E_WAIT_MS = 90_000;
+
 export async function openBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -30,6 +33,9 @@ export async function openBrowser(): Promise<Browser> {
 /** A fresh browser context (its own cookies) in the given UI language. */
 export async function newPage(browser: Browser, app: RunningApp, language = 'en'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: app.url, locale: language, viewport: { width: 1360, height: 900 } });
+  // On a busy machine (CI's two cores, or several runs at once) a wait that takes 5 s alone can
+  // take well over 30 s. Waits are for things that do happen; the limit only ends a stuck test.
+  context.setDefaultTimeout(E2E_WAIT_MS);
   const page = await context.newPage();
   return { context, page };
 }
