@@ -123,4 +123,29 @@ describe('planning round', () => {
     // The shell slides its menu away (a transition): what is left beyond the edge once it is done.
     await expect.poll(() => beyondTheEdge(page), { timeout: 5000 }).toEqual([]);
   });
+
+  it('the province is told from its town of the same name, and a gap the plan overfills reads as a surplus (found by hand)', async () => {
+    const { page } = await session.newPage('bg');
+    await signIn(page, 'paz.region', regional);
+    await page.getByTestId('language-switch').selectOption('bg');
+    await page.waitForFunction(() => document.documentElement.lang === 'bg');
+    await page.goto('/planning');
+    await page.getByTestId('round-row').filter({ hasText: '2026–2030' }).getByTestId('open-round-link').click();
+
+    // The tasks per unit listed "Пазарджик" twice: the province's own stages and the municipality's.
+    await page.getByTestId('round-tab-tasks').click();
+    await page.getByTestId('tasks-unit-row').first().waitFor();
+    const units = (await page.getByTestId('tasks-unit-row').locator('td:first-child').allTextContents()).map((u) => u.trim());
+    expect(units[0]).toBe('Пазарджик (областно ниво)');
+    expect(units).toContain('Пазарджик');
+    expect(new Set(units).size).toBe(units.length);
+
+    // The demonstration's 30 more places of residential care in Pazardzhik leave more places than
+    // need: said "излишък", not "недостиг … → -0,4".
+    await page.getByTestId('round-tab-proposals').click();
+    await page.getByTestId('item-gap').first().waitFor();
+    const gaps = await page.getByTestId('item-gap').allTextContents();
+    expect(gaps.filter((g) => /→ [-−]/.test(g))).toEqual([]);
+    expect(gaps.some((g) => /^недостиг [\d\s,]+ → излишък [\d\s,]+$/.test(g.trim()))).toBe(true);
+  });
 });

@@ -62,7 +62,7 @@ export function CalendarPage() {
       </Text>
       <Paper withBorder p="sm" mb="md">
         <Group align="flex-end" wrap="wrap">
-          <Stack gap={4}>
+          <Stack gap={4} style={{ flex: '1 1 260px', maxWidth: 420 }}>
             <Text size="sm" fw={500} id="calendar-country">
               {t('planningAdmin.country')}
             </Text>
@@ -72,7 +72,9 @@ export function CalendarPage() {
               onChange={(v) => setCountry(v as TCountry)}
               data={COUNTRIES.map((c) => ({ value: c, label: names.country(c) }))}
               data-testid="calendar-country"
-              style={{ maxWidth: '100%' }}
+              fullWidth
+              styles={{ label: { overflowWrap: 'normal', paddingInline: 6 } }}
+              style={{ maxWidth: 420 }}
             />
           </Stack>
           <NumberInput label={t('planningAdmin.year')} value={year} min={1990} max={2200} allowDecimal={false} w={120} onChange={(v) => setYear(Number(v) || year)} data-testid="calendar-year" />

@@ -65,7 +65,8 @@ export function PeersTab({ round, municipalities }: RoundTabProps) {
               query={peers}
               count={p.peers.length + 1}
               empty={t('peers.none')}
-              minWidth={0}
+              // On a phone the table scrolls in its own box rather than breaking "Batak" into "Bat-ak".
+              minWidth={460}
               testId="peers-table"
               columns={[
                 { key: 'name', label: t('peers.municipality') },
@@ -102,7 +103,7 @@ export function PeersTab({ round, municipalities }: RoundTabProps) {
               query={peers}
               count={p.rows.length}
               empty={t('peers.noRows')}
-              minWidth={0}
+              minWidth={420}
               testId="peers-coverage"
               columns={[
                 { key: 'type', label: t('peers.serviceType') },

@@ -104,8 +104,9 @@ export function ProposalsTab({ round, municipalities }: RoundTabProps) {
           const failing = checksOf.get(i.id) ?? [];
           return (
             <Table.Tr key={i.id} data-testid="item-row" data-item={i.id}>
-              <Table.Td>{municipalityName(i.municipalityId)}</Table.Td>
-              <Table.Td>{t(`proposalActions.${i.action}`)}</Table.Td>
+              {/* Whole words: on a phone the wide table scrolls, and squeezed cells broke "Пещера" into "Пещ-ера". */}
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{municipalityName(i.municipalityId)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`proposalActions.${i.action}`)}</Table.Td>
               <Table.Td>
                 <Text size="sm" fw={600}>
                   {names.serviceType(i.serviceType)}

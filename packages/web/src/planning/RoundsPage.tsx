@@ -1,8 +1,11 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Table, Text } from '@mantine/core';
+import { IconInfoCircle, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { TTerritoryList } from '@potreby/server/territories/schema';
+import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
 import { useSession } from '../app/session';
@@ -22,11 +25,17 @@ export function RoundsPage() {
   const [creating, setCreating] = useState(false);
   const rounds = useRounds(null);
   const items = rounds.data?.items ?? [];
+  // A first start without the demonstration has no territory: a round (for a region or a
+  // municipality) cannot be opened until they are imported, and the form alone would only offer
+  // an empty list. Say so, and where to go.
+  const mayOpen = mayOpenRounds(user);
+  const territories = useQuery({ queryKey: ['territories', 'top'], enabled: mayOpen, queryFn: () => api.get<TTerritoryList>('/territories') });
+  const noTerritory = mayOpen && territories.isSuccess && territories.data.items.length === 0;
 
   return (
     <>
       <PageTitle title={t('rounds.title')}>
-        {mayOpenRounds(user) ? (
+        {mayOpen ? (
           <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setCreating(true)} data-testid="open-round">
             {t('rounds.open')}
           </Button>
@@ -35,6 +44,14 @@ export function RoundsPage() {
       <Text mb="md" maw={820}>
         {t('rounds.intro')}
       </Text>
+      {noTerritory ? (
+        <Alert color="gray" icon={<IconInfoCircle aria-hidden />} mb="md" data-testid="rounds-no-territory">
+          {t('rounds.noTerritory')}{' '}
+          <Anchor component={Link} to="/imports">
+            {t('rounds.toImports')}
+          </Anchor>
+        </Alert>
+      ) : null}
       <ListTable
         query={rounds}
         count={items.length}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
 import { ListTable } from '../components/ListTable';
-import { stageState, todayIso, type RoundTabProps, type StageState } from './round-parts';
+import { ownerLabel, stageState, todayIso, type RoundTabProps, type StageState } from './round-parts';
 import { useStages } from './round-queries';
 import { DANGER_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR } from '../questionnaires/colours';
 import { CalendarSubscribe } from './CalendarSubscribe';
@@ -20,11 +20,8 @@ export function StagesTab({ round, municipalities }: RoundTabProps) {
   const today = todayIso();
   const states = items.map((s) => stageState(s, today));
   const count = (state: StageState) => states.filter((s) => s === state).length;
-  const ownerName = (id: number | null) => {
-    if (id === null) return t('rounds.ownerNational');
-    if (id === round.territory.id) return names.territory(round.territory);
-    return names.territory(municipalities.find((m) => m.id === id)) ;
-  };
+  const ownerName = (id: number | null) =>
+    ownerLabel(id, round, municipalities, { national: t('rounds.ownerNational'), name: names.territory, regionLevel: (name) => t('rounds.ownerRegion', { name }) });
 
   return (
     <>

@@ -12,7 +12,7 @@ import { ListTable } from '../components/ListTable';
 import { DANGER_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR } from '../questionnaires/colours';
 import { meetingKeys, useTasks } from './meeting-queries';
 import { mayOpenRounds } from './round-access';
-import { todayIso, type RoundTabProps } from './round-parts';
+import { ownerLabel, todayIso, type RoundTabProps } from './round-parts';
 import { useStages } from './round-queries';
 
 const STATE_COLOR: Record<WorkState, string> = { done: SUCCESS_COLOUR, overdue: DANGER_COLOUR, thisWeek: WARNING_COLOUR, later: 'gray', undated: 'gray' };
@@ -37,7 +37,9 @@ export function TasksTab({ round, municipalities }: RoundTabProps) {
   const [owner, setOwner] = useState<string | null>(null);
   const today = todayIso();
   const runs = mayOpenRounds(user) && round.status === 'open';
-  const ownerName = (id: number | null) => (id === null || id === round.territory.id ? names.territory(round.territory) : names.territory(municipalities.find((m) => m.id === id)));
+  // A task without an owner is the round's own (the region's officers run it).
+  const ownerName = (id: number | null) =>
+    ownerLabel(id ?? round.territory.id, round, municipalities, { national: t('rounds.ownerNational'), name: names.territory, regionLevel: (name) => t('rounds.ownerRegion', { name }) });
   const mayMark = (ownerId: number | null) => round.status === 'open' && (mayOpenRounds(user) || (user?.role === 'municipal_officer' && ownerId !== null && ownerId === user.territory?.id));
 
   const refresh = () => client.invalidateQueries({ queryKey: meetingKeys.tasks(round.id) });
@@ -83,7 +85,7 @@ export function TasksTab({ round, municipalities }: RoundTabProps) {
       >
         {perUnit.map((r) => (
           <Table.Tr key={r.unit.id} data-testid="tasks-unit-row">
-            <Table.Td>{names.territory(r.unit)}</Table.Td>
+            <Table.Td>{ownerName(r.unit.id)}</Table.Td>
             <Table.Td style={{ textAlign: 'right' }}>
               <Text size="sm" fw={r.overdue ? 700 : undefined} c={r.overdue ? 'red.8' : undefined}>
                 {fmt.number(r.overdue)}
@@ -146,7 +148,7 @@ export function TasksTab({ round, municipalities }: RoundTabProps) {
                 onChange={setOwner}
                 searchable
                 clearable
-                placeholder={names.territory(round.territory)}
+                placeholder={ownerName(round.territory.id)}
                 data={municipalities.filter((m) => m.id !== round.territory.id).map((m) => ({ value: String(m.id), label: names.territory(m) }))}
                 style={{ minWidth: 150 }}
               />

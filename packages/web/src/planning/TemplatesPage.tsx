@@ -55,7 +55,10 @@ export function TemplatesPage() {
             onChange={(v) => setCountry(v as TCountry)}
             data={COUNTRIES.map((c) => ({ value: c, label: names.country(c) }))}
             data-testid="templates-country"
-            style={{ alignSelf: 'flex-start', maxWidth: '100%' }}
+            // Whole country names: at 360 px the squeezed control broke "България" into "Българ-ия".
+            fullWidth
+            styles={{ label: { overflowWrap: 'normal', paddingInline: 6 } }}
+            style={{ maxWidth: 420 }}
           />
         </Stack>
       </Paper>

@@ -26,3 +26,33 @@ export function stageState(stage: { status: 'open' | 'done'; dueDate: string | n
   if (days < 0) return 'overdue';
   return days <= 7 ? 'thisWeek' : 'later';
 }
+
+/**
+ * Who a stage or task is for, as the round's tabs name it: the national level (no owner), the
+ * round's own region or a municipality. The region is said as such, because a region and its
+ * main municipality often share a name (Pazardzhik region and Pazardzhik municipality) and two
+ * rows both called "Pazardzhik" left the officer guessing which is whose.
+ */
+export function ownerLabel(
+  id: number | null,
+  round: { territory: RoundUnit },
+  municipalities: RoundUnit[],
+  say: { national: string; name: (unit: RoundUnit | undefined) => string; regionLevel: (name: string) => string },
+): string {
+  if (id === null) return say.national;
+  if (id === round.territory.id) {
+    const name = say.name(round.territory);
+    return round.territory.level === 'municipality' ? name : say.regionLevel(name);
+  }
+  return say.name(municipalities.find((m) => m.id === id));
+}
+
+/**
+ * A municipality's gap as an item shows it, to one decimal: below zero it is a surplus (more
+ * capacity than need) and is said so, not read as "gap -0.4". A value that rounds to zero is a
+ * gap of 0, never "surplus 0".
+ */
+export function gapOrSurplus(value: number): { side: 'gap' | 'surplus'; amount: number } {
+  const tenths = Math.round(value * 10);
+  return tenths < 0 ? { side: 'surplus', amount: -tenths / 10 } : { side: 'gap', amount: tenths === 0 ? 0 : value };
+}
