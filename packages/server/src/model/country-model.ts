@@ -239,13 +239,21 @@ export class CountryModels {
     const revision = await countryRevision(this.db, country);
     this.checkedAt.set(country, Date.now());
     if (cached && cached.revision === revision) return cached;
-    let pending = this.loading.get(country);
-    if (!pending) {
-      pending = loadCountryModel(this.db, country).finally(() => this.loading.delete(country));
-      this.loading.set(country, pending);
-    }
-    const model = await pending;
-    this.cache.set(country, model);
+    let model = await this.load(country, this.loading.get(country));
+    // A load begun before the change that made this revision read the data as it was (it read
+    // its revision first): load again rather than keep, and serve, figures older than the change.
+    if (model.revision < revision) model = await this.load(country, undefined);
+    if ((this.cache.get(country)?.revision ?? -1) <= model.revision) this.cache.set(country, model);
     return model;
+  }
+
+  /** The load under way, or a new one. */
+  private load(country: TCountry, underWay: Promise<CountryModel> | undefined): Promise<CountryModel> {
+    if (underWay) return underWay;
+    const pending = loadCountryModel(this.db, country).finally(() => {
+      if (this.loading.get(country) === pending) this.loading.delete(country);
+    });
+    this.loading.set(country, pending);
+    return pending;
   }
 }

@@ -7,7 +7,7 @@ import { api, ApiError } from '../api/client';
 import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
 import { useSession } from '../app/session';
-import { ErrorAlert } from '../components/ErrorAlert';
+import { ErrorAlert, errorMessage } from '../components/ErrorAlert';
 import { ListTable } from '../components/ListTable';
 import { emptyMeeting, MeetingForm, type MeetingDraft } from './MeetingForm';
 import { meetingKeys, useMeeting, useMeetings } from './meeting-queries';
@@ -122,7 +122,8 @@ function MeetingDetail({ id, round, municipalities, runs, onBack, onOpen }: Roun
     onSuccess: async () => (setNotice(t('meetings.uploaded')), refresh()),
     onError: (error) => {
       const tooBig = error instanceof ApiError && error.status === 413;
-      setFileError(tooBig ? t('meetings.tooLarge') : error instanceof ApiError && error.status === 400 ? t('meetings.wrongType') : null);
+      // The server's own reason (too large, empty, not an allowed kind), translated; the limit in the words of this screen.
+      setFileError(tooBig ? t('meetings.tooLarge') : error instanceof ApiError && error.problem.code.startsWith('attachment.') ? errorMessage(t, error) : error instanceof ApiError && error.status === 400 ? t('meetings.wrongType') : null);
     },
   });
   const remove = useMutation({ mutationFn: (attachmentId: number) => api.delete(`/planning/attachments/${attachmentId}`), onSuccess: refresh });
