@@ -237,13 +237,18 @@ export class CountryModels {
     const cached = this.cache.get(country);
     if (cached && Date.now() - (this.checkedAt.get(country) ?? 0) < CountryModels.RECHECK_MS) return cached;
     const revision = await countryRevision(this.db, country);
-    this.checkedAt.set(country, Date.now());
-    if (cached && cached.revision === revision) return cached;
+    if (cached && cached.revision === revision) {
+      this.checkedAt.set(country, Date.now());
+      return cached;
+    }
     let model = await this.load(country, this.loading.get(country));
     // A load begun before the change that made this revision read the data as it was (it read
     // its revision first): load again rather than keep, and serve, figures older than the change.
     if (model.revision < revision) model = await this.load(country, undefined);
     if ((this.cache.get(country)?.revision ?? -1) <= model.revision) this.cache.set(country, model);
+    // Trusted only now: marked checked while the new model loaded, the old one would have been
+    // served (and its answers kept) to every request meanwhile, as if it were after the change.
+    this.checkedAt.set(country, Date.now());
     return model;
   }
 
