@@ -20,29 +20,32 @@ async function cli(...argv: string[]) {
 
 const DATABASE_ENV = ['DATABASE_URL', 'POTREBY_DATA_DIR'] as const;
 
-/** Runs `body` with no database configured (neither DATABASE_URL nor POTREBY_DATA_DIR), as on a machine without one. */
-async function withoutDatabase<T>(body: () => Promise<T>): Promise<T> {
+/** No database configured (neither DATABASE_URL nor POTREBY_DATA_DIR), as on a machine without one; returns the undo. */
+function forgetDatabase(): () => void {
   const saved = DATABASE_ENV.map((key) => [key, process.env[key]] as const);
   for (const key of DATABASE_ENV) delete process.env[key];
+  return () => {
+    for (const [key, value] of saved) if (value !== undefined) process.env[key] = value;
+  };
+}
+
+/** Runs `body` with no database configured. */
+async function withoutDatabase<T>(body: () => Promise<T>): Promise<T> {
+  const restore = forgetDatabase();
   try {
     return await body();
   } finally {
-    for (const [key, value] of saved) if (value !== undefined) process.env[key] = value;
+    restore();
   }
 }
 
 /** With no database configured the deadline command needs none: the law's calendar alone. */
 describe('potreby deadline', () => {
-  const saved: Record<string, string | undefined> = {};
+  let restore = () => {};
   beforeAll(() => {
-    for (const key of DATABASE_ENV) {
-      saved[key] = process.env[key];
-      delete process.env[key];
-    }
+    restore = forgetDatabase();
   });
-  afterAll(() => {
-    for (const [key, value] of Object.entries(saved)) if (value !== undefined) process.env[key] = value;
-  });
+  afterAll(() => restore());
 
   it('runs as a person runs it and prints only the date', async () => {
     // 17 February 2023 + 30 days is Sunday 19 March 2023: the period ends on Monday 20 March.

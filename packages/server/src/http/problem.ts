@@ -24,7 +24,6 @@ const STATUS: Record<TErrorCode, number> = {
   'agreement.superseded': 409,
   'agreement.not_a_party': 422,
   'attachment.too_large': 413,
-  // 400 as before: the meetings screen tells these two from a too large file by the status.
   'attachment.empty': 400,
   'attachment.type_not_allowed': 400,
   'database.busy': 503,

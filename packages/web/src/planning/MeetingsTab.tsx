@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { TMeetingView } from '@potreby/server/planning/meetings/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api/client';
+import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
 import { useSession } from '../app/session';
@@ -120,11 +120,8 @@ function MeetingDetail({ id, round, municipalities, runs, onBack, onOpen }: Roun
       return api.post(`/planning/meetings/${id}/attachments`, form);
     },
     onSuccess: async () => (setNotice(t('meetings.uploaded')), refresh()),
-    onError: (error) => {
-      const tooBig = error instanceof ApiError && error.status === 413;
-      // The server's own reason (too large, empty, not an allowed kind), translated; the limit in the words of this screen.
-      setFileError(tooBig ? t('meetings.tooLarge') : error instanceof ApiError && error.problem.code.startsWith('attachment.') ? errorMessage(t, error) : error instanceof ApiError && error.status === 400 ? t('meetings.wrongType') : null);
-    },
+    // The server's own reason (too large, empty, not an allowed kind: attachment.*), translated.
+    onError: (error) => setFileError(errorMessage(t, error)),
   });
   const remove = useMutation({ mutationFn: (attachmentId: number) => api.delete(`/planning/attachments/${attachmentId}`), onSuccess: refresh });
   const m = meeting.data;

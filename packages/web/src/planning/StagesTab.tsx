@@ -1,9 +1,9 @@
 import { Badge, Group, Paper, SimpleGrid, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../app/format';
-import { useNames } from '../app/names';
+import { useOwnerName } from './owner-name';
 import { ListTable } from '../components/ListTable';
-import { ownerLabel, stageState, todayIso, type RoundTabProps, type StageState } from './round-parts';
+import { stageState, todayIso, type RoundTabProps, type StageState } from './round-parts';
 import { useStages } from './round-queries';
 import { DANGER_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR } from '../questionnaires/colours';
 import { CalendarSubscribe } from './CalendarSubscribe';
@@ -14,14 +14,12 @@ const STATE_COLOR: Record<StageState, string> = { done: SUCCESS_COLOUR, overdue:
 export function StagesTab({ round, municipalities }: RoundTabProps) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const names = useNames();
   const stages = useStages(round.id);
   const items = stages.data?.items ?? [];
   const today = todayIso();
   const states = items.map((s) => stageState(s, today));
   const count = (state: StageState) => states.filter((s) => s === state).length;
-  const ownerName = (id: number | null) =>
-    ownerLabel(id, round, municipalities, { national: t('rounds.ownerNational'), name: names.territory, regionLevel: (name) => t('rounds.ownerRegion', { name }) });
+  const ownerName = useOwnerName({ round, municipalities });
 
   return (
     <>

@@ -6,13 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
+import { useOwnerName } from './owner-name';
 import { useSession } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ListTable } from '../components/ListTable';
 import { DANGER_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR } from '../questionnaires/colours';
 import { meetingKeys, useTasks } from './meeting-queries';
 import { mayOpenRounds } from './round-access';
-import { ownerLabel, todayIso, type RoundTabProps } from './round-parts';
+import { todayIso, type RoundTabProps } from './round-parts';
 import { useStages } from './round-queries';
 
 const STATE_COLOR: Record<WorkState, string> = { done: SUCCESS_COLOUR, overdue: DANGER_COLOUR, thisWeek: WARNING_COLOUR, later: 'gray', undated: 'gray' };
@@ -38,8 +39,8 @@ export function TasksTab({ round, municipalities }: RoundTabProps) {
   const today = todayIso();
   const runs = mayOpenRounds(user) && round.status === 'open';
   // A task without an owner is the round's own (the region's officers run it).
-  const ownerName = (id: number | null) =>
-    ownerLabel(id ?? round.territory.id, round, municipalities, { national: t('rounds.ownerNational'), name: names.territory, regionLevel: (name) => t('rounds.ownerRegion', { name }) });
+  const ownerOf = useOwnerName({ round, municipalities });
+  const ownerName = (id: number | null) => ownerOf(id ?? round.territory.id);
   const mayMark = (ownerId: number | null) => round.status === 'open' && (mayOpenRounds(user) || (user?.role === 'municipal_officer' && ownerId !== null && ownerId === user.territory?.id));
 
   const refresh = () => client.invalidateQueries({ queryKey: meetingKeys.tasks(round.id) });
