@@ -206,6 +206,14 @@ export async function loadCountryModel(db: Db, country: TCountry): Promise<Count
   };
 }
 
+/** Where the models come from: the database, or (in a test) the same reads held back. */
+export type ModelSource = {
+  revision(db: Db, country: TCountry): Promise<number>;
+  load(db: Db, country: TCountry): Promise<CountryModel>;
+};
+
+const FROM_DATABASE: ModelSource = { revision: countryRevision, load: loadCountryModel };
+
 /**
  * One cache per app process. Each use checks the country's revision (one indexed query), so
  * several app servers behind a load balancer never serve figures older than the last change.
@@ -216,11 +224,17 @@ export class CountryModels {
   private readonly cache = new Map<string, CountryModel>();
   private readonly checkedAt = new Map<string, number>();
   private readonly loading = new Map<string, Promise<CountryModel>>();
+  /** Counts the changes made through this process: a revision read before one is not trusted after it. */
+  private changes = 0;
 
-  constructor(readonly db: Db) {}
+  constructor(
+    readonly db: Db,
+    private readonly source: ModelSource = FROM_DATABASE,
+  ) {}
 
   /** After a change through this process: the next use checks the revision again. */
   changed(): void {
+    this.changes++;
     this.checkedAt.clear();
   }
 
@@ -236,26 +250,33 @@ export class CountryModels {
   async get(country: TCountry): Promise<CountryModel> {
     const cached = this.cache.get(country);
     if (cached && Date.now() - (this.checkedAt.get(country) ?? 0) < CountryModels.RECHECK_MS) return cached;
-    const revision = await countryRevision(this.db, country);
+    const askedAt = Date.now();
+    const changesBefore = this.changes;
+    const revision = await this.source.revision(this.db, country);
+    // Trusted from when the revision was read, and only if no change came through this process
+    // meanwhile: a request that read it just before a change and finished just after (a model
+    // loads for seconds) would otherwise have the next requests served the model before the
+    // change, and their answers kept under it — the budget tab's checks asked right after an
+    // envelope was saved stayed old for the page.
+    const trust = () => {
+      if (this.changes === changesBefore) this.checkedAt.set(country, askedAt);
+    };
     if (cached && cached.revision === revision) {
-      this.checkedAt.set(country, Date.now());
+      trust();
       return cached;
     }
-    let model = await this.load(country, this.loading.get(country));
+    let model = await (this.loading.get(country) ?? this.load(country));
     // A load begun before the change that made this revision read the data as it was (it read
     // its revision first): load again rather than keep, and serve, figures older than the change.
-    if (model.revision < revision) model = await this.load(country, undefined);
+    if (model.revision < revision) model = await this.load(country);
     if ((this.cache.get(country)?.revision ?? -1) <= model.revision) this.cache.set(country, model);
-    // Trusted only now: marked checked while the new model loaded, the old one would have been
-    // served (and its answers kept) to every request meanwhile, as if it were after the change.
-    this.checkedAt.set(country, Date.now());
+    trust();
     return model;
   }
 
-  /** The load under way, or a new one. */
-  private load(country: TCountry, underWay: Promise<CountryModel> | undefined): Promise<CountryModel> {
-    if (underWay) return underWay;
-    const pending = loadCountryModel(this.db, country).finally(() => {
+  /** A new load, which later requests share while it runs. */
+  private load(country: TCountry): Promise<CountryModel> {
+    const pending = this.source.load(this.db, country).finally(() => {
       if (this.loading.get(country) === pending) this.loading.delete(country);
     });
     this.loading.set(country, pending);

@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, type InvalidateOptions, type InvalidateQueryFilters } from '@tanstack/react-query';
 import type { TSessionResponse } from '@potreby/server/accounts/schema';
 import { ApiError } from '../api/client';
 
@@ -17,7 +17,21 @@ function onApiError(error: unknown) {
   }
 }
 
-export const queryClient: QueryClient = new QueryClient({
+/**
+ * Invalidating after a change must show what the change made. TanStack Query cancels a refetch
+ * under way for data already shown, but lets a FIRST fetch under way finish and takes its answer
+ * as the fresh one — an answer the server may have made before the change: the budget tab's
+ * checks, still loading when an envelope was saved, stayed without the envelope's finding for
+ * the page. Cancelled first, every query invalidated is fetched again after the change.
+ */
+export class ChangeAwareQueryClient extends QueryClient {
+  override async invalidateQueries(filters?: InvalidateQueryFilters, options?: InvalidateOptions): Promise<void> {
+    await this.cancelQueries(filters);
+    return super.invalidateQueries(filters, options);
+  }
+}
+
+export const queryClient: QueryClient = new ChangeAwareQueryClient({
   queryCache: new QueryCache({ onError: onApiError }),
   mutationCache: new MutationCache({ onError: onApiError }),
   defaultOptions: {
