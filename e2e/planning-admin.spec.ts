@@ -85,6 +85,9 @@ describe('planning administration', () => {
     await page.getByTestId('set-envelope').click();
     await page.getByTestId('envelope-row').first().waitFor();
     await page.getByTestId('over-budget').first().waitFor();
+    // Money by its sign, as Ukrainian writes it (Intl's own Ukrainian form is the Latin "EUR").
+    expect(await page.getByTestId('over-budget').first().textContent()).toMatch(/120\s000\s€.*1\s000\s€/);
+    await page.getByTestId('envelopes-table').getByText('Річна межа, €').waitFor();
     const text = (await page.getByTestId('envelopes').textContent()) ?? '';
     expect(text).not.toMatch(/state_delegated|over_budget|[A-Za-z]{4,} [A-Za-z]{4,}/);
     await expectAccessible(page);

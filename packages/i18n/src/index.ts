@@ -133,5 +133,23 @@ export const formatDate = (language: TLanguage, value: Date | string): string =>
 export const formatDateTime = (language: TLanguage, value: Date | string): string =>
   new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(typeof value === 'string' ? new Date(value) : value);
 
+/**
+ * A currency's sign as a reader of the language writes it (€, zł, ₴), for column headers and
+ * amounts: Ukrainian's default for a foreign currency is its Latin code ("EUR"). Where the
+ * language's data has no sign (Bulgarian for the hryvnia) the sign English uses.
+ */
+export const currencySign = (language: TLanguage, currency: string): string => {
+  const signIn = (lang: TLanguage) => {
+    try {
+      const parts = new Intl.NumberFormat(locale(lang), { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
+      return parts.find((p) => p.type === 'currency')?.value ?? currency;
+    } catch {
+      return currency; // not a currency code Intl knows
+    }
+  };
+  const own = signIn(language);
+  return own === currency ? signIn('en') : own;
+};
+
 const LOCALES: Record<TLanguage, string> = { bg: 'bg-BG', uk: 'uk-UA', pl: 'pl-PL', en: 'en-GB' };
 export const locale = (language: TLanguage): string => LOCALES[language];

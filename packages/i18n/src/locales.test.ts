@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ERROR_CODES, IMPORT_ERROR_CODES, INDICATORS, LEVELS, ROLES } from '@potreby/domain';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES, localeFiles, resources, translator } from './index';
+import { currencySign, LANGUAGES, localeFiles, resources, translator } from './index';
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
@@ -94,5 +94,15 @@ describe('translations', () => {
     expect(translator('pl')('errors.import.rejected', { count: 25 })).toContain('25 błędów');
     expect(translator('bg')('errors.import.rejected', { count: 1 })).toContain('1 грешка');
     expect(translator('bg')('errors.import.rejected', { count: 2 })).toContain('2 грешки');
+  });
+
+  it('write a currency by its sign in every language, never by a Latin code in a Cyrillic text', () => {
+    for (const language of LANGUAGES) {
+      expect(currencySign(language, 'EUR'), language).toBe('€');
+      expect(currencySign(language, 'PLN'), language).toBe('zł');
+      expect(currencySign(language, 'UAH'), language).toBe('₴');
+    }
+    expect(currencySign('bg', 'XYZ')).toBe('XYZ');
+    expect(currencySign('bg', 'not a code')).toBe('not a code');
   });
 });

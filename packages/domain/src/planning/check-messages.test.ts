@@ -87,5 +87,10 @@ describe('checkMessage', () => {
     const text = checkMessage(check({ check: 'over_budget', serviceType: null, value: 120_000, limit: 100_000 }), 'en', { ...names, currency: 'EUR' }, translator('en'));
     expect(text).toContain('€120,000');
     expect(text).toContain('€100,000');
+    // Its sign, never the Latin code, in a Cyrillic text: Ukrainian's own form would be "EUR".
+    const inUkrainian = (currency: string) => checkMessage(check({ check: 'over_budget', serviceType: null, value: 120_000, limit: 100_000 }), 'uk', { ...names, currency }, translator('uk'));
+    expect(inUkrainian('EUR')).toMatch(/120\s000\s€/);
+    expect(inUkrainian('PLN')).toMatch(/120\s000\szł/);
+    expect(inUkrainian('EUR')).not.toMatch(/EUR|PLN/);
   });
 });

@@ -38,8 +38,9 @@ const formatLongDate = (lang: TLanguage, iso: string): string =>
 
 const formatMoney = (lang: TLanguage, value: number, currency: string | undefined): string => {
   if (currency) {
+    // The sign (€, zł, ₴): Ukrainian's default for a foreign currency is its Latin code ("EUR").
     try {
-      return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
+      return new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 }).format(value);
     } catch {
       // an unknown currency code: the plain number below
     }

@@ -69,6 +69,9 @@ export const ZCeiling = z.object({
 });
 export type TCeiling = z.infer<typeof ZCeiling>;
 
+/** The currency a round's costs are in, by country (Bulgaria's budget is in euro from 2026). */
+export const ROUND_CURRENCY: Readonly<Record<string, string>> = { BG: 'EUR', UA: 'UAH', PL: 'PLN' };
+
 /** A budget envelope: the most a municipality, or a funding source across the round, may spend a year. */
 export const ZEnvelope = z.object({
   municipalityId: ZId.nullable(),

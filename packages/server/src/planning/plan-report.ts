@@ -1,6 +1,6 @@
 import type { Actor, TCountry } from '@potreby/domain';
 import { evaluatePlan, type PlanEvaluation } from '@potreby/domain/planning/checks';
-import type { PlanCheck } from '@potreby/domain/planning/proposal';
+import { ROUND_CURRENCY, type PlanCheck } from '@potreby/domain/planning/proposal';
 import { translator, type TLanguage } from '@potreby/i18n';
 import { roundToTenth, serviceTypeNameIn, taskKindOf } from '@potreby/domain';
 import { checkMessage, type CheckNames, type Translate } from '@potreby/domain/planning/check-messages';
@@ -17,9 +17,6 @@ import { roundEvaluationInput } from './round-input';
 import type { TBudget, TPlanChecks } from './schema';
 
 type Ctx = { database: Database; models: CountryModels };
-
-/** The currency a round's costs are in (Bulgaria's budget is in euro from 2026). */
-export const CURRENCY: Record<string, string> = { BG: 'EUR', UA: 'UAH', PL: 'PLN' };
 
 /**
  * The whole round evaluated by the pure plan checks (domain planning/checks.ts): the gap table of
@@ -67,7 +64,7 @@ export async function checkNamer(ctx: Ctx, loaded: LoadedRound, seen: ReadonlyMa
       return key ? t(`planningTemplates.stages.${key}.name`, { defaultValue: key }) : undefined;
     },
     meetingTask: (id) => tasks.get(id),
-    currency: CURRENCY[loaded.territory.country],
+    currency: ROUND_CURRENCY[loaded.territory.country],
   };
   return (c: PlanCheck) => checkMessage(c, language, names, t as Translate);
 }

@@ -14,6 +14,7 @@ import { RowAction } from '../components/RowAction';
 import { WARNING_COLOUR } from '../questionnaires/colours';
 import { mayOpenRounds } from './round-access';
 import type { RoundTabProps } from './round-parts';
+import { useRoundCurrency } from './currency';
 import { roundKeys, useBudget, useChecks } from './round-queries';
 
 /** The plan as a budget: the annual cost by municipality and funding source, a column per year, and the totals. */
@@ -21,6 +22,7 @@ export function BudgetTab({ round, municipalities }: RoundTabProps) {
   const { t } = useTranslation();
   const names = useNames();
   const fmt = useFormat();
+  const currency = useRoundCurrency(round);
   const budget = useBudget(round.id);
   const years = useMemo(() => Array.from({ length: round.periodEnd - round.periodStart + 1 }, (_, i) => round.periodStart + i), [round.periodStart, round.periodEnd]);
   const { lines, totals, unpriced } = useMemo(() => {
@@ -45,7 +47,7 @@ export function BudgetTab({ round, municipalities }: RoundTabProps) {
   return (
     <>
       <Text size="sm" c="gray.7" mb="sm" maw={820}>
-        {t('budget.intro')}
+        {t('budget.intro')} {t('budget.amountsIn', { currency })}
       </Text>
       {unpriced > 0 ? (
         <Text size="sm" c={WARNING_COLOUR} mb="sm" data-testid="budget-unpriced">
@@ -103,6 +105,7 @@ function EnvelopeForm({ round, municipalities }: RoundTabProps) {
   const { t, i18n } = useTranslation();
   const names = useNames();
   const fmt = useFormat();
+  const currency = useRoundCurrency(round);
   const { user } = useSession();
   const queryClient = useQueryClient();
   const canEdit = mayOpenRounds(user) && round.status === 'open';
@@ -149,7 +152,7 @@ function EnvelopeForm({ round, municipalities }: RoundTabProps) {
           testId="envelopes-table"
           columns={[
             { key: 'scope', label: t('envelopes.scope') },
-            { key: 'limit', label: t('envelopes.annualLimit'), numeric: true },
+            { key: 'limit', label: t('envelopes.annualLimit', { currency }), numeric: true },
             ...(canEdit ? [{ key: 'actions', label: t('common.actions'), hidden: true }] : []),
           ]}
         >
@@ -201,7 +204,7 @@ function EnvelopeForm({ round, municipalities }: RoundTabProps) {
                 onChange={(v) => v && setSource(v)}
                 data-testid="envelope-source"
               />
-              <NumberInput label={t('envelopes.annualLimit')} value={limit} min={0} max={1e12} thousandSeparator=" " onChange={(v) => setLimit(typeof v === 'number' ? v : '')} required data-testid="envelope-limit" />
+              <NumberInput label={t('envelopes.annualLimit', { currency })} value={limit} min={0} max={1e12} thousandSeparator=" " onChange={(v) => setLimit(typeof v === 'number' ? v : '')} required data-testid="envelope-limit" />
             </SimpleGrid>
             <Group mt="xs">
               <Button type="submit" loading={save.isPending} disabled={limit === ''} data-testid="set-envelope">

@@ -17,6 +17,7 @@ import { ItemGap } from './ItemGap';
 import { ProposalsImport } from './ProposalsImport';
 import { mayPropose } from './round-access';
 import type { RoundTabProps } from './round-parts';
+import { useRoundCurrency } from './currency';
 import { roundKeys, useChecks, useItems } from './round-queries';
 import { DANGER_COLOUR, SUCCESS_COLOUR } from '../questionnaires/colours';
 
@@ -28,6 +29,7 @@ export function ProposalsTab({ round, municipalities }: RoundTabProps) {
   const { t } = useTranslation();
   const names = useNames();
   const fmt = useFormat();
+  const currency = useRoundCurrency(round);
   const queryClient = useQueryClient();
   const { user } = useSession();
   const own = municipalities.find((m) => m.id === user?.territory?.id)?.id ?? null;
@@ -95,7 +97,7 @@ export function ProposalsTab({ round, municipalities }: RoundTabProps) {
           { key: 'change', label: t('proposals.change'), numeric: true },
           { key: 'start', label: t('proposals.startYear'), numeric: true },
           { key: 'funding', label: t('proposals.fundingSource') },
-          { key: 'cost', label: t('proposals.annualCost'), numeric: true },
+          { key: 'cost', label: t('proposals.annualCostIn', { currency }), numeric: true },
           { key: 'checks', label: t('proposals.checks') },
           { key: 'actions', label: t('common.actions'), hidden: true },
         ]}

@@ -12,6 +12,7 @@ import { ListTable } from '../components/ListTable';
 import { WARNING_COLOUR } from '../questionnaires/colours';
 import { mayOpenRounds } from './round-access';
 import type { RoundTabProps, RoundUnit } from './round-parts';
+import { useRoundCurrency } from './currency';
 import { useItems } from './round-queries';
 import { ScenarioCompare } from './ScenarioCompare';
 import { ageBandOf, draftsOf, itemChanges, type ItemDraft } from './scenario-parts';
@@ -100,6 +101,7 @@ function ScenarioEditor({ scenario, round, municipalities, canEdit }: EditorProp
   const { t, i18n } = useTranslation();
   const names = useNames();
   const fmt = useFormat();
+  const currency = useRoundCurrency(round);
   const queryClient = useQueryClient();
   const items = useItems(round.id);
   const evaluation = useQuery({
@@ -158,7 +160,7 @@ function ScenarioEditor({ scenario, round, municipalities, canEdit }: EditorProp
           columns={[
             { key: 'item', label: t('scenarios.item') },
             { key: 'capacity', label: t('scenarios.capacityChange') },
-            { key: 'cost', label: t('scenarios.annualCost') },
+            { key: 'cost', label: t('scenarios.annualCost', { currency }) },
             { key: 'out', label: t('scenarios.leaveOut') },
           ]}
         >
@@ -191,7 +193,7 @@ function ScenarioEditor({ scenario, round, municipalities, canEdit }: EditorProp
                 </Table.Td>
                 <Table.Td>
                   <NumberInput
-                    aria-label={`${t('scenarios.annualCost')}: ${label}`}
+                    aria-label={`${t('scenarios.annualCost', { currency })}: ${label}`}
                     value={d.annualCost ?? ''}
                     min={0}
                     max={1e12}
@@ -274,7 +276,7 @@ function ScenarioEditor({ scenario, round, municipalities, canEdit }: EditorProp
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('scenarios.year')}</Table.Th>
-                    <Table.Th className="num">{t('scenarios.costPerYear')}</Table.Th>
+                    <Table.Th className="num">{t('scenarios.annualCost', { currency })}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

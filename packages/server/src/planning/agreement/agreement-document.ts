@@ -1,6 +1,6 @@
 import { romanise, serviceTypeNameIn, type TCountry } from '@potreby/domain';
 import type { AgreementContent } from '@potreby/domain/planning/agreement';
-import { COUNTRY_LANGUAGE, formatNumber, translator, type TLanguage } from '@potreby/i18n';
+import { COUNTRY_LANGUAGE, currencySign, formatNumber, translator, type TLanguage } from '@potreby/i18n';
 import type { TBlock, TDocument } from '../../reports/document-blocks';
 import { CONTENT_TYPES, type TDocumentFormat } from '../../reports/render-document';
 import { writeDocx } from '../../reports/write-docx';
@@ -21,7 +21,8 @@ export function agreementDocument(version: TVersionView, territoryName: string, 
   const t = translator(language);
   const c: AgreementContent = version.content;
   const number = (value: number) => formatNumber(language, value);
-  const money = (value: number | null) => (value === null ? t('agreement.document.noCost') : `${number(Math.round(value))} ${c.currency}`);
+  const currency = currencySign(language, c.currency);
+  const money = (value: number | null) => (value === null ? t('agreement.document.noCost') : `${number(Math.round(value))} ${currency}`);
   const types = new Map(model.serviceTypes.map((s) => [s.key, s]));
   const typeName = (key: string) => {
     const type = types.get(key);
@@ -55,7 +56,7 @@ export function agreementDocument(version: TVersionView, territoryName: string, 
     });
     blocks.push({
       kind: 'table',
-      header: [t('agreement.municipality'), t('agreement.places', { unit: unit(s.unit) }), t('agreement.costShare', { currency: c.currency })],
+      header: [t('agreement.municipality'), t('agreement.places', { unit: unit(s.unit) }), t('agreement.costShare', { currency })],
       widths: [6, 4, 4],
       align: ['left', 'right', 'right'],
       rows: s.parts.map((p) => [p.host ? `${nameOf(p.municipalityId)} (${t('agreement.host')})` : nameOf(p.municipalityId), number(p.places), money(p.cost)]),
@@ -71,7 +72,7 @@ export function agreementDocument(version: TVersionView, territoryName: string, 
     }
     blocks.push({
       kind: 'table',
-      header: [t('agreement.serviceType'), t('agreement.action'), t('agreement.capacityChange'), t('agreement.startYear'), t('agreement.cost', { currency: c.currency })],
+      header: [t('agreement.serviceType'), t('agreement.action'), t('agreement.capacityChange'), t('agreement.startYear'), t('agreement.cost', { currency })],
       widths: [6, 3, 4, 2, 4],
       align: ['left', 'left', 'right', 'right', 'right'],
       rows: items.map((i) => [typeName(i.serviceType), t(`agreement.actions.${i.action}`), `${number(i.capacityChange)} ${unit(i.unit)}`, String(i.startYear), money(i.cost)]),

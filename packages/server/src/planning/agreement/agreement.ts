@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError, reaches, type Actor } from '@potreby/domain';
 import { agreementContent, canonicalAgreement, compareAgreements, everyoneSigned, type AgreementContent, type TMayorPosition } from '@potreby/domain/planning/agreement';
-import type { TFundingSource, TProposalAction } from '@potreby/domain/planning/proposal';
+import { ROUND_CURRENCY, type TFundingSource, type TProposalAction } from '@potreby/domain/planning/proposal';
 import type { TCapacityUnit } from '@potreby/domain';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../../audit/record-change';
@@ -12,7 +12,6 @@ import { evaluateRound } from '../plan-report';
 import { loadRound, roundMunicipalities, today, type LoadedRound } from '../rounds';
 import { agreementVersion, mayorPosition } from './tables';
 import type { TPositionInput, TVersionView } from './schema';
-import { CURRENCY } from '../plan-report';
 
 type Ctx = { database: Database; models: CountryModels };
 type VersionRow = typeof agreementVersion.$inferSelect;
@@ -60,7 +59,7 @@ export async function currentContent(ctx: Ctx, loaded: LoadedRound): Promise<Agr
     territoryCode: loaded.territory.code,
     periodStart: loaded.round.periodStart,
     periodEnd: loaded.round.periodEnd,
-    currency: CURRENCY[loaded.territory.country] ?? '',
+    currency: ROUND_CURRENCY[loaded.territory.country] ?? '',
     // No register of mayors: the document names the signatories each version's positions record.
     parties: municipalities.map((m) => ({ municipalityId: m.id, code: m.code, name: m.name, mayorName: null })),
     items: rows.map((r) => ({
