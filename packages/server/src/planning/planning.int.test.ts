@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../testing/test-database';
+import { auditOf, type RoundPeople, roundPeople, territoryIds } from '../testing/round-people';
 import { startTestApp, type Client, type TestApp } from '../testing/test-app';
 
 type Round = { id: number; status: string; method: string; territory: { code: string } };
@@ -15,13 +16,7 @@ const upload = (client: Client, path: string, fileName: string, content: string,
 /** The planning round's API (issue 8): rounds, items, envelopes, checks, budget and imports, with every role's denials. */
 describe(`planning round (${ENGINE})`, () => {
   let t: TestApp;
-  let admin: Client;
-  let regional: Client;
-  let otherRegional: Client;
-  let officer19: Client;
-  let officer20: Client;
-  let provider: Client;
-  let viewer: Client;
+  let { admin, regional, otherRegional, officer19, officer20, provider, viewer } = {} as RoundPeople;
   const ids: Record<string, number> = {};
   let round: Round;
 
@@ -36,19 +31,13 @@ describe(`planning round (${ENGINE})`, () => {
     explanation: 'Нова услуга',
     ...extra,
   });
-  const audit = async (entity: string, n = 1) => (await admin.get(`/api/v1/audit?entity=${entity}&pageSize=${n}`)).body.items as { action: string; entityId: string; after: any; before: any }[];
+  const audit = auditOf(() => admin);
   const itemCount = async () => (await admin.get(`/api/v1/planning/rounds/${round.id}/items`)).body.items.length as number;
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const code of ['BG', 'PAZ', 'PAZ19', 'PAZ20', 'SML']) ids[code] = await t.territoryId(code);
-    admin = await t.as('admin');
-    regional = await t.as('regional_officer', 'PAZ');
-    otherRegional = await t.as('regional_officer', 'SML');
-    officer19 = await t.as('municipal_officer', 'PAZ19');
-    officer20 = await t.as('municipal_officer', 'PAZ20');
-    provider = await t.as('provider', 'PAZ', 'Община Пазарджик');
-    viewer = await t.as('viewer', 'PAZ');
+    Object.assign(ids, await territoryIds(t, ['BG', 'PAZ', 'PAZ19', 'PAZ20', 'SML']));
+    ({ admin, regional, otherRegional, officer19, officer20, provider, viewer } = await roundPeople(t));
   });
   afterAll(() => t.close());
 
@@ -138,6 +127,12 @@ describe(`planning round (${ENGINE})`, () => {
     expect(res.status, res.text).toBe(200);
     expect((await officer19.get(`/api/v1/planning/rounds/${round.id}/envelopes`)).body.items).toEqual(body.items);
     expect((await audit('envelope'))[0]).toMatchObject({ action: 'update', entityId: String(round.id) });
+    // A neighbour's limit is the neighbour's: Peshtera's officer reads its own and the round-wide ones.
+    const neighbour = { municipalityId: ids.PAZ20, fundingSource: null, annualLimit: 70000 };
+    expect((await regional.put(`/api/v1/planning/rounds/${round.id}/envelopes`, { items: [...body.items, neighbour] })).status).toBe(200);
+    expect((await officer19.get(`/api/v1/planning/rounds/${round.id}/envelopes`)).body.items).toEqual(body.items);
+    expect((await regional.get(`/api/v1/planning/rounds/${round.id}/envelopes`)).body.items).toEqual([...body.items, neighbour]);
+    expect((await regional.put(`/api/v1/planning/rounds/${round.id}/envelopes`, body)).status).toBe(200);
   });
 
   it('plan checks and budget answer every reader of the round in the shape the command line prints', async () => {

@@ -154,9 +154,13 @@ export function planningRoutes(app: App, ctx: RouteContext) {
     return reply.status(204).send();
   });
 
-  app.get('/api/v1/planning/rounds/:id/envelopes', { schema: { tags: TAGS, summary: "A round's budget envelopes", params: ZRoundParam, response: { 200: ZEnvelopeList } } }, async (request) => {
-    const loaded = await loadRound(db, actorOf(request), request.params.id);
-    return { items: await listEnvelopes(db, loaded.round.id) };
+  app.get('/api/v1/planning/rounds/:id/envelopes', { schema: { tags: TAGS, summary: "A round's budget envelopes: the reader's municipalities' and the round-wide ones", params: ZRoundParam, response: { 200: ZEnvelopeList } } }, async (request) => {
+    const actor = actorOf(request);
+    const loaded = await loadRound(db, actor, request.params.id);
+    // A municipality reads its own limits and those over the whole round, as its plan checks do;
+    // a neighbour's limit is the neighbour's (the region, which sets them, reads them all).
+    const seen = await visibleMunicipalities(db, actor, loaded);
+    return { items: (await listEnvelopes(db, loaded.round.id)).filter((e) => e.municipalityId === null || seen.has(e.municipalityId)) };
   });
 
   app.put(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flatten, readDocx, readPdf } from '../../reports/read-document-text';
 import { ENGINE } from '../../testing/test-database';
+import { auditOf, openPazardzhikRound, type RoundPeople, roundPeople, territoryIds } from '../../testing/round-people';
 import { startTestApp, type Client, type TestApp } from '../../testing/test-app';
 
 type Version = {
@@ -16,20 +17,14 @@ type Version = {
 /** The mayors' agreement (issue 8, item 11): versions, positions, signatures, frozen versions, comparison and documents. */
 describe(`mayors' agreement (${ENGINE})`, () => {
   let t: TestApp;
-  let admin: Client;
-  let regional: Client;
-  let otherRegional: Client;
-  let officer19: Client;
-  let officer20: Client;
-  let provider: Client;
-  let viewer: Client;
+  let { admin, regional, otherRegional, officer19, officer20, provider, viewer } = {} as RoundPeople;
   const ids: Record<string, number> = {};
   let roundId: number;
   let sharedItem: number;
   let v1: Version;
   let v2: Version;
 
-  const audit = async (entity: string, n = 1) => (await admin.get(`/api/v1/audit?entity=${entity}&pageSize=${n}`)).body.items as { action: string; entityId: string; after: any; before: any }[];
+  const audit = auditOf(() => admin);
   const generate = (client: Client) => client.post(`/api/v1/planning/rounds/${roundId}/agreement`, {});
   const position = (client: Client, version: number, municipality: string, body: Record<string, unknown>) => client.put(`/api/v1/planning/agreements/${version}/position`, { municipalityId: ids[municipality], ...body });
   const sign = (client: Client, version: number, municipalityId: number) =>
@@ -41,17 +36,9 @@ describe(`mayors' agreement (${ENGINE})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const code of ['PAZ', 'PAZ19', 'PAZ20']) ids[code] = await t.territoryId(code);
-    admin = await t.as('admin');
-    regional = await t.as('regional_officer', 'PAZ');
-    otherRegional = await t.as('regional_officer', 'SML');
-    officer19 = await t.as('municipal_officer', 'PAZ19');
-    officer20 = await t.as('municipal_officer', 'PAZ20');
-    provider = await t.as('provider', 'PAZ', 'Община Пазарджик');
-    viewer = await t.as('viewer', 'PAZ');
-    const round = await regional.post('/api/v1/planning/rounds', { territoryId: ids.PAZ, templateKey: 'bg.npsu', periodStart: 2026, periodEnd: 2030, start: '2026-01-15', method: 'normative' });
-    expect(round.status, round.text).toBe(201);
-    roundId = round.body.id;
+    Object.assign(ids, await territoryIds(t, ['PAZ', 'PAZ19', 'PAZ20']));
+    ({ admin, regional, otherRegional, officer19, officer20, provider, viewer } = await roundPeople(t));
+    roundId = await openPazardzhikRound(regional, ids.PAZ!);
     // PAZ19 hosts a day centre of 12 places, 4 of them for PAZ20's residents, for 90 000 a year.
     const shared = await officer19.post(`/api/v1/planning/rounds/${roundId}/items`, {
       municipalityId: ids.PAZ19,
@@ -209,8 +196,10 @@ describe(`mayors' agreement (${ENGINE})`, () => {
     expect(text).toContain('СПОРАЗУМЕНИЕ');
     for (const p of v2.content.parties) expect(text).toContain(p.name);
     expect(text).toContain('места');
-    expect(text).toContain(new Intl.NumberFormat('bg-BG').format(90000));
+    expect(text).toContain(`${new Intl.NumberFormat('bg-BG').format(90000)} €`);
     expect(text).toContain(new Intl.NumberFormat('bg-BG').format(30000));
+    // The euro by its sign, as a Bulgarian document writes it: no Latin code.
+    expect(text).not.toMatch(/EUR/);
     expect(text).toContain(v2.contentHash);
 
     const pdf = await download(provider, v2.id, 'pdf');
@@ -219,6 +208,7 @@ describe(`mayors' agreement (${ENGINE})`, () => {
     const read = readPdf(pdf.body);
     const pdfText = flatten(read.text);
     expect(pdfText).toContain('СПОРАЗУМЕНИЕ');
+    expect(pdfText).toContain('€');
     expect(pdfText).toContain(v2.content.parties.find((p) => p.municipalityId === ids.PAZ19)!.name);
     expect(read.fonts.every((f) => f.embedded)).toBe(true);
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flatten, readDocx, readPdf } from '../../reports/read-document-text';
 import { ENGINE } from '../../testing/test-database';
+import { auditOf, openPazardzhikRound, roundPeople, type RoundPeople, territoryIds } from '../../testing/round-people';
 import { startTestApp, type Client, type TestApp } from '../../testing/test-app';
 
 type Meeting = { id: number; followUpOf: number | null; agenda: string; minutes: string; participants: { personName: string; present: boolean }[]; decisions: { id: number; number: number; text: string; taskIds: number[] }[]; attachments: { id: number; fileName: string; mediaType: string; size: number }[] };
@@ -9,13 +10,7 @@ type Task = { id: number; title: string; status: string; ownerTerritoryId: numbe
 /** Tasks and working meetings of a planning round (issue 8, items 3 and 4), with every role's denials. */
 describe(`round meetings and tasks (${ENGINE})`, () => {
   let t: TestApp;
-  let admin: Client;
-  let regional: Client;
-  let otherRegional: Client;
-  let officer19: Client;
-  let officer20: Client;
-  let provider: Client;
-  let viewer: Client;
+  let { admin, regional, otherRegional, officer19, officer20, provider, viewer } = {} as RoundPeople;
   const ids: Record<string, number> = {};
   let roundId: number;
   let meeting: Meeting;
@@ -34,7 +29,7 @@ describe(`round meetings and tasks (${ENGINE})`, () => {
       { personName: 'Георги Георгиев', organisation: 'Община Белово', role: 'заместник-кмет', present: false },
     ],
   });
-  const audit = async (entity: string, n = 1) => (await admin.get(`/api/v1/audit?entity=${entity}&pageSize=${n}`)).body.items as { action: string; entityId: string; after: any; before: any }[];
+  const audit = auditOf(() => admin);
   const attach = (client: Client, fileName: string, bytes: Buffer) => {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
@@ -48,17 +43,9 @@ describe(`round meetings and tasks (${ENGINE})`, () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const code of ['PAZ', 'PAZ19', 'PAZ20']) ids[code] = await t.territoryId(code);
-    admin = await t.as('admin');
-    regional = await t.as('regional_officer', 'PAZ');
-    otherRegional = await t.as('regional_officer', 'SML');
-    officer19 = await t.as('municipal_officer', 'PAZ19');
-    officer20 = await t.as('municipal_officer', 'PAZ20');
-    provider = await t.as('provider', 'PAZ', 'Община Пазарджик');
-    viewer = await t.as('viewer', 'PAZ');
-    const res = await regional.post('/api/v1/planning/rounds', { territoryId: ids.PAZ, templateKey: 'bg.npsu', periodStart: 2026, periodEnd: 2030, start: '2026-01-15', method: 'normative' });
-    expect(res.status, res.text).toBe(201);
-    roundId = res.body.id;
+    Object.assign(ids, await territoryIds(t, ['PAZ', 'PAZ19', 'PAZ20']));
+    ({ admin, regional, otherRegional, officer19, officer20, provider, viewer } = await roundPeople(t));
+    roundId = await openPazardzhikRound(regional, ids.PAZ!);
   });
   afterAll(() => t.close());
 

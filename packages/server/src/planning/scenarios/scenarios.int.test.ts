@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE } from '../../testing/test-database';
-import { startTestApp, type Client, type TestApp } from '../../testing/test-app';
+import { auditOf, openPazardzhikRound, type RoundPeople, roundPeople, territoryIds } from '../../testing/round-people';
+import { startTestApp, type TestApp } from '../../testing/test-app';
 
 type Evaluation = {
   year: number;
@@ -14,32 +15,18 @@ type Evaluation = {
 /** Scenarios and peers of a planning round (issue 8, items 9 and 10), with every role's denials and the audit rows. */
 describe(`planning scenarios and peers (${ENGINE})`, () => {
   let t: TestApp;
-  let admin: Client;
-  let regional: Client;
-  let otherRegional: Client;
-  let officer19: Client;
-  let officer20: Client;
-  let provider: Client;
-  let viewer: Client;
+  let { admin, regional, otherRegional, officer19, officer20, provider, viewer } = {} as RoundPeople;
   const ids: Record<string, number> = {};
   let roundId: number;
   let itemId: number;
   let scenarioId: number;
-  const audit = async (n = 1) => (await admin.get(`/api/v1/audit?entity=plan_scenario&pageSize=${n}`)).body.items as { action: string; entityId: string; after: any; before: any }[];
+  const audit = (n = 1) => auditOf(() => admin)('plan_scenario', n);
 
   beforeAll(async () => {
     t = await startTestApp();
-    for (const code of ['PAZ', 'PAZ19', 'PAZ20', 'SML']) ids[code] = await t.territoryId(code);
-    admin = await t.as('admin');
-    regional = await t.as('regional_officer', 'PAZ');
-    otherRegional = await t.as('regional_officer', 'SML');
-    officer19 = await t.as('municipal_officer', 'PAZ19');
-    officer20 = await t.as('municipal_officer', 'PAZ20');
-    provider = await t.as('provider', 'PAZ', 'Община Пазарджик');
-    viewer = await t.as('viewer', 'PAZ');
-    const round = await regional.post('/api/v1/planning/rounds', { territoryId: ids.PAZ, templateKey: 'bg.npsu', periodStart: 2026, periodEnd: 2030, start: '2026-01-15', method: 'normative' });
-    expect(round.status, round.text).toBe(201);
-    roundId = round.body.id;
+    Object.assign(ids, await territoryIds(t, ['PAZ', 'PAZ19', 'PAZ20', 'SML']));
+    ({ admin, regional, otherRegional, officer19, officer20, provider, viewer } = await roundPeople(t));
+    roundId = await openPazardzhikRound(regional, ids.PAZ!);
     const item = await officer19.post(`/api/v1/planning/rounds/${roundId}/items`, {
       municipalityId: ids.PAZ19,
       action: 'open',
