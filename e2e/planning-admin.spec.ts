@@ -94,20 +94,20 @@ describe('planning administration', () => {
     await expect.poll(() => beyondTheEdge(page), { timeout: 5000 }).toEqual([]);
   });
 
-  // The region's officer: a municipal officer sees no other municipality's name yet (out of reach),
-  // so cannot pick the municipalities an item serves on screen (the import can).
-  it("the region's officer enters Peshtera's item that serves two other municipalities, never more places than it adds", async () => {
-    const password = await createOfficer(session.url(), { login: 'paz.served', name: 'Officer of the province', role: 'regional_officer', territoryId: await territoryId(admin, 'PAZ') });
+  // Peshtera's own officer: the round's other municipalities are out of their reach in the
+  // territory register, yet theirs to name as served (the round's municipalities route).
+  it("Peshtera's officer enters an item that serves two neighbouring municipalities, never more places than it adds", async () => {
+    const password = await createOfficer(session.url(), { login: 'peshtera.served', name: 'Officer of Peshtera', role: 'municipal_officer', territoryId: await territoryId(admin, 'PAZ21') });
     const { page } = await session.newPage('en');
-    await signIn(page, 'paz.served', password);
+    await signIn(page, 'peshtera.served', password);
     await page.goto(`/planning/${roundId}`);
     await page.getByTestId('round-tab-proposals').click();
     await page.getByTestId('add-item').click();
     const form = page.getByTestId('item-form');
     await form.waitFor();
-    await page.getByTestId('item-municipality').click();
-    await page.getByTestId('item-municipality').fill('Peshtera');
-    await page.getByRole('option', { name: 'Peshtera' }).click();
+    // Their own municipality, and no other, to propose for.
+    expect(await page.getByTestId('item-municipality').inputValue()).toBe('Peshtera');
+    expect(await page.getByTestId('item-municipality').isDisabled()).toBe(true);
     await page.getByTestId('item-service-type').click();
     await page.getByTestId('item-service-type').fill('Day care for older');
     await page.getByRole('option', { name: 'Day care for older people' }).click();
@@ -115,6 +115,9 @@ describe('planning administration', () => {
     await page.getByTestId('item-start-year').fill('2028');
     await page.getByTestId('add-served').click();
     await page.getByTestId('add-served').click();
+    const neighbours = [await page.getByTestId('served-municipality').nth(0).inputValue(), await page.getByTestId('served-municipality').nth(1).inputValue()];
+    expect(neighbours.every((n) => n !== '' && n !== 'Peshtera')).toBe(true);
+    expect(new Set(neighbours).size).toBe(2);
     await page.getByTestId('served-places').nth(0).fill('6');
     await page.getByTestId('served-places').nth(1).fill('6');
     await page.getByTestId('item-save').click();

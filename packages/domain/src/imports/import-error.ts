@@ -54,6 +54,12 @@ export const IMPORT_ERROR_CODES = [
   'unit_in_use',
   /** A services row that gives a retired type to a new site (or to a site of another type). */
   'retired_service_type',
+  /** A proposal that names its own municipality among those it serves. */
+  'served_own_municipality',
+  /** A proposal that names a municipality it serves twice. */
+  'served_twice',
+  /** A proposal whose places for other municipalities add up to more than its capacity change. */
+  'served_over_capacity',
 ] as const;
 export type TImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

@@ -1,4 +1,5 @@
 import { AppError, reaches, type Actor } from '@potreby/domain';
+import { servedProblems } from '@potreby/domain/planning/served';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
 import { serviceType } from '../catalogue/tables';
@@ -62,7 +63,7 @@ export const codesOf = (municipalities: ReadonlyMap<number, TerritoryRow>): Map<
 /**
  * Check an item's references within its round: a municipality of the round the actor may propose
  * for, a service type of the country (its unit is the item's), a settlement of that municipality,
- * and served units that are the round's municipalities. Returns the stored unit.
+ * and the municipalities it serves (domain planning/served.ts). Returns the stored unit.
  */
 export async function checkItem(db: Db, actor: Actor, loaded: LoadedRound, input: TItemInput, municipalities: readonly TerritoryRow[], before: ItemRow | null = null): Promise<{ unit: string; municipality: TerritoryRow }> {
   const municipality = municipalities.find((m) => m.id === input.municipalityId);
@@ -79,10 +80,8 @@ export async function checkItem(db: Db, actor: Actor, loaded: LoadedRound, input
     const [s] = await db.select().from(territory).where(eq(territory.id, input.settlementId));
     if (!s || !s.path.startsWith(municipality.path)) throw invalid('settlementId', 'not_in_municipality');
   }
-  const ids = new Set(municipalities.map((m) => m.id));
-  input.served.forEach((s, i) => {
-    if (!ids.has(s.municipalityId)) throw invalid(`served.${i}.municipalityId`, 'not_in_round');
-  });
+  const [problem] = servedProblems(input, new Set(municipalities.map((m) => m.id)));
+  if (problem) throw invalid(`served.${problem.index}.${problem.field}`, problem.code);
   return { unit: type.unit, municipality };
 }
 

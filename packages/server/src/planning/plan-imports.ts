@@ -10,6 +10,7 @@ import {
   type TProposalRecord,
   type TUnitCostRecord,
 } from '@potreby/domain/planning/import-plan-files';
+import { servedProblems } from '@potreby/domain/planning/served';
 import { LANGUAGES, resources, type TLanguage } from '@potreby/i18n';
 import { and, eq, inArray } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
@@ -138,6 +139,13 @@ export async function importProposals(database: Database, roundId: number, reque
       errors.add({ row, column: 'served_codes', value: unknown.code, code: 'unknown_territory' });
       continue;
     }
+    // The form's and the item route's rule (domain planning/served.ts), a line of the report each.
+    const problems = servedProblems({ municipalityId: municipality.id, capacityChange: record.capacityChange, served }, new Set(municipalities.map((m) => m.id)));
+    for (const p of problems) {
+      const entry = record.served[p.index]!;
+      errors.add({ row, column: 'served_codes', value: `${entry.code}:${entry.capacity}`, code: p.code === 'not_in_round' ? 'unknown_territory' : p.code, params: { capacity: Math.abs(record.capacityChange) } });
+    }
+    if (problems.length > 0) continue;
     rows.push({ row, record, municipality, unit: type.unit, settlementId, served });
   }
   if (!errors.ok) throw rejection(errors, 'proposals', request);

@@ -18,9 +18,11 @@ export const today = () => new Date().toISOString().slice(0, 10);
 
 const invalid = (path: string, message: string) => new AppError('validation.invalid', {}, { issues: [{ path, message }] });
 
+export const presentUnit = (t: TerritoryRow): TRoundView['territory'] => ({ id: t.id, code: t.code, name: t.name, nameEn: t.nameEn, level: t.level, country: t.country });
+
 export const presentRound = ({ round, territory: t }: LoadedRound): TRoundView => ({
   id: round.id,
-  territory: { id: t.id, code: t.code, name: t.name, nameEn: t.nameEn, level: t.level, country: t.country },
+  territory: presentUnit(t),
   templateKey: round.templateKey,
   periodStart: round.periodStart,
   periodEnd: round.periodEnd,

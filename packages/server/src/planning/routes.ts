@@ -9,7 +9,7 @@ import { listEnvelopes, setEnvelopes } from './envelopes';
 import { codesOf, createItem, deleteItem, listItems, loadItem, presentItem, updateItem, visibleMunicipalities } from './items';
 import { importCeilings, importProposals, importUnitCosts } from './plan-imports';
 import { planBudget, planChecks } from './plan-report';
-import { allowedRound, createRound, findRound, listRounds, listStages, loadRound, presentRound, setRoundStatus, setStageDone, today, type LoadedRound } from './rounds';
+import { allowedRound, createRound, findRound, listRounds, listStages, loadRound, presentRound, presentUnit, roundMunicipalities, setRoundStatus, setStageDone, today, type LoadedRound } from './rounds';
 import {
   ZBudget,
   ZChecksQuery,
@@ -25,6 +25,7 @@ import {
   ZRoundList,
   ZRoundParam,
   ZRoundQuery,
+  ZRoundUnitList,
   ZRoundView,
   ZStageDone,
   ZStageList,
@@ -98,6 +99,15 @@ export function planningRoutes(app: App, ctx: RouteContext) {
 
   app.get('/api/v1/planning/rounds/:id', { schema: { tags: TAGS, summary: 'One planning round', params: ZRoundParam, response: { 200: ZRoundView } } }, async (request) =>
     presentRound(await loadRound(db, actorOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/planning/rounds/:id/municipalities',
+    { schema: { tags: TAGS, summary: "The round's municipalities, for every reader of the round (a municipality's officer names the neighbours an item serves)", params: ZRoundParam, response: { 200: ZRoundUnitList } } },
+    async (request) => {
+      const loaded = await loadRound(db, actorOf(request), request.params.id);
+      return { items: (await roundMunicipalities(db, loaded.territory)).map(presentUnit) };
+    },
   );
 
   app.get('/api/v1/planning/rounds/:id/stages', { schema: { tags: TAGS, summary: "A round's stages with their owners and due dates", params: ZRoundParam, response: { 200: ZStageList } } }, async (request) => {

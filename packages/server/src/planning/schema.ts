@@ -21,9 +21,14 @@ export const ZRoundInput = z
   .refine((r) => r.periodStart <= r.periodEnd, { path: ['periodEnd'], message: 'before_start' });
 export type TRoundInput = z.infer<typeof ZRoundInput>;
 
+/** A territory as the planning screens name it: a round's own, or one of its municipalities. */
+const ZRoundUnit = z.object({ id: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), level: z.string(), country: z.string() });
+export const ZRoundUnitList = z.object({ items: z.array(ZRoundUnit) });
+export type TRoundUnitList = z.infer<typeof ZRoundUnitList>;
+
 export const ZRoundView = z.object({
   id: z.number().int(),
-  territory: z.object({ id: z.number().int(), code: z.string(), name: z.string(), nameEn: z.string().nullable(), level: z.string(), country: z.string() }),
+  territory: ZRoundUnit,
   templateKey: z.string(),
   periodStart: z.number().int(),
   periodEnd: z.number().int(),

@@ -319,6 +319,7 @@ const planningRoutes: Record<string, RouteExpectation> = {
   'GET /api/v1/planning/rounds/{id}/envelopes': { scope: 'each place', probes: roundRead('/envelopes') },
   'GET /api/v1/planning/rounds/{id}/checks': { scope: 'each place', probes: roundRead('/checks') },
   'GET /api/v1/planning/rounds/{id}/budget': { scope: 'each place', probes: roundRead('/budget') },
+  'GET /api/v1/planning/rounds/{id}/municipalities': { scope: 'each place', probes: roundRead('/municipalities') },
   'GET /api/v1/planning/rounds/{id}/items': { scope: 'each place', probes: roundRead('/items') },
   ...Object.fromEntries(
     (['close', 'reopen'] as const).map((verb) => [

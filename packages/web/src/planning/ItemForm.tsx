@@ -6,13 +6,16 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FUNDING_SOURCES, PROPOSAL_ACTIONS, type TProposalAction } from '@potreby/domain/planning/proposal';
+import { servedPlaces, servedProblems } from '@potreby/domain/planning/served';
 import type { TItemView } from '@potreby/server/planning/schema';
 import { api } from '../api/client';
 import { useNames } from '../app/names';
 import { numberOrNull, numberOrUndefined, serverFieldErrors } from '../app/validation';
+import { useSession } from '../app/session';
 import { useOfferedServiceTypes } from '../catalogue/offered-types';
 import { DialogActions } from '../components/DialogActions';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useRoundCurrency } from './currency';
 import type { RoundTabProps } from './round-parts';
 import { roundKeys } from './round-queries';
 
@@ -45,10 +48,16 @@ type Props = RoundTabProps & { opened: boolean; item: TItemView | null; municipa
 export function ItemForm({ round, municipalities, opened, item, municipalityId, onClose }: Props) {
   const { t } = useTranslation();
   const names = useNames();
+  const currency = useRoundCurrency(round);
   const queryClient = useQueryClient();
+  const { user } = useSession();
+  // A municipality's officer proposes for their own municipality; the round's others are there
+  // to be served. The server decides (planning/access.ts).
+  const proposers = user?.role === 'municipal_officer' ? municipalities.filter((m) => m.id === user.territory?.id) : municipalities;
+  const startingMunicipality = proposers.some((m) => m.id === municipalityId) ? municipalityId : proposers.length === 1 ? proposers[0]!.id : null;
   const form = useForm<FormValues>({
     mode: 'controlled',
-    initialValues: initialValues(item, municipalityId, round.periodStart),
+    initialValues: initialValues(item, startingMunicipality, round.periodStart),
     validate: {
       municipalityId: (v) => (v === null ? t('common.fieldErrors.required') : null),
       serviceType: (v) => (v === null ? t('common.fieldErrors.required') : null),
@@ -57,11 +66,14 @@ export function ItemForm({ round, municipalities, opened, item, municipalityId, 
         const year = numberOrUndefined(v);
         return year === undefined ? t('common.fieldErrors.required') : year < round.periodStart || year > round.periodEnd ? t('proposals.startYearOutside', { from: round.periodStart, to: round.periodEnd }) : null;
       },
-      // The places for other municipalities are part of the item's capacity change, never more.
+      // The server's rule (domain planning/served.ts): other municipalities of the round, each
+      // once, their places part of the item's capacity change, never more.
       served: (list, values) => {
-        const total = list.reduce((sum, s) => sum + (numberOrUndefined(s.capacity) ?? 0), 0);
+        const served = list.filter((s) => s.municipalityId !== null).map((s) => ({ municipalityId: Number(s.municipalityId), capacity: numberOrUndefined(s.capacity) ?? 0 }));
         const capacity = Math.abs(numberOrUndefined(values.amount) ?? 0);
-        return total > capacity ? t('servedMunicipalities.tooMany', { served: total, capacity }) : null;
+        const [problem] = servedProblems({ municipalityId: Number(values.municipalityId), capacityChange: capacity, served }, new Set(municipalities.map((m) => m.id)));
+        if (!problem) return null;
+        return problem.code === 'served_over_capacity' ? t('servedMunicipalities.tooMany', { served: servedPlaces(served), capacity }) : t(`common.fieldErrors.${problem.code}`);
       },
     },
   });
@@ -70,7 +82,7 @@ export function ItemForm({ round, municipalities, opened, item, municipalityId, 
 
   useEffect(() => {
     if (!opened) return;
-    form.setValues(initialValues(item, municipalityId, round.periodStart));
+    form.setValues(initialValues(item, startingMunicipality, round.periodStart));
     form.clearErrors();
     save.reset();
   }, [opened, item?.id]);
@@ -115,8 +127,8 @@ export function ItemForm({ round, municipalities, opened, item, municipalityId, 
             required
             searchable
             allowDeselect={false}
-            disabled={item !== null || municipalities.length === 1}
-            data={municipalities.map((m) => ({ value: String(m.id), label: names.territory(m) }))}
+            disabled={item !== null || proposers.length === 1}
+            data={(item === null ? proposers : municipalities).map((m) => ({ value: String(m.id), label: names.territory(m) }))}
             {...form.getInputProps('municipalityId')}
             data-testid="item-municipality"
           />
@@ -159,7 +171,7 @@ export function ItemForm({ round, municipalities, opened, item, municipalityId, 
               {...form.getInputProps('fundingSource')}
               data-testid="item-funding"
             />
-            <NumberInput label={t('proposals.annualCost')} description={t('proposals.annualCostHint')} min={0} thousandSeparator=" " {...form.getInputProps('annualCost')} data-testid="item-cost" />
+            <NumberInput label={t('proposals.annualCost', { currency })} description={t('proposals.annualCostHint')} min={0} thousandSeparator=" " {...form.getInputProps('annualCost')} data-testid="item-cost" />
           </SimpleGrid>
           {municipalities.length > 1 ? <ServedFields form={form} municipalities={municipalities} /> : null}
           <Textarea label={t('proposals.explanation')} description={t('proposals.explanationHint')} autosize minRows={2} maxLength={4000} {...form.getInputProps('explanation')} data-testid="item-explanation" />

@@ -97,7 +97,7 @@ export function ProposalsTab({ round, municipalities }: RoundTabProps) {
           { key: 'change', label: t('proposals.change'), numeric: true },
           { key: 'start', label: t('proposals.startYear'), numeric: true },
           { key: 'funding', label: t('proposals.fundingSource') },
-          { key: 'cost', label: t('proposals.annualCostIn', { currency }), numeric: true },
+          { key: 'cost', label: t('proposals.annualCost', { currency }), numeric: true },
           { key: 'checks', label: t('proposals.checks') },
           { key: 'actions', label: t('common.actions'), hidden: true },
         ]}

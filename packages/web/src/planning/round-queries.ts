@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { TBudget, TItemView, TPlanChecks, TRoundView } from '@potreby/server/planning/schema';
-import type { TTerritoryList } from '@potreby/server/territories/schema';
+import type { TBudget, TItemView, TPlanChecks, TRoundUnitList, TRoundView } from '@potreby/server/planning/schema';
 import { api } from '../api/client';
 
 type Stage = { id: number; key: string; ownerTerritoryId: number | null; dueDate: string | null; doneDate: string | null; status: 'open' | 'done' };
@@ -27,14 +26,20 @@ export const useChecks = (id: number, language: string) =>
 export const useBudget = (id: number) => useQuery({ queryKey: roundKeys.part(id, 'budget'), queryFn: () => api.get<TBudget>(`/planning/rounds/${id}/budget`) });
 
 /** The planning units of a round: the region's municipalities, or the municipality itself. */
+/**
+ * The round's municipalities, for every reader of the round: a municipality's officer names the
+ * neighbours an item serves (the territory list would give them their own municipality only).
+ */
 export function useRoundMunicipalities(round: TRoundView | undefined) {
-  const children = useQuery({
-    queryKey: ['territory-children', round?.territory.id ?? null, 'municipality'],
-    queryFn: () => api.get<TTerritoryList>('/territories', { parentId: round!.territory.id, level: 'municipality', limit: 1000 }),
+  const units = useQuery({
+    queryKey: ['round-municipalities', round?.id ?? null],
+    queryFn: () => api.get<TRoundUnitList>(`/planning/rounds/${round!.id}/municipalities`),
     enabled: round !== undefined && round.territory.level !== 'municipality',
+    // A round's municipalities change only with the territory register.
+    staleTime: Infinity,
   });
   if (!round) return [];
   if (round.territory.level === 'municipality') return [round.territory];
-  return children.data?.items ?? [];
+  return units.data?.items ?? [];
 }
 
