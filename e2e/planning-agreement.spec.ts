@@ -69,7 +69,8 @@ describe("mayors' agreement", () => {
     expect(parts.join('\n')).toMatch(/Батак.*6 места/s);
     expect(parts.join('\n')).toMatch(/Брацигово.*4 места.*40\s?000/s);
     const text = (await page.locator('main').textContent()) ?? '';
-    expect(text).not.toMatch(/day_care|persons_per_year|agrees|draft/);
+    expect(text).not.toMatch(/day_care|persons_per_year|agrees|draft|EUR/);
+    expect(text).toContain('€');
     // Generating again without a change keeps version 1.
     await page.getByTestId('agreement-generate').click();
     await page.getByTestId('agreement-notice').getByText(/версия 1 остава текущата/).waitFor();

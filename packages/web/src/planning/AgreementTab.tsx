@@ -3,6 +3,7 @@ import { Alert, Badge, Button, Code, Group, Paper, Select, Stack, Table, Text, T
 import { IconFileTypeDocx, IconFileTypePdf, IconLock, IconWriting } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { currencySign } from '@potreby/i18n';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
@@ -193,7 +194,7 @@ export function AgreementTab({ round, municipalities }: RoundTabProps) {
               { key: 'year', label: t('agreement.startYear'), numeric: true },
               { key: 'municipality', label: t('agreement.municipality') },
               { key: 'places', label: t('agreement.placesHeader'), numeric: true },
-              { key: 'cost', label: t('agreement.costShare', { currency: v.content.currency }), numeric: true },
+              { key: 'cost', label: t('agreement.costShare', { currency: currencySign(fmt.language, v.content.currency) }), numeric: true },
             ]}
           >
             {v.content.services.flatMap((s) =>
