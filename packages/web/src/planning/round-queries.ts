@@ -25,10 +25,10 @@ export const useChecks = (id: number, language: string) =>
 
 export const useBudget = (id: number) => useQuery({ queryKey: roundKeys.part(id, 'budget'), queryFn: () => api.get<TBudget>(`/planning/rounds/${id}/budget`) });
 
-/** The planning units of a round: the region's municipalities, or the municipality itself. */
 /**
- * The round's municipalities, for every reader of the round: a municipality's officer names the
- * neighbours an item serves (the territory list would give them their own municipality only).
+ * The planning units of a round (the region's municipalities, or the municipality itself), for
+ * every reader of the round: a municipality's officer names the neighbours an item serves (the
+ * territory list would give them their own municipality only).
  */
 export function useRoundMunicipalities(round: TRoundView | undefined) {
   const units = useQuery({
