@@ -48,7 +48,11 @@ describe('importing data', () => {
   it('rejects a bad services file with a row-by-row report in Bulgarian, then imports a good one', async () => {
     const { page } = await session.newPage('en');
     await signIn(page);
+    // The chosen language is stored with the account, which the server's reasons are written in:
+    // leaving the page before it is saved would cancel the saving.
+    const saved = page.waitForResponse((r) => r.url().includes('/api/v1/session/language') && r.request().method() !== 'GET');
     await page.getByTestId('language-switch').selectOption('bg');
+    await saved;
     await page.goto('/imports');
     await page.getByRole('heading', { level: 1, name: 'Импорт на данни' }).waitFor();
 

@@ -57,7 +57,7 @@ describe(`potreby round, plan and the planning imports (${ENGINE})`, () => {
 
     const good = file(
       'proposals.csv',
-      [PROPOSALS_HEADER, 'PAZ19,open,bg.day_care_adults_disability,10,2027,state_delegated,,,PAZ19:6;PAZ20:4,Нов център', 'PAZ20,expand,bg.home_care,5,2028,municipal,40000,,,Разширяване'].join('\n'),
+      [PROPOSALS_HEADER, 'PAZ19,open,bg.day_care_adults_disability,10,2027,state_delegated,,,PAZ20:6;PAZ21:4,Нов център', 'PAZ20,expand,bg.home_care,5,2028,municipal,40000,,,Разширяване'].join('\n'),
     );
     const ok = await cli('import', 'proposals', good, '--round', String(roundId));
     expect(ok, ok.err).toMatchObject({ code: 0, err: '' });
