@@ -26,6 +26,9 @@ export const ERROR_CODES = [
   'attachment.too_large',
   'attachment.empty',
   'attachment.type_not_allowed',
+  'consultation.not_open',
+  'consultation.text_published',
+  'consultation.proof_failed',
   'database.busy',
   'internal',
 ] as const;

@@ -13,6 +13,7 @@ import bgReview from './locales/bg/review.json';
 import bgAgreement from './locales/bg/agreement.json';
 import bgScenarios from './locales/bg/scenarios.json';
 import bgPlanImports from './locales/bg/plan-imports.json';
+import bgConsultation from './locales/bg/consultation.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enServer from './locales/en/server.json';
 import enUi from './locales/en/ui.json';
@@ -27,6 +28,7 @@ import enReview from './locales/en/review.json';
 import enAgreement from './locales/en/agreement.json';
 import enScenarios from './locales/en/scenarios.json';
 import enPlanImports from './locales/en/plan-imports.json';
+import enConsultation from './locales/en/consultation.json';
 import plCatalogue from './locales/pl/catalogue.json';
 import plServer from './locales/pl/server.json';
 import plUi from './locales/pl/ui.json';
@@ -41,6 +43,7 @@ import plReview from './locales/pl/review.json';
 import plAgreement from './locales/pl/agreement.json';
 import plScenarios from './locales/pl/scenarios.json';
 import plPlanImports from './locales/pl/plan-imports.json';
+import plConsultation from './locales/pl/consultation.json';
 import ukCatalogue from './locales/uk/catalogue.json';
 import ukServer from './locales/uk/server.json';
 import ukUi from './locales/uk/ui.json';
@@ -55,6 +58,7 @@ import ukReview from './locales/uk/review.json';
 import ukAgreement from './locales/uk/agreement.json';
 import ukScenarios from './locales/uk/scenarios.json';
 import ukPlanImports from './locales/uk/plan-imports.json';
+import ukConsultation from './locales/uk/consultation.json';
 
 import { LANGUAGES } from '@potreby/domain';
 
@@ -69,10 +73,10 @@ export const DEFAULT_LANGUAGE: TLanguage = 'en';
  * not repeat between the files; a test checks it.
  */
 export const localeFiles = {
-  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, meetings: bgMeetings, planning: bgPlanning, review: bgReview, agreement: bgAgreement, scenarios: bgScenarios, planImports: bgPlanImports, server: bgServer, catalogue: bgCatalogue },
-  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, meetings: ukMeetings, planning: ukPlanning, review: ukReview, agreement: ukAgreement, scenarios: ukScenarios, planImports: ukPlanImports, server: ukServer, catalogue: ukCatalogue },
-  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, meetings: plMeetings, planning: plPlanning, review: plReview, agreement: plAgreement, scenarios: plScenarios, planImports: plPlanImports, server: plServer, catalogue: plCatalogue },
-  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, meetings: enMeetings, planning: enPlanning, review: enReview, agreement: enAgreement, scenarios: enScenarios, planImports: enPlanImports, server: enServer, catalogue: enCatalogue },
+  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, meetings: bgMeetings, planning: bgPlanning, review: bgReview, agreement: bgAgreement, scenarios: bgScenarios, planImports: bgPlanImports, consultation: bgConsultation, server: bgServer, catalogue: bgCatalogue },
+  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, meetings: ukMeetings, planning: ukPlanning, review: ukReview, agreement: ukAgreement, scenarios: ukScenarios, planImports: ukPlanImports, consultation: ukConsultation, server: ukServer, catalogue: ukCatalogue },
+  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, meetings: plMeetings, planning: plPlanning, review: plReview, agreement: plAgreement, scenarios: plScenarios, planImports: plPlanImports, consultation: plConsultation, server: plServer, catalogue: plCatalogue },
+  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, meetings: enMeetings, planning: enPlanning, review: enReview, agreement: enAgreement, scenarios: enScenarios, planImports: enPlanImports, consultation: enConsultation, server: enServer, catalogue: enCatalogue },
 } as const;
 
 const merge = (language: keyof typeof localeFiles) => Object.assign({}, ...Object.values(localeFiles[language])) as Record<string, unknown>;

@@ -9,6 +9,7 @@ describe('who made a change', () => {
     expect(parseAuditActor('cli:ivan')).toEqual({ kind: 'cli', user: 'ivan' });
     expect(parseAuditActor('seed')).toEqual({ kind: 'seed' });
     expect(parseAuditActor('system')).toEqual({ kind: 'system' });
+    expect(parseAuditActor('public')).toEqual({ kind: 'public' });
   });
 
   it('keeps anything else as written, and never loses a login or a user', () => {

@@ -51,6 +51,9 @@ export const AUDIT_ENTITIES = [
   /** The mayors' agreement of a round: its versions and each municipality's position (issue 8, item 11). */
   'agreement_version',
   'mayor_position',
+  /** A public consultation of a round's document, and each comment with its moderation and answer (issue 9, item 1). */
+  'consultation',
+  'consultation_comment',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -63,7 +66,8 @@ export const isAuditEntity = (value: string): value is TAuditEntity => (AUDIT_EN
 /**
  * Who made a change, as the `actor` column writes it: a signed-in user (`user:12`), a failed
  * sign-in under a login (`login:maria`), the command line under the computer's user
- * (`cli:ivan`), the demonstration's seed (`seed`) or the app itself (`system`).
+ * (`cli:ivan`), the demonstration's seed (`seed`), the app itself (`system`) or a resident
+ * without an account (`public`: a consultation's comment).
  */
 export type TAuditActor =
   | { kind: 'user'; id: string }
@@ -71,10 +75,11 @@ export type TAuditActor =
   | { kind: 'cli'; user: string }
   | { kind: 'seed' }
   | { kind: 'system' }
+  | { kind: 'public' }
   | { kind: 'other'; text: string };
 
 export function parseAuditActor(actor: string): TAuditActor {
-  if (actor === 'seed' || actor === 'system') return { kind: actor };
+  if (actor === 'seed' || actor === 'system' || actor === 'public') return { kind: actor };
   const colon = actor.indexOf(':');
   const prefix = colon < 0 ? '' : actor.slice(0, colon);
   const rest = actor.slice(colon + 1);

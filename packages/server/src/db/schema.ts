@@ -15,3 +15,4 @@ export * from '../planning/scenarios/tables';
 export * from '../services-review/tables';
 export * from '../planning/reminders/tables';
 export * from '../planning/calendar/tables';
+export * from '../consultation/tables';

@@ -65,6 +65,7 @@ function actorWords(language: TLanguage, actor: string): string {
   switch (who.kind) {
     case 'seed':
     case 'system':
+    case 'public':
       return t(`audit.actors.${who.kind}`);
     case 'cli':
       return t('audit.actors.cli', { user: who.user, interpolation: { escapeValue: false } });

@@ -41,7 +41,17 @@ describe(`access to every route (${ENGINE})`, () => {
     const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => [m.toUpperCase(), path] as const));
     expect(operations.length).toBeGreaterThan(25);
     // The calendar feeds answer to their secret address, not a session (planning/calendar): 404 without it.
-    const publicOps = new Set(['GET /api/v1/health', 'POST /api/v1/session', 'GET /api/v1/public/forms/{token}', 'POST /api/v1/public/forms/{token}/responses', 'GET /api/v1/calendar/{feed}', 'GET /api/v1/calendar/{token}/round/{feed}']);
+    // A consultation is read and commented on by residents without an account (consultation/).
+    const publicOps = new Set([
+      'GET /api/v1/health',
+      'POST /api/v1/session',
+      'GET /api/v1/public/forms/{token}',
+      'POST /api/v1/public/forms/{token}/responses',
+      'GET /api/v1/calendar/{feed}',
+      'GET /api/v1/calendar/{token}/round/{feed}',
+      'GET /api/v1/public/consultations/{id}',
+      'POST /api/v1/public/consultations/{id}/comments',
+    ]);
     for (const [method, path] of operations) {
       const concrete = path
         .replace('{id}', '1')

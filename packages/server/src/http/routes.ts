@@ -4,6 +4,7 @@ import { userRoutes } from '../accounts/user-routes';
 import { assessmentRoutes } from '../assessments/routes';
 import { auditRoutes } from '../audit/routes';
 import { catalogueRoutes } from '../catalogue/routes';
+import { consultationRoutes } from '../consultation/routes';
 import { exportRoutes } from '../exports/routes';
 import { gapRoutes } from '../gaps/routes';
 import { geoRoutes } from '../geo/routes';
@@ -59,5 +60,6 @@ export async function registerRoutes(app: App, ctx: RouteContext): Promise<Route
   templateRoutes(app, ctx);
   workingDayRoutes(app, ctx);
   servicesReviewRoutes(app, ctx);
+  consultationRoutes(app, ctx);
   return ctx;
 }

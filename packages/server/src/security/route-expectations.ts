@@ -4,6 +4,8 @@ import { may, mayChangeSite, mayEditCatalogue, mayEditServiceReview, reaches, ma
 import { dayNumber, isoOfDay } from '@potreby/domain/planning/deadlines/iso-date';
 import { REFERENCE_DIR } from '../config';
 import { mayEditItem, mayProposeAnywhere, mayReadRound, mayRunRound, maySetStandards } from '../planning/access';
+import { mayRunConsultation } from '../consultation/access';
+import { consultationComment } from '../consultation/tables';
 import { send, type Answer, type Outgoing } from './http';
 import type { Principal } from './principals';
 import { assessmentBody, itemBody, normBody, PART_NAMES, partBody, QUESTIONS, roundBody, siteBody, type Place, type TerritoryRow, type World } from './world';
@@ -498,6 +500,73 @@ const meetingProbe =
     const f = await meetingFixture(c, p);
     return [{ label: `${p.key} round`, method, path: path(f, p), json: body?.(p), expect: roundRule(c, p, rule) }];
   };
+/**
+ * A public consultation of the place's municipality's planning proposal (consultation/), with one
+ * comment written straight into the table (a public comment needs a challenge seconds old; the
+ * comment route is probed as the public one it is). Run by its municipality's officers, the
+ * region's officers and administrators; read in public while open.
+ */
+type ConsultationFixture = { consultationId: number; commentId: number };
+const consultationFixtures = new WeakMap<Place, Promise<ConsultationFixture>>();
+const consultationBody = (p: Place) => {
+  const today = new Date().toISOString().slice(0, 10);
+  return { kind: 'planning_proposal', municipalityId: p.municipality.id, title: `Консултация ${p.sentinel}`, intro: '', sections: [{ heading: `Раздел ${p.sentinel}`, body: '' }], opensOn: today, closesOn: isoOfDay(dayNumber(today) + 29) };
+};
+const consultationFixture = (c: ProbeContext, p: Place): Promise<ConsultationFixture> => {
+  let made = consultationFixtures.get(p);
+  if (!made) {
+    made = (async () => {
+      const consultationId = (await c.world.adminSend({ method: 'POST', path: `/api/v1/planning/rounds/${p.roundId}/consultations`, json: consultationBody(p) }, 201)).json.id as number;
+      const [row] = await c.world.t.database.db.insert(consultationComment).values({ consultationId, target: { kind: 'whole' }, body: `Коментар ${p.sentinel}`, name: `Жител ${p.sentinel}`, consent: false }).returning({ id: consultationComment.id });
+      return { consultationId, commentId: row!.id };
+    })();
+    consultationFixtures.set(p, made);
+  }
+  return made;
+};
+const runConsultation = (c: ProbeContext, p: Place) => c.judge.outcome(!!c.judge.actor && mayRunConsultation(c.judge.actor, p.municipality), [p.municipality]);
+const consultationProbe =
+  (method: Outgoing['method'], path: (f: ConsultationFixture, p: Place) => string, body?: (p: Place) => unknown): RouteExpectation['probes'] =>
+  async (c, place) => {
+    const p = at(place);
+    const f = await consultationFixture(c, p);
+    return [{ label: `${p.key} consultation`, method, path: path(f, p), json: body?.(p), expect: runConsultation(c, p) }];
+  };
+const consultationRoutes: Record<string, RouteExpectation> = {
+  'GET /api/v1/planning/rounds/{id}/consultations': { scope: 'each place', probes: roundRead('/consultations') },
+  'POST /api/v1/planning/rounds/{id}/consultations': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [{ label: `${p.key} proposal`, method: 'POST', path: `/api/v1/planning/rounds/${p.roundId}/consultations`, json: consultationBody(p), expect: c.judge.outcome(!!c.judge.actor && mayReadRound(c.judge.actor, p.region) && mayRunConsultation(c.judge.actor, p.municipality), [p.municipality]) }];
+    },
+  },
+  'GET /api/v1/consultations/{id}': { scope: 'each place', probes: consultationProbe('GET', (f) => `/api/v1/consultations/${f.consultationId}`) },
+  'PUT /api/v1/consultations/{id}': { scope: 'each place', probes: consultationProbe('PUT', (f) => `/api/v1/consultations/${f.consultationId}`, consultationBody) },
+  'GET /api/v1/consultations/{id}/comments': { scope: 'each place', probes: consultationProbe('GET', (f) => `/api/v1/consultations/${f.consultationId}/comments`) },
+  'GET /api/v1/consultations/{id}/report/{format}': { scope: 'each place', probes: consultationProbe('GET', (f) => `/api/v1/consultations/${f.consultationId}/report/pdf`) },
+  'PUT /api/v1/consultation-comments/{id}/moderation': { scope: 'each place', probes: consultationProbe('PUT', (f) => `/api/v1/consultation-comments/${f.commentId}/moderation`, () => ({ status: 'hidden', reason: 'Проверка' })) },
+  'PUT /api/v1/consultation-comments/{id}/answer': { scope: 'each place', probes: consultationProbe('PUT', (f) => `/api/v1/consultation-comments/${f.commentId}/answer`, () => ({ verdict: 'rejected', reason: 'Проверка' })) },
+  'DELETE /api/v1/consultation-comments/{id}/commenter': { scope: 'each place', probes: consultationProbe('DELETE', (f) => `/api/v1/consultation-comments/${f.commentId}/commenter`) },
+  'GET /api/v1/public/consultations/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const f = await consultationFixture(c, p);
+      return [{ label: `${p.key} consultation`, method: 'GET', path: `/api/v1/public/consultations/${f.consultationId}`, expect: c.judge.public(), exempt: [p.municipality.path] }];
+    },
+  },
+  'POST /api/v1/public/consultations/{id}/comments': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const f = await consultationFixture(c, p);
+      // An unsolved challenge: refused whoever sends it, and nothing stored.
+      return [{ label: `${p.key} consultation`, method: 'POST', path: `/api/v1/public/consultations/${f.consultationId}/comments`, json: { challenge: '1.a.b', nonce: 'x', target: { kind: 'whole' }, body: 'Проверка' }, expect: c.judge.public() }];
+    },
+  },
+};
+
 const meetingRoutes: Record<string, RouteExpectation> = {
   'GET /api/v1/planning/rounds/{id}/tasks': { scope: 'each place', probes: meetingProbe('GET', (_, p) => `/api/v1/planning/rounds/${p.roundId}/tasks`, 'read') },
   'POST /api/v1/planning/rounds/{id}/tasks': { scope: 'each place', probes: meetingProbe('POST', (_, p) => `/api/v1/planning/rounds/${p.roundId}/tasks`, 'run', taskBody) },
@@ -561,6 +630,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   ...planningRoutes,
   // ---- tasks and working meetings of a round (issue 8, items 3, 4): planning/meetings ----
   ...meetingRoutes,
+  ...consultationRoutes,
   ...agreementRoutes,
   ...scenarioRoutes,
   // ---- session: public sign-in and health; the rest about the signed-in account itself ----

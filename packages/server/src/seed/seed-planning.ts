@@ -5,6 +5,7 @@ import { setEnvelopes } from '../planning/envelopes';
 import { importCeilings, importProposals, importUnitCosts } from '../planning/plan-imports';
 import { createRound } from '../planning/rounds';
 import { territory } from '../territories/tables';
+import { seedConsultation } from './seed-consultation';
 import { SEED_ACTOR, SEED_AUTHOR } from './seed-demo';
 
 /**
@@ -83,4 +84,5 @@ export async function seedPlanningRound(database: Database): Promise<void> {
   await importProposals(database, round.id, { ...request, fileName: 'illustrative-proposals-pazardzhik.csv', bytes: csv(PROPOSALS) });
   const [peshtera] = await db.select().from(territory).where(and(eq(territory.country, 'BG'), eq(territory.code, 'PAZ21')));
   await setEnvelopes(db, SEED_ACTOR, SEED_AUTHOR, round.id, [{ municipalityId: peshtera!.id, fundingSource: null, annualLimit: 100000 }]);
+  await seedConsultation(database, round.id);
 }

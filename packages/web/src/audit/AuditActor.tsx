@@ -17,6 +17,8 @@ export function AuditActor({ actor, userName }: { actor: string; userName: strin
       return <>{t('audit.actors.seed')}</>;
     case 'system':
       return <>{t('audit.actors.system')}</>;
+    case 'public':
+      return <>{t('audit.actors.public')}</>;
     case 'cli':
       return <Phrase text={t('audit.actors.cli', { user: SLOT })}>{who.user}</Phrase>;
     case 'login':

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Group, Loader, Tabs, Text } from '@mantine/core';
-import { IconCalendarDue, IconChecklist, IconCoin, IconHeartbeat, IconListDetails, IconSignature, IconUsersGroup, IconArrowsShuffle, IconScale } from '@tabler/icons-react';
+import { IconCalendarDue, IconChecklist, IconCoin, IconHeartbeat, IconListDetails, IconSignature, IconUsersGroup, IconArrowsShuffle, IconScale, IconMessages } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useNames } from '../app/names';
@@ -15,6 +15,7 @@ import { useRound, useRoundMunicipalities } from './round-queries';
 import { StagesTab } from './StagesTab';
 import { MeetingsTab } from './MeetingsTab';
 import { TasksTab } from './TasksTab';
+import { ConsultationsTab } from '../consultation/ConsultationsTab';
 import { SUCCESS_COLOUR } from '../questionnaires/colours';
 
 /** The sections of a round, in the order the work goes; `?tab=` opens one from a link. */
@@ -28,6 +29,7 @@ const SECTIONS = [
   { key: 'scenarios', icon: IconArrowsShuffle },
   { key: 'peers', icon: IconScale },
   { key: 'agreement', icon: IconSignature },
+  { key: 'consultation', icon: IconMessages },
 ] as const;
 type TSection = (typeof SECTIONS)[number]['key'];
 const isSection = (v: string | null): v is TSection => SECTIONS.some((s) => s.key === v);
@@ -104,6 +106,9 @@ export function RoundPage() {
         </Tabs.Panel>
         <Tabs.Panel value="agreement">
           <AgreementTab round={r} municipalities={municipalities} />
+        </Tabs.Panel>
+        <Tabs.Panel value="consultation">
+          <ConsultationsTab round={r} municipalities={municipalities} />
         </Tabs.Panel>
       </Tabs>
     </>

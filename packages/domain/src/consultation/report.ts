@@ -1,0 +1,58 @@
+import type { TCommentStatus, TCommentTarget, TVerdict } from './comments';
+
+/**
+ * The consultation report (issue 9 item 1): every comment received, in the order of the document
+ * it was aimed at (the whole first, then each section, then each plan item), with the answer and
+ * the change it led to, and the counts the report opens with.
+ */
+export type ReportComment = {
+  id: number;
+  target: TCommentTarget;
+  status: TCommentStatus;
+  receivedAt: string;
+  verdict: TVerdict | null;
+};
+
+export type ReportSummary = {
+  received: number;
+  published: number;
+  hidden: number;
+  /** Still waiting for a moderator. */
+  pending: number;
+  answered: Record<TVerdict, number>;
+  unanswered: number;
+};
+
+/** A target's place in the document: the whole, then sections by position, then items in the order given. */
+function targetRank(target: TCommentTarget, itemOrder: ReadonlyMap<number, number>): [number, number] {
+  if (target.kind === 'whole') return [0, 0];
+  if (target.kind === 'section') return [1, target.section];
+  // An item since removed from the round still has its comments: after the items that remain.
+  return [2, itemOrder.get(target.itemId) ?? Number.MAX_SAFE_INTEGER];
+}
+
+export function orderForReport<C extends ReportComment>(comments: readonly C[], itemIds: readonly number[]): C[] {
+  const itemOrder = new Map(itemIds.map((id, i) => [id, i]));
+  return [...comments].sort((a, b) => {
+    const [ga, pa] = targetRank(a.target, itemOrder);
+    const [gb, pb] = targetRank(b.target, itemOrder);
+    return ga - gb || pa - pb || a.receivedAt.localeCompare(b.receivedAt) || a.id - b.id;
+  });
+}
+
+export function summariseComments(comments: readonly ReportComment[]): ReportSummary {
+  const answered: Record<TVerdict, number> = { accepted: 0, partly: 0, rejected: 0 };
+  let published = 0;
+  let hidden = 0;
+  let pending = 0;
+  let unanswered = 0;
+  for (const c of comments) {
+    if (c.status === 'published') published += 1;
+    else if (c.status === 'hidden') hidden += 1;
+    else pending += 1;
+    if (c.verdict) answered[c.verdict] += 1;
+    // A hidden comment (spam, insults) is not owed an answer.
+    else if (c.status !== 'hidden') unanswered += 1;
+  }
+  return { received: comments.length, published, hidden, pending, answered, unanswered };
+}
