@@ -14,11 +14,12 @@ import { ListTable } from '../components/ListTable';
 import { useItems } from '../planning/round-queries';
 import { mayOpenRounds, mayPropose } from '../planning/round-access';
 import { todayIso, type RoundTabProps } from '../planning/round-parts';
-import { SUCCESS_COLOUR } from '../questionnaires/colours';
+import { DANGER_COLOUR, SUCCESS_COLOUR, WARNING_COLOUR } from '../questionnaires/colours';
 import { ConsultationForm, emptyConsultation } from './ConsultationForm';
 import { consultationKeys, useComments, useConsultations } from './consultation-queries';
 
-const PHASE_COLOUR = { scheduled: 'gray.8', open: SUCCESS_COLOUR, closed: 'red.9' } as const;
+// CSS colours, not Mantine shades: a light badge of a shade paints its text in its own background.
+const PHASE_COLOUR = { scheduled: '#495057', open: SUCCESS_COLOUR, closed: DANGER_COLOUR } as const;
 
 /**
  * A round's public consultations (issue 9, item 1): publish a document for a period, then read,
@@ -227,7 +228,7 @@ function CommentCard({ comment: x, target, items, onChanged }: { comment: TComme
   });
   const erase = useMutation({ mutationFn: () => api.delete(`/consultation-comments/${x.id}/commenter`), onSuccess: onChanged });
   const who = x.erased ? t('consultation.ui.erased') : [x.name, x.organisation].filter(Boolean).join(', ') || t('consultation.public.anonymous');
-  const statusColour = x.status === 'published' ? SUCCESS_COLOUR : x.status === 'hidden' ? 'red.9' : 'yellow.9';
+  const statusColour = x.status === 'published' ? SUCCESS_COLOUR : x.status === 'hidden' ? DANGER_COLOUR : WARNING_COLOUR;
 
   return (
     <Paper withBorder p="md" data-testid="consultation-comment">
