@@ -12,6 +12,7 @@ import { territory } from '../territories/tables';
 import { DEMO_NORMS_BG, ILLUSTRATIVE_NORM_SOURCE, SYNTHETIC_SITES_SOURCE } from './demo-norms';
 import { demoSitesCsv } from './demo-sites';
 import { seedUkraine } from './seed-khmilnyk';
+import { seedPoland } from './seed-poland';
 import { seedPlanningRound } from './seed-planning';
 
 /** The seed works with full reach, like the command line. */
@@ -61,6 +62,7 @@ export async function seedDemo(database: Database): Promise<void> {
   await seedNorms(db, 'BG', DEMO_NORMS_BG);
   await seedImport(database, 'services', 'demo-sites-pazardzhik.csv', Buffer.from(demoSitesCsv(municipalCentres())), { country: 'BG', illustrative: true, source: SYNTHETIC_SITES_SOURCE });
   await seedUkraine(database);
+  await seedPoland(database);
   await seedPlanningRound(database);
 }
 

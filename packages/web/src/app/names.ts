@@ -113,6 +113,15 @@ export function useNames() {
     serviceType,
     serviceTypeOption,
     territory: (tr: NamedTerritory | null | undefined): string => (tr ? territoryName(tr, language) : '—'),
+    /**
+     * The `lang` of a territory's name as `territory` shows it, when that is not the reader's: a
+     * Polish gmina ("Niemce") on a Bulgarian or Ukrainian page is Polish (WCAG 3.1.2); a name
+     * shown in the reader's own script needs none.
+     */
+    territoryLang: (tr: NamedTerritory | null | undefined): TLanguage | undefined => {
+      const own = tr ? countryLanguage(tr.country) : undefined;
+      return own && CYRILLIC.includes(language) && !CYRILLIC.includes(own) ? own : undefined;
+    },
     /** "Province (oblast)" for a Bulgarian region, "Voivodeship" for a Polish one… */
     level: (country: string, level: string): string => t(`levelsByCountry.${country}.${level}`, { defaultValue: t(`levels.${level}`) }),
     country: (country: string): string => countryName(country, language),

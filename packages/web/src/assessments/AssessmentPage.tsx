@@ -71,7 +71,9 @@ export function AssessmentPage() {
       </Anchor>
       <PageTitle title={a.title} lang={a.language} />
       <Group gap="sm" mb="md" mt={-8} wrap="wrap" data-testid="assessment-context">
-        <Text size="sm">{names.territory(a.territory)}</Text>
+        <Text size="sm" lang={names.territoryLang(a.territory)}>
+          {names.territory(a.territory)}
+        </Text>
         <Text size="sm" c="gray.7" aria-hidden>
           ·
         </Text>

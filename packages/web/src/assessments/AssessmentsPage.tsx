@@ -58,7 +58,7 @@ export function AssessmentsPage() {
       >
         {items.map((a) => (
           <Table.Tr key={a.id} data-testid="assessment-row">
-            <Table.Td>{names.territory(a.territory)}</Table.Td>
+            <Table.Td lang={names.territoryLang(a.territory)}>{names.territory(a.territory)}</Table.Td>
             <Table.Td>
               <Group gap={6} wrap="nowrap">
                 <Anchor component={Link} to={`/assessments/${a.id}`} fw={600} size="sm" data-testid="open-assessment" lang={a.language}>

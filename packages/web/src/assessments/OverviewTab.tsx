@@ -57,7 +57,7 @@ export function OverviewTab({ assessment: a, onOpen }: { assessment: TAssessment
               <Text component="dt" size="sm" c="gray.7">
                 {t('assessments.territory')}
               </Text>
-              <Text component="dd" size="sm" m={0}>
+              <Text component="dd" size="sm" m={0} lang={names.territoryLang(a.territory)}>
                 {names.territory(a.territory)}
               </Text>
               <Text component="dt" size="sm" c="gray.7">

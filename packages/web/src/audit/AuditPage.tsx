@@ -103,7 +103,7 @@ export function AuditPage() {
                               </Text>
                             ) : null}
                           </Table.Td>
-                          <Table.Td>{e.territory ? `${names.territory(e.territory)} (${e.territory.code})` : '—'}</Table.Td>
+                          <Table.Td lang={names.territoryLang(e.territory)}>{e.territory ? `${names.territory(e.territory)} (${e.territory.code})` : '—'}</Table.Td>
                           <Table.Td>
                             {hasDetails ? (
                               <Button

@@ -265,7 +265,7 @@ export function ServiceRegistryPage() {
                           </Group>
                         </Table.Td>
                         <Table.Td>{names.serviceType(s.serviceType)}</Table.Td>
-                        <Table.Td>
+                        <Table.Td lang={names.territoryLang(s.settlement)}>
                           {names.territory(s.settlement)}
                           {s.municipality && s.municipality.id !== s.settlement.id ? (
                             <Text size="xs" c="gray.7">
