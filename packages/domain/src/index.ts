@@ -61,5 +61,6 @@ export * from './planning/consolidation';
 export * from './planning/scenario';
 export * from './planning/peers';
 export * from './consultation/index';
+export * from './fiches/index';
 // planning/deadlines/calendar and planning/templates/schedule-round bring the holiday data of
 // date-holidays (~800 kB): import them by their own paths, so the web app's bundle does not carry it.

@@ -54,6 +54,9 @@ export const AUDIT_ENTITIES = [
   /** A public consultation of a round's document, and each comment with its moderation and answer (issue 9, item 1). */
   'consultation',
   'consultation_comment',
+  /** A municipality's working meetings (problems and ideas) and project fiches (issue 9, item 2). */
+  'fiche_workshop',
+  'project_fiche',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -72,6 +72,9 @@ const FIELDS: Record<TAuditEntity, string[]> = {
   // A consultation (its text counted, not copied) and a comment's state: never the commenter's name (consultation/consultations.ts).
   consultation: ['roundId', 'territoryId', 'kind', 'title', 'opensOn', 'closesOn', 'sections'],
   consultation_comment: ['consultationId', 'target', 'status', 'hiddenReason', 'verdict', 'reason', 'change', 'changedItemId', 'erased'],
+  // A working meeting and a fiche as their routes present them (fiches/fiches.ts).
+  fiche_workshop: ['id', 'municipalityId', 'date', 'place', 'topic', 'participants', 'entries'],
+  project_fiche: ['id', 'municipalityId', 'title', 'problemIds', 'serviceTypes', 'objectives', 'activities', 'targetGroup', 'peopleReached', 'settlementIds', 'partners', 'startMonth', 'months', 'budget', 'indicators', 'owner', 'status', 'totalCost', 'updatedAt'],
   mayor_position: ['municipalityId', 'position', 'reason', 'decisionNumber', 'decisionDate', 'signatoryName', 'recordedAt', 'versionId', 'number'],
 };
 

@@ -102,11 +102,13 @@ describe(`the audit log (${ENGINE})`, () => {
     // Only the three above: the demo's sites came in as one import entry.
     expect(sites.total).toBe(3);
     const imports = await audit('entity=services');
-    // Newest first: Khmilnyk's illustrative sites, then Pazardzhik's.
-    expect(imports.items.map((e) => [e.action, e.actor, e.after.fileName, e.after.inserted])).toEqual([
-      ['import', 'seed', 'demo-sites-khmilnyk.csv', 4],
-      ['import', 'seed', 'demo-sites-pazardzhik.csv', 29],
+    // Newest first: Niemce's illustrative sites, Khmilnyk's, then Pazardzhik's.
+    expect(imports.items.map((e) => [e.action, e.actor, e.after.fileName])).toEqual([
+      ['import', 'seed', 'demo-sites-niemce.csv'],
+      ['import', 'seed', 'demo-sites-khmilnyk.csv'],
+      ['import', 'seed', 'demo-sites-pazardzhik.csv'],
     ]);
+    expect(imports.items.map((e) => e.after.inserted)).toEqual([7, 4, 29]);
 
     const byRegional = await audit(`userId=${who.regional!.id}&pageSize=500`);
     expect(byRegional.items.every((e) => e.actor === `user:${who.regional!.id}`)).toBe(true);

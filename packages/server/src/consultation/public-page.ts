@@ -8,7 +8,7 @@ import type { TPublicComment, TPublicConsultation } from './schema';
  * through `esc`; nothing stored is ever written as markup. Only sending a comment needs the
  * small script (consultation.js), which solves the page's proof of work first.
  */
-const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const esc = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Paragraphs of a stored text: blank lines split them, single line breaks stay. */
 const paragraphs = (text: string) =>
@@ -36,7 +36,7 @@ export type PageState = {
   draft?: { target: string; body: string; name: string; organisation: string; consent: boolean };
 };
 
-const STYLE = `
+export const STYLE = `
 *{box-sizing:border-box}body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1b1e;background:#f8f9fa}
 header,main,footer{max-width:52rem;margin:0 auto;padding:0 1rem}header{padding-top:1rem}
 .langs{display:flex;flex-wrap:wrap;gap:.75rem;list-style:none;padding:0;margin:.5rem 0}.langs a{color:#1864ab}

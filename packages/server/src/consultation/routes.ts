@@ -10,12 +10,18 @@ import { answerComment, createConsultation, eraseCommenter, listComments, listCo
 import { CONSULTATION_SCRIPT } from './page-script';
 import { SpentChallenges } from './proof';
 import { findPublicConsultation, publicConsultation, submitComment, type CommentSubmission } from './public';
-import { parseTargetKey, renderConsultationPage, type PageState } from './public-page';
+import { esc, parseTargetKey, renderConsultationPage, type PageState } from './public-page';
 import { renderConsultationReport } from './report-document';
-import { ZCommentList, ZCommentParam, ZCommentReceipt, ZCommentView, ZConsultationList, ZConsultationParam, ZConsultationView, ZPublicCommentInput, ZPublicConsultation, ZPublicQuery, ZReportParams } from './schema';
+import { ZCommentList, ZCommentParam, ZCommentReceipt, ZCommentView, ZConsultationList, ZConsultationParam, ZConsultationView, ZOpenDataQuery, ZPublicCommentInput, ZPublicConsultation, ZPublicListing, ZPublicQuery, ZReportParams, ZTerritoryParams } from './schema';
+import { findPublicTerritory, OPEN_DATA_LICENCE, openComments, openCommentsCsv, publicListing } from './open-data';
+import { renderTerritoryPage } from './public-site';
 import { COUNTRY_LANGUAGE } from '@potreby/i18n';
 
 const TAGS = ['consultation'];
+
+/** A page that says, in the reader's language, that there is nothing here (for people, not a problem+json). */
+const notFoundPage = (language: TLanguage, message: string) =>
+  `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(message)}</title></head><body><main><h1>${esc(message)}</h1></main></body></html>`;
 
 /**
  * Public consultation (issue 9, item 1): the authority's routes under /api/v1 (signed in), the
@@ -97,6 +103,45 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
     return reply.status(201).send({ id: receipt.id, status: 'pending' as const });
   });
 
+  // ---- residents: a territory's published consultations and their open data ----
+  const placeLanguage = (lang: string | undefined, country: string, accept: string | undefined) => languageOf(lang, country.toUpperCase(), accept);
+
+  app.get('/api/v1/public/territories/:country/:code/consultations', { config: { public: true }, schema: { tags: TAGS, summary: "A territory's consultations that have opened (its own and those within it), open first", params: ZTerritoryParams, querystring: ZPublicQuery, response: { 200: ZPublicListing } } }, async (request) => {
+    const place = await findPublicTerritory(db, request.params.country, request.params.code);
+    return publicListing(db, place, placeLanguage(request.query.lang, place.country, undefined), today());
+  });
+
+  app.get(
+    '/api/v1/public/territories/:country/:code/open-data/consultation-comments',
+    { config: { public: true }, schema: { tags: TAGS, summary: `Open data (${OPEN_DATA_LICENCE.name}): every moderated comment of the territory's consultations with its answer, as JSON (with licence and date) or CSV; names only with the commenter's consent`, params: ZTerritoryParams, querystring: ZOpenDataQuery } },
+    async (request, reply) => {
+      const place = await findPublicTerritory(db, request.params.country, request.params.code);
+      const language = placeLanguage(request.query.lang, place.country, undefined);
+      const rows = await openComments(db, place, language, today());
+      const generatedOn = today();
+      const name = `consultation-comments-${place.country}-${place.code}-${generatedOn}`;
+      void reply.header('cache-control', 'no-store');
+      if (request.query.format === 'csv') {
+        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`).header('link', `<${OPEN_DATA_LICENCE.url}>; rel="license"`).send(openCommentsCsv(rows, language));
+      }
+      return reply.header('content-disposition', `inline; filename="${name}.json"`).send({ licence: OPEN_DATA_LICENCE, generatedOn, territory: { country: place.country, code: place.code }, rows });
+    },
+  );
+
+  app.get('/public/:country/:code', { schema: { hide: true } }, async (request, reply) => {
+    const { country, code } = request.params as { country: string; code: string };
+    const lang = (request.query as { lang?: string }).lang;
+    try {
+      const place = await findPublicTerritory(db, country, code);
+      const language = placeLanguage(lang, place.country, request.headers['accept-language']);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderTerritoryPage(await publicListing(db, place, language, today()), language, today()));
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
+      const language = pickLanguage(lang, request.headers['accept-language']);
+      return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(language, translator(language)('consultation.site.notFound')));
+    }
+  });
+
   // ---- residents: the page, without the app ----
   app.get('/consultations/consultation.js', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CONSULTATION_SCRIPT),
@@ -108,8 +153,8 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
       loaded = await findPublicConsultation(db, id, today());
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
-      const t = translator(pickLanguage(lang, accept));
-      return reply.status(404).type('text/html; charset=utf-8').send(`<!doctype html><html lang="${pickLanguage(lang, accept)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${t('consultation.public.notFound')}</title></head><body><main><h1>${t('consultation.public.notFound')}</h1></main></body></html>`);
+      const language = pickLanguage(lang, accept);
+      return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(language, translator(language)('consultation.public.notFound')));
     }
     const view = await publicConsultation(db, ctx.models, loaded, languageOf(lang, loaded.territory.country, accept), today(), Date.now());
     return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderConsultationPage(view, state));

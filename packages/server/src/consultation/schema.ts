@@ -106,3 +106,12 @@ export const ZPublicCommentInput = ZCommentInput.extend({
 export const ZCommentReceipt = z.object({ id: z.number().int(), status: z.literal('pending') });
 
 export const ZReportParams = z.object({ id: ZIdText, format: z.enum(['docx', 'pdf']) });
+
+export const ZTerritoryParams = z.object({ country: z.enum(['BG', 'UA', 'PL', 'bg', 'ua', 'pl']), code: z.string().min(1).max(40) });
+export const ZPublicListing = z.object({
+  territory: z.object({ code: z.string(), name: z.string(), country: z.string() }),
+  consultations: z.array(
+    z.object({ id: z.number().int(), title: z.string(), kind: z.string(), authority: z.string(), opensOn: z.string(), closesOn: z.string(), phase: z.enum(['open', 'closed']), comments: z.number().int(), path: z.string() }),
+  ),
+});
+export const ZOpenDataQuery = z.object({ format: z.enum(['csv', 'json']).default('json'), lang: z.enum(LANGUAGES).optional() });

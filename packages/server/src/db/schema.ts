@@ -16,3 +16,4 @@ export * from '../services-review/tables';
 export * from '../planning/reminders/tables';
 export * from '../planning/calendar/tables';
 export * from '../consultation/tables';
+export * from '../fiches/tables';

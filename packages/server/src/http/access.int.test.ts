@@ -51,6 +51,8 @@ describe(`access to every route (${ENGINE})`, () => {
       'GET /api/v1/calendar/{token}/round/{feed}',
       'GET /api/v1/public/consultations/{id}',
       'POST /api/v1/public/consultations/{id}/comments',
+      'GET /api/v1/public/territories/{country}/{code}/consultations',
+      'GET /api/v1/public/territories/{country}/{code}/open-data/consultation-comments',
     ]);
     for (const [method, path] of operations) {
       const concrete = path

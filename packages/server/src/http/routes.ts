@@ -6,6 +6,7 @@ import { auditRoutes } from '../audit/routes';
 import { catalogueRoutes } from '../catalogue/routes';
 import { consultationRoutes } from '../consultation/routes';
 import { exportRoutes } from '../exports/routes';
+import { ficheRoutes } from '../fiches/routes';
 import { gapRoutes } from '../gaps/routes';
 import { geoRoutes } from '../geo/routes';
 import { importRoutes } from '../imports/routes';
@@ -61,5 +62,6 @@ export async function registerRoutes(app: App, ctx: RouteContext): Promise<Route
   workingDayRoutes(app, ctx);
   servicesReviewRoutes(app, ctx);
   consultationRoutes(app, ctx);
+  ficheRoutes(app, ctx);
   return ctx;
 }

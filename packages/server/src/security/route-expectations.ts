@@ -5,6 +5,7 @@ import { dayNumber, isoOfDay } from '@potreby/domain/planning/deadlines/iso-date
 import { REFERENCE_DIR } from '../config';
 import { mayEditItem, mayProposeAnywhere, mayReadRound, mayRunRound, maySetStandards } from '../planning/access';
 import { mayRunConsultation } from '../consultation/access';
+import { mayWriteFiches } from '../fiches/access';
 import { consultationComment } from '../consultation/tables';
 import { send, type Answer, type Outgoing } from './http';
 import type { Principal } from './principals';
@@ -556,6 +557,22 @@ const consultationRoutes: Record<string, RouteExpectation> = {
       return [{ label: `${p.key} consultation`, method: 'GET', path: `/api/v1/public/consultations/${f.consultationId}`, expect: c.judge.public(), exempt: [p.municipality.path] }];
     },
   },
+  'GET /api/v1/public/territories/{country}/{code}/consultations': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      await consultationFixture(c, p);
+      return [{ label: `${p.key} municipality`, method: 'GET', path: `/api/v1/public/territories/${p.municipality.country}/${p.municipality.code}/consultations`, expect: c.judge.public(), exempt: [p.municipality.path] }];
+    },
+  },
+  'GET /api/v1/public/territories/{country}/{code}/open-data/consultation-comments': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      await consultationFixture(c, p);
+      return [{ label: `${p.key} municipality`, method: 'GET', path: `/api/v1/public/territories/${p.municipality.country}/${p.municipality.code}/open-data/consultation-comments`, query: { format: 'csv' }, expect: c.judge.public(), exempt: [p.municipality.path] }];
+    },
+  },
   'POST /api/v1/public/consultations/{id}/comments': {
     scope: 'each place',
     probes: async (c, place) => {
@@ -563,6 +580,93 @@ const consultationRoutes: Record<string, RouteExpectation> = {
       const f = await consultationFixture(c, p);
       // An unsolved challenge: refused whoever sends it, and nothing stored.
       return [{ label: `${p.key} consultation`, method: 'POST', path: `/api/v1/public/consultations/${f.consultationId}/comments`, json: { challenge: '1.a.b', nonce: 'x', target: { kind: 'whole' }, body: 'Проверка' }, expect: c.judge.public() }];
+    },
+  },
+};
+
+/**
+ * A working meeting and a project fiche of the place's municipality (fiches/), made once by the
+ * administrator; read by whoever reaches the municipality, written by its writers.
+ */
+type FicheFixture = { workshopId: number; ficheId: number; entryId: number };
+const ficheFixtures = new WeakMap<Place, Promise<FicheFixture>>();
+const workshopBody = (p: Place) => ({ date: '2026-03-10', place: `Зала ${p.key}`, topic: `Среща ${p.sentinel}`, participants: [{ name: 'Участник', organisation: '', role: '' }], entries: [{ kind: 'problem', text: `Проблем ${p.sentinel}` }] });
+/** A fiche addressing the fixture's problem (service types differ by country; a problem is anyone's). */
+const ficheBody = (p: Place, entryId: number) => ({ title: `Фиша ${p.sentinel}`, problemIds: [entryId], startMonth: '2027-01', months: 12, budget: [{ year: 2027, source: 'municipal', amount: 1000 }] });
+const ficheFixture = (c: ProbeContext, p: Place): Promise<FicheFixture> => {
+  let made = ficheFixtures.get(p);
+  if (!made) {
+    made = (async () => {
+      const base = `/api/v1/municipalities/${p.municipality.id}`;
+      const workshopId = (await c.world.adminSend({ method: 'POST', path: `${base}/workshops`, json: workshopBody(p) }, 201)).json.id as number;
+      const entries = (await c.world.adminSend({ method: 'GET', path: `${base}/workshops` })).json.items.find((w: { id: number }) => w.id === workshopId).entries as { id: number }[];
+      const entryId = entries[0]!.id;
+      const ficheId = (await c.world.adminSend({ method: 'POST', path: `${base}/fiches`, json: ficheBody(p, entryId) }, 201)).json.id as number;
+      return { workshopId, ficheId, entryId };
+    })();
+    ficheFixtures.set(p, made);
+  }
+  return made;
+};
+const ficheProbe =
+  (method: Outgoing['method'], path: (f: FicheFixture, p: Place) => string, rule: 'read' | 'write', body?: (p: Place, f: FicheFixture) => unknown): RouteExpectation['probes'] =>
+  async (c, place) => {
+    const p = at(place);
+    const f = await ficheFixture(c, p);
+    const a = c.judge.actor;
+    const allowed = !!a && (rule === 'read' ? may(a, 'read', p.municipality) : mayWriteFiches(a, p.municipality));
+    return [{ label: `${p.key} fiches`, method, path: path(f, p), json: body?.(p, f), expect: c.judge.outcome(allowed, [p.municipality]) }];
+  };
+const ficheBase = (p: Place) => `/api/v1/municipalities/${p.municipality.id}`;
+const ficheRoutes: Record<string, RouteExpectation> = {
+  'GET /api/v1/municipalities/{municipalityId}/workshops': { scope: 'each place', probes: ficheProbe('GET', (_, p) => `${ficheBase(p)}/workshops`, 'read') },
+  'POST /api/v1/municipalities/{municipalityId}/workshops': { scope: 'each place', probes: ficheProbe('POST', (_, p) => `${ficheBase(p)}/workshops`, 'write', workshopBody) },
+  'PUT /api/v1/municipalities/{municipalityId}/workshops/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const f = await ficheFixture(c, p);
+      // Keeps the entry the fixture's fiche addresses (an entry left out would be refused as in use).
+      const entries = (await c.world.adminSend({ method: 'GET', path: `${ficheBase(p)}/workshops` })).json.items.find((w: { id: number }) => w.id === f.workshopId).entries as { id: number; kind: string; text: string }[];
+      const a = c.judge.actor;
+      return [{ label: `${p.key} fiches`, method: 'PUT', path: `${ficheBase(p)}/workshops/${f.workshopId}`, json: { ...workshopBody(p), entries }, expect: c.judge.outcome(!!a && mayWriteFiches(a, p.municipality), [p.municipality]) }];
+    },
+  },
+  'DELETE /api/v1/municipalities/{municipalityId}/workshops/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      // A meeting of its own, no fiche refers to: the one deleted when allowed.
+      const id = await c.fresh(async () => (await c.world.adminSend({ method: 'POST', path: `${ficheBase(p)}/workshops`, json: workshopBody(p) }, 201)).json.id as number, (await ficheFixture(c, p)).workshopId);
+      const a = c.judge.actor;
+      return [{ label: `${p.key} fiches`, method: 'DELETE', path: `${ficheBase(p)}/workshops/${id}`, expect: c.judge.outcome(!!a && mayWriteFiches(a, p.municipality), [p.municipality]) }];
+    },
+  },
+  'GET /api/v1/municipalities/{municipalityId}/fiches': { scope: 'each place', probes: ficheProbe('GET', (_, p) => `${ficheBase(p)}/fiches`, 'read') },
+  'POST /api/v1/municipalities/{municipalityId}/fiches': { scope: 'each place', probes: ficheProbe('POST', (_, p) => `${ficheBase(p)}/fiches`, 'write', (p, f) => ficheBody(p, f.entryId)) },
+  'GET /api/v1/municipalities/{municipalityId}/fiches/document/{format}': { scope: 'each place', probes: ficheProbe('GET', (_, p) => `${ficheBase(p)}/fiches/document/pdf`, 'read') },
+  'GET /api/v1/municipalities/{municipalityId}/fiches/{id}/document/{format}': { scope: 'each place', probes: ficheProbe('GET', (f, p) => `${ficheBase(p)}/fiches/${f.ficheId}/document/xlsx`, 'read') },
+  'GET /api/v1/municipalities/{municipalityId}/fiches/{id}': { scope: 'each place', probes: ficheProbe('GET', (f, p) => `${ficheBase(p)}/fiches/${f.ficheId}`, 'read') },
+  'PUT /api/v1/municipalities/{municipalityId}/fiches/{id}': { scope: 'each place', probes: ficheProbe('PUT', (f, p) => `${ficheBase(p)}/fiches/${f.ficheId}`, 'write', (p, f) => ficheBody(p, f.entryId)) },
+  'PUT /api/v1/municipalities/{municipalityId}/fiches/{id}/status': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const f = await ficheFixture(c, p);
+      // Back and forth between two steps: whatever state an earlier probe left, one of them is a step.
+      const now = (await c.world.adminSend({ method: 'GET', path: `${ficheBase(p)}/fiches/${f.ficheId}` })).json.status as string;
+      const a = c.judge.actor;
+      return [{ label: `${p.key} fiches`, method: 'PUT', path: `${ficheBase(p)}/fiches/${f.ficheId}/status`, json: { status: now === 'idea' ? 'shortlisted' : 'idea' }, expect: c.judge.outcome(!!a && mayWriteFiches(a, p.municipality), [p.municipality]) }];
+    },
+  },
+  'DELETE /api/v1/municipalities/{municipalityId}/fiches/{id}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const f = await ficheFixture(c, p);
+      const id = await c.fresh(async () => (await c.world.adminSend({ method: 'POST', path: `${ficheBase(p)}/fiches`, json: ficheBody(p, f.entryId) }, 201)).json.id as number, f.ficheId);
+      const a = c.judge.actor;
+      return [{ label: `${p.key} fiches`, method: 'DELETE', path: `${ficheBase(p)}/fiches/${id}`, expect: c.judge.outcome(!!a && mayWriteFiches(a, p.municipality), [p.municipality]) }];
     },
   },
 };
@@ -631,6 +735,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // ---- tasks and working meetings of a round (issue 8, items 3, 4): planning/meetings ----
   ...meetingRoutes,
   ...consultationRoutes,
+  ...ficheRoutes,
   ...agreementRoutes,
   ...scenarioRoutes,
   // ---- session: public sign-in and health; the rest about the signed-in account itself ----

@@ -19,6 +19,7 @@ import {
   IconTemplate,
   IconUserCircle,
   IconUsers,
+  IconBulb,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -34,6 +35,7 @@ const NAV = [
   { to: '/assessments', key: 'assessments', icon: IconClipboardList },
   { to: '/planning', key: 'planning', icon: IconCalendarStats },
   { to: '/services-review', key: 'servicesReview', icon: IconReportAnalytics },
+  { to: '/fiches', key: 'fiches', icon: IconBulb },
   { to: '/imports', key: 'imports', icon: IconFileImport },
   { to: '/service-types', key: 'serviceTypes', icon: IconListDetails },
   { to: '/planning-templates', key: 'planningTemplates', icon: IconTemplate, permission: 'editCatalogue' },

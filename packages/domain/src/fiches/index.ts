@@ -1,0 +1,2 @@
+export * from './fiche';
+export * from './score';
