@@ -68,6 +68,10 @@ describe(`a territory's public page and open data (${ENGINE})`, () => {
     expect(page.text).toContain('<html lang="pl">');
     expect(page.text).toContain('Informacja publiczna: Pazardzhik');
     expect(page.text).toContain(`href="/consultations/${open}?lang=pl"`);
+    // The authority's Bulgarian title on a Polish page says it is Bulgarian (WCAG 3.1.2).
+    expect(page.text).toContain(`<h3 id="c-${open}" lang="bg"><a href="/consultations/${open}?lang=pl">Отворена консултация</a></h3>`);
+    expect((await t.anonymous().get(`/consultations/${open}?lang=pl`)).text).toContain('<h1 lang="bg">Отворена консултация</h1>');
+    expect((await t.anonymous().get(`/consultations/${open}?lang=bg`)).text).toContain('<h1>Отворена консултация</h1>');
     expect(page.text).not.toContain(`/consultations/${scheduled}`);
     expect((await t.anonymous().get('/public/BG/NOPE')).status).toBe(404);
     expect((await t.anonymous().get('/api/v1/public/territories/BG/NOPE/consultations')).status).toBe(404);

@@ -1,5 +1,5 @@
 import { AppError, consultationPhase, csvText, publicAuthor, publiclyVisible, type TCommentTarget, type TCountry } from '@potreby/domain';
-import { translator, type TLanguage } from '@potreby/i18n';
+import { COUNTRY_LANGUAGE, translator, type TLanguage } from '@potreby/i18n';
 import { and, asc, eq, inArray, like, lte } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { territoryName } from '../reports/document-text';
@@ -19,7 +19,7 @@ export const OPEN_DATA_LICENCE = { name: 'CC BY 4.0', url: 'https://creativecomm
 
 export type PublicListing = {
   territory: { code: string; name: string; country: string };
-  consultations: { id: number; title: string; kind: string; authority: string; opensOn: string; closesOn: string; phase: 'open' | 'closed'; comments: number; path: string }[];
+  consultations: { id: number; title: string; titleLanguage: TLanguage; kind: string; authority: string; opensOn: string; closesOn: string; phase: 'open' | 'closed'; comments: number; path: string }[];
 };
 
 export async function findPublicTerritory(db: Db, country: string, code: string): Promise<TerritoryRow> {
@@ -51,6 +51,7 @@ export async function publicListing(db: Db, place: TerritoryRow, language: TLang
       .map((r) => ({
         id: r.consultation.id,
         title: r.consultation.title,
+        titleLanguage: (COUNTRY_LANGUAGE as Record<string, TLanguage>)[r.territory.country] ?? language,
         kind: t(`consultation.kind.${r.consultation.kind}`),
         authority: nameIn(r.territory, language),
         opensOn: r.consultation.opensOn,

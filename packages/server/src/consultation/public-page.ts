@@ -62,6 +62,8 @@ export function renderConsultationPage(view: TPublicConsultation, state: PageSta
   const byTarget = new Map<string, TPublicComment[]>();
   for (const c of view.comments) byTarget.set(targetKey(c.target), [...(byTarget.get(targetKey(c.target)) ?? []), c]);
   const open = view.phase === 'open';
+  // The authority's text is in its country's language: marked when the page is in another (WCAG 3.1.2).
+  const docLang = view.documentLanguage === language ? '' : ` lang="${view.documentLanguage}"`;
 
   const comment = (c: TPublicComment) => {
     const who = [c.name, c.organisation].filter(Boolean).join(', ') || w('anonymous');
@@ -80,7 +82,7 @@ export function renderConsultationPage(view: TPublicConsultation, state: PageSta
     return heading + link;
   };
 
-  const sections = view.sections.map((s, i) => `<section id="section-${i}" aria-labelledby="section-${i}-h"><h2 id="section-${i}-h">${esc(s.heading)}</h2>${paragraphs(s.body)}${commentsOn(`section-${i}`, s.heading)}</section>`).join('');
+  const sections = view.sections.map((s, i) => `<section id="section-${i}" aria-labelledby="section-${i}-h"><h2 id="section-${i}-h"${docLang}>${esc(s.heading)}</h2><div${docLang}>${paragraphs(s.body)}</div>${commentsOn(`section-${i}`, s.heading)}</section>`).join('');
   const itemLabel = (i: TPublicConsultation['items'][number]) => `${i.municipality}: ${i.action} — ${i.serviceType}`;
   const items =
     view.items.length === 0
@@ -89,7 +91,7 @@ export function renderConsultationPage(view: TPublicConsultation, state: PageSta
         view.items
           .map(
             (i) =>
-              `<article id="item-${i.id}" aria-label="${esc(itemLabel(i))}"><h3>${esc(itemLabel(i))}</h3><p class="item-line">${esc(w('itemLine', { change: formatNumber(language, i.capacityChange), unit: i.unit, year: i.startYear }))}</p>${i.explanation ? paragraphs(i.explanation) : ''}${commentsOn(`item-${i.id}`, itemLabel(i))}</article>`,
+              `<article id="item-${i.id}" aria-label="${esc(itemLabel(i))}"><h3>${esc(itemLabel(i))}</h3><p class="item-line">${esc(w('itemLine', { change: formatNumber(language, i.capacityChange), unit: i.unit, year: i.startYear }))}</p>${i.explanation ? `<div${docLang}>${paragraphs(i.explanation)}</div>` : ''}${commentsOn(`item-${i.id}`, itemLabel(i))}</article>`,
           )
           .join('');
   const whole = `<section id="whole" aria-labelledby="whole-h"><h2 id="whole-h">${esc(w('onWhole'))}</h2>${commentsOn('whole', view.title).replace(/^$/, `<p class="hint">${esc(w('noComments'))}</p>`)}</section>`;
@@ -120,6 +122,6 @@ export function renderConsultationPage(view: TPublicConsultation, state: PageSta
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(view.title)} — ${esc(view.authority)}</title><style>${STYLE}</style>${open ? '<script src="/consultations/consultation.js" defer></script>' : ''}</head>
 <body><header><p class="authority">${esc(view.authority)} · ${esc(view.kind)}</p><nav aria-label="${esc(w('languages'))}"><ul class="langs">${langs}</ul></nav></header>
-<main><h1>${esc(view.title)}</h1><p class="period ${view.phase}">${esc(period)}</p>${notice}${paragraphs(view.intro)}${sections}${items}${whole}${form}</main>
+<main><h1${docLang}>${esc(view.title)}</h1><p class="period ${view.phase}">${esc(period)}</p>${notice}<div${docLang}>${paragraphs(view.intro)}</div>${sections}${items}${whole}${form}</main>
 <footer><p>${esc(w('footer'))}</p></footer></body></html>`;
 }

@@ -14,8 +14,10 @@ export function renderTerritoryPage(listing: PublicListing, language: TLanguage,
   const base = `/public/${listing.territory.country}/${encodeURIComponent(listing.territory.code)}`;
   const api = `/api/v1/public/territories/${listing.territory.country}/${encodeURIComponent(listing.territory.code)}`;
   const date = (iso: string) => formatDate(language, iso);
+  // The authority's own words are in its country's language: marked when that is not the page's (WCAG 3.1.2).
+  const langAttr = (l: TLanguage) => (l === language ? '' : ` lang="${l}"`);
   const item = (c: PublicListing['consultations'][number]) =>
-    `<article aria-labelledby="c-${c.id}"><h3 id="c-${c.id}"><a href="${c.path}?lang=${language}">${esc(c.title)}</a></h3><p class="authority">${esc(c.authority)} · ${esc(c.kind)}</p><p class="period ${c.phase}">${esc(t(c.phase === 'open' ? 'consultation.public.openUntil' : 'consultation.public.closedOn', { from: date(c.opensOn), to: date(c.closesOn) }))}</p><p>${esc(t('consultation.public.commentCount', { count: c.comments }))}</p></article>`;
+    `<article aria-labelledby="c-${c.id}"><h3 id="c-${c.id}"${langAttr(c.titleLanguage)}><a href="${c.path}?lang=${language}">${esc(c.title)}</a></h3><p class="authority">${esc(c.authority)} · ${esc(c.kind)}</p><p class="period ${c.phase}">${esc(t(c.phase === 'open' ? 'consultation.public.openUntil' : 'consultation.public.closedOn', { from: date(c.opensOn), to: date(c.closesOn) }))}</p><p>${esc(t('consultation.public.commentCount', { count: c.comments }))}</p></article>`;
   const open = listing.consultations.filter((c) => c.phase === 'open');
   const closed = listing.consultations.filter((c) => c.phase === 'closed');
   const list = (items: typeof open, none: string) => (items.length > 0 ? items.map(item).join('') : `<p class="hint">${esc(none)}</p>`);

@@ -1,5 +1,5 @@
 import { AppError, consultationPhase, PROOF_DIFFICULTY_BITS, publicAuthor, publiclyVisible, serviceTypeNameIn, ZCommentInput, type TCommentInput, type TCountry } from '@potreby/domain';
-import { translator, type TLanguage } from '@potreby/i18n';
+import { COUNTRY_LANGUAGE, translator, type TLanguage } from '@potreby/i18n';
 import { recordChange } from '../audit/record-change';
 import type { Db } from '../db/database';
 import type { CountryModels } from '../model/country-model';
@@ -53,6 +53,7 @@ export async function publicConsultation(db: Db, models: CountryModels, loaded: 
   return {
     id: c.id,
     language,
+    documentLanguage: (COUNTRY_LANGUAGE as Record<string, TLanguage>)[loaded.territory.country] ?? language,
     authority: territoryName({ ...loaded.territory, country: loaded.territory.country as TCountry }, language),
     kind: translator(language)(`consultation.kind.${c.kind}`),
     title: c.title,

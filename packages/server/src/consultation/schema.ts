@@ -78,6 +78,8 @@ export type TPublicComment = z.infer<typeof ZPublicComment>;
 export const ZPublicConsultation = z.object({
   id: z.number().int(),
   language: z.enum(LANGUAGES),
+  /** The language the authority wrote the document in (its country's), for `lang` on its text. */
+  documentLanguage: z.enum(LANGUAGES),
   authority: z.string(),
   kind: z.string(),
   title: z.string(),
@@ -111,7 +113,7 @@ export const ZTerritoryParams = z.object({ country: z.enum(['BG', 'UA', 'PL', 'b
 export const ZPublicListing = z.object({
   territory: z.object({ code: z.string(), name: z.string(), country: z.string() }),
   consultations: z.array(
-    z.object({ id: z.number().int(), title: z.string(), kind: z.string(), authority: z.string(), opensOn: z.string(), closesOn: z.string(), phase: z.enum(['open', 'closed']), comments: z.number().int(), path: z.string() }),
+    z.object({ id: z.number().int(), title: z.string(), titleLanguage: z.enum(LANGUAGES), kind: z.string(), authority: z.string(), opensOn: z.string(), closesOn: z.string(), phase: z.enum(['open', 'closed']), comments: z.number().int(), path: z.string() }),
   ),
 });
 export const ZOpenDataQuery = z.object({ format: z.enum(['csv', 'json']).default('json'), lang: z.enum(LANGUAGES).optional() });

@@ -48,10 +48,11 @@ export function PortfolioPanel({ municipalityId, country, workshops, writes }: {
   const option = useMemo<EChartsCoreOption>(
     () => ({
       animation: false,
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      // Statuses down the side: their names stay readable on a phone.
+      grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => money(v) },
-      xAxis: { type: 'category', data: FICHE_STATUSES.map((s) => t(`fiches.statuses.${s}`)), axisLabel: { color: '#343a40', interval: 0, overflow: 'break', width: 80 } },
-      yAxis: { type: 'value', axisLabel: { color: '#343a40', formatter: (v: number) => fmt.number(v) } },
+      yAxis: { type: 'category', inverse: true, data: FICHE_STATUSES.map((s) => t(`fiches.statuses.${s}`)), axisLabel: { color: '#343a40', width: 120, overflow: 'break' } },
+      xAxis: { type: 'value', splitNumber: 3, axisLabel: { color: '#343a40', formatter: (v: number) => fmt.number(v) } },
       series: [{ type: 'bar', name: t('fiches.totalCost'), data: FICHE_STATUSES.map((s) => data?.byStatus.find((b) => b.status === s)?.cost ?? 0), itemStyle: { color: '#1864ab' } }],
     }),
     [data, fmt.language],
@@ -91,7 +92,8 @@ export function PortfolioPanel({ municipalityId, country, workshops, writes }: {
         query={portfolio}
         count={items.length}
         empty={t('fiches.ui.noFiches')}
-        minWidth={0}
+        // Four columns with the score's parts: on a phone the table scrolls sideways in its own box.
+        minWidth={600}
         testId="fiches-table"
         columns={[
           { key: 'title', label: t('fiches.title') },
@@ -127,7 +129,7 @@ export function PortfolioPanel({ municipalityId, country, workshops, writes }: {
               <Text fw={600} data-testid="fiche-score">
                 {fmt.number(f.score.total, 1)}
               </Text>
-              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="fiche-score-parts">
+              <Text size="xs" c="dimmed" data-testid="fiche-score-parts">
                 {t('fiches.ui.parts', { gap: fmt.number(f.score.gap.points, 1), reach: fmt.number(f.score.reach.points, 1), cost: fmt.number(f.score.cost.points, 1) })}
               </Text>
             </Table.Td>
