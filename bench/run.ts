@@ -9,6 +9,7 @@
  * 3b. 100,000 answers posted to a public questionnaire link by 200 clients, then counted: responses/s, lost = 0, duplicated = 0 (bench/survey-collect.ts).
  * 3c. Bulk import of 1,000,000 questionnaire responses (a Kobo-style CSV) against a plain COPY of the same file (bench/survey-import.ts).
  * 3d. The registry list of 100,000 sites (by region, type, text, paged) and the uncached gap pages at 50 connections, p99 beside a bare Fastify route (bench/registry-load.ts).
+ * 3e. A region's public page, a consultation's page and their JSON at 200 connections, p99 beside a bare Fastify route, and the bytes of a first load (bench/public-page.ts).
  * 4. Export of 1,000,000 questionnaire responses to CSV and XLSX as a background job (bench/survey-export.ts).
  * 5. Page weight and time until ready under Slow 4G, compressed and not: the public questionnaire, the sign-in page, the gap dashboard (bench/page-load.ts).
  *
@@ -33,6 +34,7 @@ import { surveyExportBenchmarks } from './survey-export';
 import { registryLoadBench } from './registry-load';
 import { pageLoadBench } from './page-load';
 import { planChecksBench } from './plan-checks';
+import { publicPageBench } from './public-page';
 
 const quick = process.argv.includes('--quick');
 const scale = quick ? 0.1 : 1;
@@ -175,6 +177,7 @@ async function onEngine(label: string, open: () => Promise<ScratchDatabase>) {
   await surveyCollectBench(label, open, { quick, report });
   await surveyImportBench(label, open, { quick, report });
   await registryLoadBench(label, open, { quick, report });
+  await publicPageBench(label, open, { quick, report });
 }
 
 async function main() {

@@ -1,5 +1,5 @@
 import { AppError, ZAnswerInput, ZConsultationInput, ZModeration } from '@potreby/domain';
-import { pickLanguage, translator, type TLanguage } from '@potreby/i18n';
+import { COUNTRY_LANGUAGE, pickLanguage, translator, type TLanguage } from '@potreby/i18n';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../http/app';
 import { actorLabel, actorOf, type SessionActor } from '../http/context';
@@ -15,7 +15,6 @@ import { renderConsultationReport } from './report-document';
 import { ZCommentList, ZCommentParam, ZCommentReceipt, ZCommentView, ZConsultationList, ZConsultationParam, ZConsultationView, ZOpenDataQuery, ZPublicCommentInput, ZPublicConsultation, ZPublicListing, ZPublicQuery, ZReportParams, ZTerritoryParams } from './schema';
 import { findPublicTerritory, OPEN_DATA_LICENCE, openComments, openCommentsCsv, publicListing } from './open-data';
 import { renderTerritoryPage } from './public-site';
-import { COUNTRY_LANGUAGE } from '@potreby/i18n';
 
 const TAGS = ['consultation'];
 

@@ -2,13 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, like } from 'drizzle-orm';
 import { parse } from 'csv-parse/sync';
-import { createAssessment, savePart } from '../assessments/save-assessment';
-import { assessment, respondentGroup } from '../assessments/tables';
-import { recordChange } from '../audit/record-change';
 import { REFERENCE_DIR } from '../config';
 import type { Database } from '../db/database';
-import { createLink, createQuestionnaire, setTags } from '../surveys/questionnaires';
-import { response } from '../surveys/tables';
 import { territory } from '../territories/tables';
 import {
   KHMILNYK,
@@ -28,7 +23,8 @@ import {
 } from './demo-khmilnyk';
 import { seededRandom } from './seeded-random';
 import { SYNTHETIC_SITES_SOURCE } from './demo-norms';
-import { SEED_ACTOR, SEED_AUTHOR, seedImport, seedNorms } from './seed-demo';
+import { demoSitesFile, seedDemoAssessment, seedDemoQuestionnaire } from './demo-assessment';
+import { seedImport, seedNorms } from './seed-demo';
 
 const reference = (path: string) => readFileSync(join(REFERENCE_DIR, path));
 
@@ -60,45 +56,16 @@ export async function seedUkraine(database: Database): Promise<void> {
   if (!hromada) return;
   const settlements = await db.select({ id: territory.id, code: territory.code, name: territory.name }).from(territory).where(like(territory.path, `${hromada.path}%`));
   const town = settlements.find((s) => s.name === 'Хмільник');
-  const sites = [
-    'site_id,name,service_type,provider,provider_kind,settlement_code,year,capacity,users,waiting_list,staff_positions,staff_vacancies,funding',
-    ...KHMILNYK_SITES.map((s) => `${s.key},"${s.name.replaceAll('"', '""')}",${s.type},Хмільницька міська рада,public,${town?.code ?? KHMILNYK},${KHMILNYK_YEAR},${s.capacity},${s.users},${s.waiting},${s.staff},${s.vacancies},municipal`),
-  ].join('\n');
-  await seedImport(database, 'services', 'demo-sites-khmilnyk.csv', Buffer.from(sites), { country: 'UA', illustrative: true, source: SYNTHETIC_SITES_SOURCE });
-
-  const assessmentId = await createAssessment(db, SEED_ACTOR, SEED_AUTHOR, { ...KHMILNYK_ASSESSMENT, territoryId: hromada.id });
-  await db.update(assessment).set({ demo: true }).where(eq(assessment.id, assessmentId));
-  for (const m of KHMILNYK_MEMBERS) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'members', null, m);
-  for (const m of KHMILNYK_MEASURES) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'measures', null, m);
-  for (const m of KHMILNYK_METHODS) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'methods', null, m);
-  for (const g of KHMILNYK_GROUPS) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'groups', null, g);
-  const groups = await db.select().from(respondentGroup).where(eq(respondentGroup.assessmentId, assessmentId));
-  const groupId = (key: string) => groups.find((g) => g.key === key)?.id ?? null;
-  for (const f of KHMILNYK_FINDINGS) {
-    const { groupKey, ...rest } = f;
-    await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'findings', null, { ...rest, respondentGroupId: groupKey ? groupId(groupKey) : null });
-  }
+  await seedImport(database, 'services', 'demo-sites-khmilnyk.csv', demoSitesFile(KHMILNYK_SITES, { provider: 'Хмільницька міська рада', settlementCode: town?.code ?? KHMILNYK, year: KHMILNYK_YEAR, funding: 'municipal' }), {
+    country: 'UA',
+    illustrative: true,
+    source: SYNTHETIC_SITES_SOURCE,
+  });
+  const seeded = await seedDemoAssessment(db, hromada.id, { assessment: KHMILNYK_ASSESSMENT, members: KHMILNYK_MEMBERS, measures: KHMILNYK_MEASURES, methods: KHMILNYK_METHODS, groups: KHMILNYK_GROUPS, findings: KHMILNYK_FINDINGS });
 
   const villages = settlements.filter((s) => s.code !== KHMILNYK).sort((a, b) => a.name.localeCompare(b.name, 'uk'));
-  const definition = khmilnykQuestionnaire(villages);
-  const questionnaireId = await createQuestionnaire(db, SEED_ACTOR, SEED_AUTHOR, { title: 'Анкета: потреби у соціальних послугах (демонстрація)', assessmentId, territoryId: null, definition, demo: true });
-  await setTags(db, SEED_ACTOR, SEED_AUTHOR, questionnaireId, KHMILNYK_TAGS);
-  for (const g of groups) await createLink(db, SEED_ACTOR, SEED_AUTHOR, questionnaireId, g.id);
-  await db.transaction(async (tx) => {
-    const rows = illustrativeAnswers(villages, town?.code ?? null).map((a) => ({
-      questionnaireId,
-      version: 1,
-      respondentGroupId: groupId(a.group),
-      settlementId: villages.find((v) => v.code === a.answers.settlement)?.id ?? null,
-      answers: a.answers,
-      channel: a.channel,
-      submissionKey: a.key,
-      enteredBy: null,
-      demo: true,
-    }));
-    await tx.insert(response).values(rows);
-    await recordChange(tx, SEED_AUTHOR, { action: 'seed', entity: 'response', entityId: questionnaireId, after: { questionnaireId, responses: rows.length, illustrative: true } });
-  });
+  const answers = illustrativeAnswers(villages, town?.code ?? null).map((a) => ({ ...a, settlementId: villages.find((v) => v.code === a.answers.settlement)?.id ?? null }));
+  await seedDemoQuestionnaire(db, seeded, { title: 'Анкета: потреби у соціальних послугах (демонстрація)', definition: khmilnykQuestionnaire(villages), tags: KHMILNYK_TAGS }, answers);
 }
 
 /** Deterministic illustrative answers: same every start, plausible by group. */

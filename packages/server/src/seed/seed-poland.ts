@@ -2,13 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
-import { createAssessment, savePart } from '../assessments/save-assessment';
-import { assessment, respondentGroup } from '../assessments/tables';
-import { recordChange } from '../audit/record-change';
 import { REFERENCE_DIR } from '../config';
 import type { Database } from '../db/database';
-import { createLink, createQuestionnaire, setTags } from '../surveys/questionnaires';
-import { response } from '../surveys/tables';
 import { territory } from '../territories/tables';
 import { SYNTHETIC_SITES_SOURCE } from './demo-norms';
 import {
@@ -29,7 +24,8 @@ import {
   NIEMCE_TAGS,
   niemceQuestionnaire,
 } from './demo-poland';
-import { SEED_ACTOR, SEED_AUTHOR, seedImport, seedNorms } from './seed-demo';
+import { demoSitesFile, seedDemoAssessment, seedDemoQuestionnaire } from './demo-assessment';
+import { seedImport, seedNorms } from './seed-demo';
 import { seededRandom } from './seeded-random';
 
 const reference = (path: string) => readFileSync(join(REFERENCE_DIR, path));
@@ -59,52 +55,15 @@ export async function seedPoland(database: Database): Promise<void> {
 
   const [gmina] = await db.select().from(territory).where(eq(territory.code, NIEMCE));
   if (!gmina) return;
-  const sites = [
-    'site_id,name,service_type,provider,provider_kind,settlement_code,year,capacity,users,waiting_list,staff_positions,staff_vacancies,funding',
-    ...NIEMCE_SITES.map(
-      (s) => `${s.key},"${s.name.replaceAll('"', '""')}",${s.type},"${NIEMCE_CUS.replaceAll('"', '""')}",public,${NIEMCE},${NIEMCE_SITES_YEAR},${s.capacity},${s.users},${s.waiting},${s.staff},${s.vacancies},${s.funding}`,
-    ),
-  ].join('\n');
-  await seedImport(database, 'services', 'demo-sites-niemce.csv', Buffer.from(sites), { country: 'PL', illustrative: true, source: SYNTHETIC_SITES_SOURCE });
-
-  const assessmentId = await createAssessment(db, SEED_ACTOR, SEED_AUTHOR, { ...NIEMCE_ASSESSMENT, territoryId: gmina.id });
-  await db.update(assessment).set({ demo: true }).where(eq(assessment.id, assessmentId));
-  for (const m of NIEMCE_MEMBERS) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'members', null, m);
-  for (const m of NIEMCE_MEASURES) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'measures', null, m);
-  for (const m of NIEMCE_METHODS) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'methods', null, m);
-  for (const g of NIEMCE_GROUPS) await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'groups', null, g);
-  const groups = await db.select().from(respondentGroup).where(eq(respondentGroup.assessmentId, assessmentId));
-  const groupId = (key: string) => groups.find((g) => g.key === key)?.id ?? null;
-  for (const f of NIEMCE_FINDINGS) {
-    const { groupKey, ...rest } = f;
-    await savePart(db, SEED_ACTOR, SEED_AUTHOR, assessmentId, 'findings', null, { ...rest, respondentGroupId: groupKey ? groupId(groupKey) : null });
-  }
-
-  const questionnaireId = await createQuestionnaire(db, SEED_ACTOR, SEED_AUTHOR, {
-    title: 'Ankieta: potrzeby mieszkańców w zakresie usług społecznych (demonstracja)',
-    assessmentId,
-    territoryId: null,
-    definition: niemceQuestionnaire(),
-    demo: true,
+  await seedImport(database, 'services', 'demo-sites-niemce.csv', demoSitesFile(NIEMCE_SITES, { provider: NIEMCE_CUS, settlementCode: NIEMCE, year: NIEMCE_SITES_YEAR, funding: 'municipal' }), {
+    country: 'PL',
+    illustrative: true,
+    source: SYNTHETIC_SITES_SOURCE,
   });
-  await setTags(db, SEED_ACTOR, SEED_AUTHOR, questionnaireId, NIEMCE_TAGS);
-  for (const g of groups) await createLink(db, SEED_ACTOR, SEED_AUTHOR, questionnaireId, g.id);
-  await db.transaction(async (tx) => {
-    const rows = illustrativeAnswers().map((a) => ({
-      questionnaireId,
-      version: 1,
-      respondentGroupId: groupId(a.group),
-      // TERC lists no villages (that is the SIMC list), so answers name no settlement.
-      settlementId: null,
-      answers: a.answers,
-      channel: a.channel,
-      submissionKey: a.key,
-      enteredBy: null,
-      demo: true,
-    }));
-    await tx.insert(response).values(rows);
-    await recordChange(tx, SEED_AUTHOR, { action: 'seed', entity: 'response', entityId: questionnaireId, after: { questionnaireId, responses: rows.length, illustrative: true } });
-  });
+  const seeded = await seedDemoAssessment(db, gmina.id, { assessment: NIEMCE_ASSESSMENT, members: NIEMCE_MEMBERS, measures: NIEMCE_MEASURES, methods: NIEMCE_METHODS, groups: NIEMCE_GROUPS, findings: NIEMCE_FINDINGS });
+  // TERC lists no villages (that is the SIMC list), so answers name no settlement.
+  const answers = illustrativeAnswers().map((a) => ({ ...a, settlementId: null }));
+  await seedDemoQuestionnaire(db, seeded, { title: 'Ankieta: potrzeby mieszkańców w zakresie usług społecznych (demonstracja)', definition: niemceQuestionnaire(), tags: NIEMCE_TAGS }, answers);
 }
 
 /** Rows of a reference CSV, without its `#` comment lines. */
