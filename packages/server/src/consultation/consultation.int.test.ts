@@ -110,6 +110,9 @@ describe(`public consultation (${ENGINE})`, () => {
     expect(page.text).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(page.text).toContain(`id="item-${itemId}"`);
     expect((await resident().get(`/consultations/999999`)).status).toBe(404);
+    expect((await resident().get(`/consultations/abc`)).status).toBe(404);
+    const notANumber = await fetch(`${t.url}/consultations/abc/comments`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'body=x' });
+    expect(notANumber.status).toBe(404);
   });
 
   it("takes a resident's comment only with a solved, fresh, unused challenge, aimed at a part of the document", async () => {

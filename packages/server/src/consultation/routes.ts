@@ -173,6 +173,7 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
     scope.post('/consultations/:id/comments', { schema: { hide: true }, config: { rateLimit } }, async (request, reply) => {
       const id = Number((request.params as { id: string }).id);
       const lang = (request.query as { lang?: string }).lang;
+      if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) return sendPage(reply, 0, lang, request.headers['accept-language'], {});
       const fields = (request.body ?? {}) as Record<string, string | undefined>;
       const draft = { target: fields.target ?? 'whole', body: fields.body ?? '', name: fields.name ?? '', organisation: fields.organisation ?? '', consent: fields.consent === 'yes' };
       const target = parseTargetKey(draft.target);
