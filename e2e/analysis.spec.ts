@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import en from '../packages/i18n/src/locales/en/assessments.json';
-import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
+import { expectAccessible, signIn, withAppAndBrowser, openKhmilnykAssessment } from './support/harness';
 
 /** The statistics of one question, by its name. */
 const question = (page: Page, name: string): Locator => page.locator(`[data-testid="question-stats"][data-question="${name}"]`);
@@ -27,7 +27,7 @@ describe('analysing the answers to a questionnaire', () => {
     const { page } = await session.newPage('en');
     await signIn(page);
     await page.goto('/assessments');
-    await page.getByTestId('open-assessment').first().click();
+    await openKhmilnykAssessment(page);
     await page.getByTestId('tab-questionnaires').click();
     await page.getByTestId('analyse-questionnaire').first().click();
     await page.waitForURL(/\/questionnaires\/\d+\/analysis$/);

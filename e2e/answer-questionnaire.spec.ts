@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import en from '../packages/i18n/src/locales/en/assessments.json';
 import uk from '../packages/i18n/src/locales/uk/surveys.json';
-import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
+import { expectAccessible, signIn, withAppAndBrowser, openKhmilnykAssessment } from './support/harness';
 
 const OUTBOX = 'potreby.publicForm.outbox';
 type TEntry = { token: string; submissionKey: string; answers: Record<string, unknown>; formToken: string; website: string; state: string };
@@ -32,7 +32,7 @@ describe('answering a questionnaire from its public link', () => {
     const officer = await session.newPage('en');
     await signIn(officer.page);
     await officer.page.goto('/assessments');
-    await officer.page.getByTestId('open-assessment').first().click();
+    await openKhmilnykAssessment(officer.page);
     await officer.page.waitForURL(/\/assessments\/\d+$/);
     const assessmentUrl = new URL(officer.page.url()).pathname;
     await officer.page.getByTestId('tab-questionnaires').click();

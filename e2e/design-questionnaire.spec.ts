@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import en from '../packages/i18n/src/locales/en/surveys.json';
-import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
+import { expectAccessible, signIn, withAppAndBrowser, openKhmilnykAssessment } from './support/harness';
 
 /** One question of the designer, by its name (identifier). */
 const element = (page: Page, name: string): Locator => page.locator(`[data-testid="designer-element"][data-name="${name}"]`);
@@ -37,7 +37,7 @@ describe('designing a questionnaire', () => {
     const { page } = await session.newPage('en');
     await signIn(page);
     await page.goto('/assessments');
-    await page.getByTestId('open-assessment').first().click();
+    await openKhmilnykAssessment(page);
     await page.getByTestId('tab-questionnaires').click();
     await page.getByTestId('questionnaire-row').first().waitFor();
 

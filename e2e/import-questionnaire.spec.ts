@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import plAssessments from '../packages/i18n/src/locales/pl/assessments.json';
 import plSurveys from '../packages/i18n/src/locales/pl/surveys.json';
-import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
+import { expectAccessible, signIn, withAppAndBrowser, openKhmilnykAssessment } from './support/harness';
 
 const pl = { ...plAssessments, ...plSurveys };
 const DEMO = 'Анкета: потреби у соціальних послугах (демонстрація)';
@@ -33,7 +33,7 @@ async function attach(page: Page, name: string, mimeType: string, buffer: Buffer
 
 async function openQuestionnairesOfKhmilnyk(page: Page): Promise<void> {
   await page.goto('/assessments');
-  await page.getByTestId('open-assessment').first().click();
+  await openKhmilnykAssessment(page);
   await page.getByTestId('tab-questionnaires').click();
   await page.getByTestId('questionnaire-row').first().waitFor();
 }
@@ -141,7 +141,7 @@ describe('importing questionnaires and responses', () => {
     await signIn(page);
     await page.getByTestId('language-switch').selectOption('pl');
     await page.goto('/assessments');
-    await page.getByTestId('open-assessment').first().click();
+    await openKhmilnykAssessment(page);
     await page.getByTestId('tab-methods').click();
     const families = page.getByTestId('group-row').filter({ hasText: FAMILIES }).getByTestId('progress-figures');
     await expect.poll(() => families.textContent()).toBe('104 z 100');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import en from '../packages/i18n/src/locales/en/surveys.json';
-import { expectAccessible, signIn, withAppAndBrowser } from './support/harness';
+import { expectAccessible, signIn, withAppAndBrowser, openKhmilnykAssessment } from './support/harness';
 
 const GROUP = 'Особи з інвалідністю';
 
@@ -37,7 +37,7 @@ describe('typing in paper questionnaires', () => {
     const { page } = await session.newPage('en');
     await signIn(page);
     await page.goto('/assessments');
-    await page.getByTestId('open-assessment').first().click();
+    await openKhmilnykAssessment(page);
     await page.waitForURL(/\/assessments\/\d+$/);
     const assessmentUrl = new URL(page.url()).pathname;
     expect(await groupCount(page, assessmentUrl)).toBe('71 of 80');

@@ -90,3 +90,12 @@ export async function choose(page: Page, testId: string, typed: string, option: 
   await page.getByTestId(testId).fill(typed);
   await page.getByRole('option', { name: option }).click();
 }
+
+/**
+ * Open Khmilnyk's needs assessment from the list of assessments. By name, not by place: the list
+ * is ordered by year and territory, and the demonstration has more than one assessment (Niemce's
+ * in Poland comes first).
+ */
+export async function openKhmilnykAssessment(page: Page): Promise<void> {
+  await page.getByTestId('assessment-row').filter({ hasText: /Khmilnyk|Хмільник/ }).getByTestId('open-assessment').click();
+}
