@@ -58,11 +58,15 @@ export async function listTerritories(db: Db, query: TerritoryListQuery) {
   }
   // Search results: larger units first, so "Pazardzhik" finds the province before villages.
   const levelOrder = sql`array_position(array['country','region','district','municipality','settlement'], ${territory.level})`;
+  // Countries by their code (BG, PL, UA), not their names: names in three scripts sort Latin
+  // before Cyrillic, and the first country is the default of screens opened without a choice —
+  // a new country in the data must not change what an administrator sees first.
+  const countryOrder = sql`case when ${territory.level} = 'country' then ${territory.code} end`;
   return db
     .select({ t: territory, childCount })
     .from(territory)
     .where(and(...conditions))
-    .orderBy(levelOrder, asc(territory.name))
+    .orderBy(levelOrder, asc(countryOrder), asc(territory.name))
     .limit(query.limit);
 }
 

@@ -59,12 +59,12 @@ describe(`territories and population (${ENGINE})`, () => {
 
   it('starts at the top of each account’s reach', async () => {
     const top = await admin.get('/api/v1/territories');
-    // The demonstration's three countries, each with its regions (sorted by name): Poland's 16
-    // voivodeships, 28 Bulgarian provinces, and Ukraine's 24 oblasts, Crimea, Kyiv and Sevastopol
-    // (KATOTTG's O and K units).
+    // The demonstration's three countries by code, each with its regions: 28 Bulgarian provinces,
+    // Poland's 16 voivodeships, and Ukraine's 24 oblasts, Crimea, Kyiv and Sevastopol (KATOTTG's O
+    // and K units).
     expect(top.body.items.map((i: { code: string; level: string; childCount: number }) => [i.code, i.level, i.childCount])).toEqual([
-      ['PL', 'country', 16],
       ['BG', 'country', 28],
+      ['PL', 'country', 16],
       ['UA', 'country', 27],
     ]);
     const regional = await t.as('regional_officer', 'PAZ');
