@@ -97,5 +97,5 @@ export async function choose(page: Page, testId: string, typed: string, option: 
  * in Poland comes first).
  */
 export async function openKhmilnykAssessment(page: Page): Promise<void> {
-  await page.getByTestId('assessment-row').filter({ hasText: /Khmilnyk|Хмільник/ }).getByTestId('open-assessment').click();
+  await page.getByTestId('assessment-row').filter({ hasText: /Khmilnyts|Хмільниц/ }).getByTestId('open-assessment').click();
 }
