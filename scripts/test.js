@@ -2,7 +2,7 @@
 // `npm test`: every test, on a machine that has only Node 20 and npm to begin with.
 //
 // 1. Installs what the tests need beyond npm, with apt-get (as root): Debian's Chromium for the
-//    browser tests and PostgreSQL for the second database engine.
+//    browser tests, PostgreSQL for the second database engine and poppler to render the PDFs.
 // 2. Starts a throwaway PostgreSQL server in a temporary folder.
 // 3. Runs: typecheck, lint, unit and property tests, integration tests on PGlite, the same on
 //    PostgreSQL, browser tests. Every step runs even if an earlier one failed, so one run
@@ -52,6 +52,9 @@ function failedTests(args) {
 
 let reportCount = 0;
 const vitestRun = () => ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${++reportCount}.json`)}`];
+
+// The document tests draw every page of the PDFs they write, as a reader's viewer would (poppler's pdftoppm).
+if ((wants('integration') || wants('postgres')) && spawnSync('pdftoppm', ['-v']).error) aptInstall(['poppler-utils']);
 
 if (wants('typecheck')) run('Typecheck', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (wants('lint')) run('Lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '.']);

@@ -32,7 +32,7 @@ export async function exportCommand(ctx: CliContext, options: ExportOptions): Pr
 }
 
 /** A file that cannot be written, said in the user's terms: its folder is missing, it is a folder. */
-function outputError(file: string, error: unknown): CliError {
+export function outputError(file: string, error: unknown): CliError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return new CliError('cli.noFolder', { file });
   return fileError(file, error);

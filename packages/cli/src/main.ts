@@ -5,7 +5,9 @@ import { LANGUAGES, pickLanguage, translator, type TLanguage } from '@potreby/i1
 import type { ChangeAuthor } from '@potreby/server/audit/record-change';
 import { configFromEnv, migrate, openDatabase, type Database } from '@potreby/server/db/database';
 import { calendarOf } from '@potreby/server/planning/schedule';
+import { OFFICIAL_KINDS, type TOfficialKind } from '@potreby/server/documents/kinds';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { documentCommand } from './document-command';
 import { exportCommand } from './export-command';
 import { dayCountArgument, deadlineCommand, deadlineUsesDatabase, isoDateArgument } from './deadline-command';
 import { gapCommand } from './gap-command';
@@ -97,7 +99,7 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .description('potreby: needs, capacity and gaps of social services')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
-    .addOption(new Option('--lang <language>', 'language of messages').choices(LANGUAGES as unknown as string[]));
+    .addOption(new Option('--lang <language>', 'language of messages, and of the file that `document` writes').choices(LANGUAGES as unknown as string[]));
 
   program
     .command('import')
@@ -185,6 +187,21 @@ export async function run(argv: string[], io: Io = { out: (t) => process.stdout.
     .action(async (table: string, options: { out: string; format: 'csv' | 'xlsx'; territory?: string; country?: TCountry; year?: number; method?: TGapMethod }) => {
       const language = cliLanguage(program.opts().lang);
       code = await withDatabase(language, (ctx) => exportCommand(ctx, { table: table as never, ...options }));
+    });
+
+  program
+    .command('document')
+    .description("write an official document of a territory for a year, in the country's language unless --lang is given")
+    .addArgument(new Command().createArgument('<kind>', 'the document').choices(OFFICIAL_KINDS))
+    .requiredOption('--territory <code>', 'the territory (EKATTE, KATOTTG or TERYT code)')
+    .addOption(new Option('--country <country>', 'when the code exists in several countries').choices(['BG', 'UA', 'PL']))
+    .requiredOption('--year <year>', 'the year the document is for', year)
+    .addOption(new Option('--format <format>', 'file format').choices(['docx', 'pdf']).default('docx'))
+    .requiredOption('--out <file>', 'file to write')
+    .action(async (kind: TOfficialKind, options: { territory: string; country?: TCountry; year: number; format: 'docx' | 'pdf'; out: string }) => {
+      const explicit = program.opts().lang as string | undefined;
+      const language = cliLanguage(explicit);
+      code = await withDatabase(language, (ctx) => documentCommand(ctx, kind, { ...options, language: explicit ? language : undefined }));
     });
 
   const survey = program.command('survey').description('questionnaires of a needs assessment: XLSForm import, responses, statistics');

@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'consultation.not_open',
   'consultation.text_published',
   'consultation.proof_failed',
+  'document.missing_data',
   'database.busy',
   'internal',
 ] as const;

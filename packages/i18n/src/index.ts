@@ -15,6 +15,7 @@ import bgScenarios from './locales/bg/scenarios.json';
 import bgPlanImports from './locales/bg/plan-imports.json';
 import bgConsultation from './locales/bg/consultation.json';
 import bgFiches from './locales/bg/fiches.json';
+import bgOfficialDocuments from './locales/bg/official-documents.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enServer from './locales/en/server.json';
 import enUi from './locales/en/ui.json';
@@ -31,6 +32,7 @@ import enScenarios from './locales/en/scenarios.json';
 import enPlanImports from './locales/en/plan-imports.json';
 import enConsultation from './locales/en/consultation.json';
 import enFiches from './locales/en/fiches.json';
+import enOfficialDocuments from './locales/en/official-documents.json';
 import plCatalogue from './locales/pl/catalogue.json';
 import plServer from './locales/pl/server.json';
 import plUi from './locales/pl/ui.json';
@@ -47,6 +49,7 @@ import plScenarios from './locales/pl/scenarios.json';
 import plPlanImports from './locales/pl/plan-imports.json';
 import plConsultation from './locales/pl/consultation.json';
 import plFiches from './locales/pl/fiches.json';
+import plOfficialDocuments from './locales/pl/official-documents.json';
 import ukCatalogue from './locales/uk/catalogue.json';
 import ukServer from './locales/uk/server.json';
 import ukUi from './locales/uk/ui.json';
@@ -63,6 +66,7 @@ import ukScenarios from './locales/uk/scenarios.json';
 import ukPlanImports from './locales/uk/plan-imports.json';
 import ukConsultation from './locales/uk/consultation.json';
 import ukFiches from './locales/uk/fiches.json';
+import ukOfficialDocuments from './locales/uk/official-documents.json';
 
 import { LANGUAGES } from '@potreby/domain';
 
@@ -77,10 +81,10 @@ export const DEFAULT_LANGUAGE: TLanguage = 'en';
  * not repeat between the files; a test checks it.
  */
 export const localeFiles = {
-  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, meetings: bgMeetings, planning: bgPlanning, review: bgReview, agreement: bgAgreement, scenarios: bgScenarios, planImports: bgPlanImports, consultation: bgConsultation, fiches: bgFiches, server: bgServer, catalogue: bgCatalogue },
-  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, meetings: ukMeetings, planning: ukPlanning, review: ukReview, agreement: ukAgreement, scenarios: ukScenarios, planImports: ukPlanImports, consultation: ukConsultation, fiches: ukFiches, server: ukServer, catalogue: ukCatalogue },
-  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, meetings: plMeetings, planning: plPlanning, review: plReview, agreement: plAgreement, scenarios: plScenarios, planImports: plPlanImports, consultation: plConsultation, fiches: plFiches, server: plServer, catalogue: plCatalogue },
-  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, meetings: enMeetings, planning: enPlanning, review: enReview, agreement: enAgreement, scenarios: enScenarios, planImports: enPlanImports, consultation: enConsultation, fiches: enFiches, server: enServer, catalogue: enCatalogue },
+  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, meetings: bgMeetings, planning: bgPlanning, review: bgReview, agreement: bgAgreement, scenarios: bgScenarios, planImports: bgPlanImports, consultation: bgConsultation, fiches: bgFiches, officialDocuments: bgOfficialDocuments, server: bgServer, catalogue: bgCatalogue },
+  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, meetings: ukMeetings, planning: ukPlanning, review: ukReview, agreement: ukAgreement, scenarios: ukScenarios, planImports: ukPlanImports, consultation: ukConsultation, fiches: ukFiches, officialDocuments: ukOfficialDocuments, server: ukServer, catalogue: ukCatalogue },
+  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, meetings: plMeetings, planning: plPlanning, review: plReview, agreement: plAgreement, scenarios: plScenarios, planImports: plPlanImports, consultation: plConsultation, fiches: plFiches, officialDocuments: plOfficialDocuments, server: plServer, catalogue: plCatalogue },
+  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, meetings: enMeetings, planning: enPlanning, review: enReview, agreement: enAgreement, scenarios: enScenarios, planImports: enPlanImports, consultation: enConsultation, fiches: enFiches, officialDocuments: enOfficialDocuments, server: enServer, catalogue: enCatalogue },
 } as const;
 
 const merge = (language: keyof typeof localeFiles) => Object.assign({}, ...Object.values(localeFiles[language])) as Record<string, unknown>;

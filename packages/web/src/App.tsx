@@ -63,6 +63,7 @@ const router = createBrowserRouter([
       { path: '/planning/:id', lazy: async () => ({ Component: (await import('./planning/RoundPage')).RoundPage }) },
       { path: '/services-review', lazy: async () => ({ Component: (await import('./services-review/ServicesReviewPage')).ServicesReviewPage }) },
       { path: '/fiches', lazy: async () => ({ Component: (await import('./fiches/FichesPage')).FichesPage }) },
+      { path: '/documents', lazy: async () => ({ Component: (await import('./documents/DocumentsPage')).DocumentsPage }) },
       { path: '/questionnaires/:id', lazy: async () => ({ Component: (await import('./questionnaires/QuestionnairePage')).QuestionnairePage }) },
       { path: '/questionnaires/:id/analysis', lazy: async () => ({ Component: (await import('./analysis/AnalysisPage')).AnalysisPage }) },
       { path: '/planning-templates', lazy: guarded('editCatalogue', async () => (await import('./planning/TemplatesPage')).TemplatesPage) },

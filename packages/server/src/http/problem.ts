@@ -28,6 +28,7 @@ const STATUS: Record<TErrorCode, number> = {
   'attachment.type_not_allowed': 400,
   // Comments are taken only while the period runs; what residents read stays as they read it.
   'consultation.not_open': 409,
+  'document.missing_data': 409,
   'consultation.text_published': 409,
   'consultation.proof_failed': 400,
   'database.busy': 503,

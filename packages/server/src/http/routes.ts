@@ -22,6 +22,7 @@ import { workingDayRoutes } from '../planning/working-days/routes';
 import { populationRoutes } from '../population/routes';
 import { serviceSiteRoutes } from '../service-sites/routes';
 import { servicesReviewRoutes } from '../services-review/routes';
+import { documentRoutes } from '../documents/routes';
 import { surveyRoutes } from '../surveys/routes';
 import { responseImportRoutes } from '../surveys/response-import-routes';
 import { xlsFormRoutes } from '../surveys/xlsform-routes';
@@ -61,6 +62,7 @@ export async function registerRoutes(app: App, ctx: RouteContext): Promise<Route
   templateRoutes(app, ctx);
   workingDayRoutes(app, ctx);
   servicesReviewRoutes(app, ctx);
+  documentRoutes(app, ctx);
   consultationRoutes(app, ctx);
   ficheRoutes(app, ctx);
   return ctx;

@@ -17,7 +17,7 @@ export type TDocumentText = ReturnType<typeof documentText>;
 
 export function documentText(data: ReportData & { serviceTypes?: readonly DocumentServiceType[] }) {
   const language = data.language;
-  const t: TFunction = translator(language);
+  const t: TFunction = data.wording ?? translator(language);
   const territory = data.territory;
   const own = COUNTRY_LANGUAGE[territory.country];
 

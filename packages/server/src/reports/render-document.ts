@@ -24,7 +24,7 @@ const RENDERERS: Record<TReportDocument, Record<TDocumentFormat, (data: ReportDa
 const FILE_NAME_KEYS: Record<TReportDocument, string> = { plan: 'documents.plan.fileName', report: 'documents.report.fileName', passport: 'documents.passport.fileName' };
 
 /** Lower-case ASCII words joined by hyphens: "Bełżyce" → "belzyce", "Хмільницька" → "khmilnytska". */
-const slug = (text: string): string =>
+export const slug = (text: string): string =>
   text
     .replace(/[łŁ]/g, 'l')
     .normalize('NFKD')

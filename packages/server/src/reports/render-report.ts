@@ -9,44 +9,59 @@ import { writePdf } from './write-pdf';
 const bold = (text: string): TTableCell => ({ runs: [text], bold: true });
 
 /**
- * The report "with conclusions" that Ukraine's procedure asks the working group to publish
- * (Order No. 130-Н of 19.04.2023), in its structure: general information, the community's
- * socio-demographic profile, existing services, needs by respondent group and service type,
- * qualitative findings, conclusions and recommendations, and the working group in an annex.
- * Bulgarian and Polish assessments use the same structure.
+ * The assessment's report in one of its countries' shapes. They share their parts and differ in
+ * headings, legal basis and one section each:
+ * - `report`: the report "with conclusions" that Ukraine's procedure asks the working group to
+ *   publish (Order No. 130-Н of 19.04.2023): general information, the community's
+ *   socio-demographic profile, existing services, needs by respondent group and service type,
+ *   qualitative findings, conclusions and recommendations, and the working group in an annex;
+ * - `needsAnalysis`: a Bulgarian municipality's analysis of needs for social services, which
+ *   ends with the capacity the planning must add (the shortages found);
+ * - `diagnosis`: a Polish social services centre's diagnosis of needs *and potential*, which
+ *   adds the community's potential: who provides services, where and how many.
  */
-export function assessmentReport(data: ReportData): TDocument {
+export const REPORT_SHAPES = ['report', 'needsAnalysis', 'diagnosis'] as const;
+export type TReportShape = (typeof REPORT_SHAPES)[number];
+
+/** A text of the report in its shape: the shape's own words where it has them, the report's otherwise. */
+type THeading = (key: string, params?: Record<string, unknown>) => string;
+
+export function assessmentReport(data: ReportData, shape: TReportShape = 'report'): TDocument {
   const text = documentText(data);
   const { t } = text;
-  const kind = t('documents.report.kind');
+  const h: THeading = (key, params) => t(shape === 'report' ? `documents.report.${key}` : [`documents.${shape}.${key}`, `documents.report.${key}`], params);
+  const kind = h('kind');
   const blocks: TBlock[] = [
     ...titleBlocks(text, data, {
       kind,
-      title: t('documents.report.title'),
+      title: h('title'),
       lines: [data.assessment.title, periodLine(text, data), t('documents.common.preparedOn', { date: text.date(data.generatedOn) })],
+      basis: shape === 'report' ? undefined : h('basis'),
     }),
     { kind: 'pageBreak' },
     { kind: 'contents', title: t('documents.common.contents') },
     { kind: 'pageBreak' },
-    ...generalInformation(text, data),
-    ...profile(text, data),
-    ...existingServices(text, data),
-    ...needs(text, data),
-    ...findings(text, data),
-    ...conclusions(text, data),
+    ...generalInformation(text, data, h, shape !== 'report'),
+    ...profile(text, data, h),
+    ...existingServices(text, data, h),
+    ...(shape === 'diagnosis' ? potential(text, data, h) : []),
+    ...needs(text, data, h),
+    ...findings(text, data, h),
+    ...conclusions(text, data, h),
+    ...(shape === 'needsAnalysis' ? shortages(text, data, h) : []),
     { kind: 'pageBreak' },
-    { kind: 'heading', level: 1, text: t('documents.report.annex') },
+    { kind: 'heading', level: 1, text: h('annex') },
     membersTable(text, data),
     {
       kind: 'signatures',
       signatureLabel: t('documents.common.signature'),
       nameLabel: t('documents.common.fullName'),
-      rows: [{ role: t('documents.plan.signChair'), name: chairOf(data)?.name ?? null }],
+      rows: [{ role: h('signChair'), name: chairOf(data)?.name ?? null }],
     },
   ];
   return {
     language: data.language,
-    title: `${kind} ${t('documents.report.title')} — ${text.community}`,
+    title: `${kind} ${h('title')} — ${text.community}`,
     subject: data.assessment.title,
     pageLabel: text.pageLabel,
     runningHead: `${text.community} — ${kind}`,
@@ -54,7 +69,52 @@ export function assessmentReport(data: ReportData): TDocument {
   };
 }
 
-function generalInformation(text: TDocumentText, data: ReportData): TBlock[] {
+/**
+ * The community's potential (Poland's diagnosis): each provider with how many sites it runs,
+ * which services and in which settlements, so the council sees whom it can build on.
+ */
+function potential(text: TDocumentText, data: ReportData, h: THeading): TBlock[] {
+  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: h('potential') }, { kind: 'paragraph', align: 'justify', runs: [h('potentialText')] }];
+  if (data.services.length === 0) return [...blocks, noData(text)];
+  const providers = new Map<string, ReportData['services']>();
+  for (const s of data.services) providers.set(s.provider, [...(providers.get(s.provider) ?? []), s]);
+  const list = [...providers].sort(([a], [b]) => a.localeCompare(b, text.language));
+  const joined = (values: string[]) => [...new Set(values)].sort((a, b) => a.localeCompare(b, text.language)).join(', ');
+  blocks.push({
+    kind: 'table',
+    header: [text.t('documents.columns.provider'), h('potentialSites'), text.t('documents.columns.serviceType'), text.t('documents.columns.settlement')],
+    widths: [5, 2, 6, 4],
+    align: ['left', 'right', 'left', 'left'],
+    size: 'small',
+    rows: list.map(([provider, sites]) => [provider, text.number(sites.length), joined(sites.map((s) => text.serviceType(s.serviceType, s.serviceTypeName))), joined(sites.map((s) => s.settlement))]),
+  });
+  return blocks;
+}
+
+/**
+ * What the planning must add (Bulgaria's analysis): every service type for which a method of
+ * estimation shows a shortage, with that method's need, the capacity and the gap, in the
+ * capacity's unit. Types whose need and capacity do not compare (survey persons against places)
+ * are left out here and explained in the needs section.
+ */
+function shortages(text: TDocumentText, data: ReportData, h: THeading): TBlock[] {
+  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: h('shortages') }, { kind: 'paragraph', align: 'justify', runs: [h('shortagesText')] }];
+  const rows = data.gaps
+    .filter((g) => g.comparable && g.gap !== null && g.gap > 0)
+    .sort((a, b) => text.serviceType(a.serviceType, a.serviceTypeName).localeCompare(text.serviceType(b.serviceType, b.serviceTypeName), text.language) || a.method.localeCompare(b.method));
+  if (rows.length === 0) return [...blocks, { kind: 'paragraph', runs: [h('noShortages')] }];
+  blocks.push({
+    kind: 'table',
+    header: [text.t('documents.columns.serviceType'), text.t('documents.columns.method'), text.t('documents.columns.unit'), h('shortageNeed'), text.t('documents.columns.capacity'), h('shortage')],
+    widths: [5, 3, 2.5, 2.5, 2.5, 2.5],
+    align: ['left', 'left', 'left', 'right', 'right', 'right'],
+    size: 'small',
+    rows: rows.map((g) => [text.serviceType(g.serviceType, g.serviceTypeName), text.t(`documents.gapMethod.${g.method}`), text.t(`documents.unit.${g.unit}`), text.maybe(g.need), text.number(g.capacity), text.number(g.gap ?? 0)]),
+  });
+  return blocks;
+}
+
+function generalInformation(text: TDocumentText, data: ReportData, h: THeading, intro: boolean): TBlock[] {
   const { t } = text;
   const chair = chairOf(data);
   const members = text.counted('members', data.members.length);
@@ -63,18 +123,19 @@ function generalInformation(text: TDocumentText, data: ReportData): TBlock[] {
   const populations = data.groups.map((g) => g.population);
   const achieved = (responses: number, target: number) => (target > 0 ? text.percent(responses / target) : text.none);
   return [
-    { kind: 'heading', level: 1, text: t('documents.report.general') },
-    { kind: 'paragraph', runs: [t('documents.report.community', { community: text.community, code: data.territory.code })] },
-    { kind: 'paragraph', runs: [t('documents.report.periodText', { from: text.date(data.assessment.periodFrom), to: text.date(data.assessment.periodTo) })] },
-    { kind: 'paragraph', runs: [chair ? t('documents.report.groupText', { members, chair: chair.name }) : t('documents.report.groupTextNoChair', { members })] },
+    { kind: 'heading', level: 1, text: h('general') },
+    ...(intro ? [{ kind: 'paragraph', align: 'justify', runs: [h('intro')] } satisfies TBlock] : []),
+    { kind: 'paragraph', runs: [h('community', { community: text.community, code: data.territory.code })] },
+    { kind: 'paragraph', runs: [h('periodText', { from: text.date(data.assessment.periodFrom), to: text.date(data.assessment.periodTo) })] },
+    { kind: 'paragraph', runs: [chair ? h('groupText', { members, chair: chair.name }) : h('groupTextNoChair', { members })] },
 
-    { kind: 'heading', level: 2, text: t('documents.report.methods') },
+    { kind: 'heading', level: 2, text: h('methods') },
     data.methods.length === 0
       ? noData(text)
       : { kind: 'bullets', items: data.methods.map((m): TInline[] => [{ text: text.method(m.method), bold: true }, ...(m.description ? [` — ${m.description}`] : [])]) },
 
-    { kind: 'heading', level: 2, text: t('documents.report.groups') },
-    { kind: 'paragraph', runs: [t('documents.report.groupsText', { respondents: text.counted('respondents', responses) })] },
+    { kind: 'heading', level: 2, text: h('groups') },
+    { kind: 'paragraph', runs: [h('groupsText', { respondents: text.counted('respondents', responses) })] },
     data.groups.length === 0
       ? noData(text)
       : {
@@ -95,25 +156,24 @@ function generalInformation(text: TDocumentText, data: ReportData): TBlock[] {
   ];
 }
 
-function profile(text: TDocumentText, data: ReportData): TBlock[] {
-  const { t } = text;
+function profile(text: TDocumentText, data: ReportData, h: THeading): TBlock[] {
   return [
-    { kind: 'heading', level: 1, text: t('documents.report.profile') },
-    { kind: 'heading', level: 2, text: t('documents.report.population') },
+    { kind: 'heading', level: 1, text: h('profile') },
+    { kind: 'heading', level: 2, text: h('population') },
     { kind: 'paragraph', runs: [populationSentence(text, data)] },
-    { kind: 'paragraph', runs: [t('documents.report.settlementsText', { settlements: text.counted('settlements', data.profile.settlements) })] },
-    { kind: 'heading', level: 2, text: t('documents.report.ageStructure') },
+    { kind: 'paragraph', runs: [h('settlementsText', { settlements: text.counted('settlements', data.profile.settlements) })] },
+    { kind: 'heading', level: 2, text: h('ageStructure') },
     data.profile.ageBands.length === 0 ? noData(text) : ageTable(text, data.profile.ageBands),
-    { kind: 'heading', level: 2, text: t('documents.report.indicators') },
+    { kind: 'heading', level: 2, text: h('indicators') },
     indicatorsTable(text, data),
   ];
 }
 
-function existingServices(text: TDocumentText, data: ReportData): TBlock[] {
+function existingServices(text: TDocumentText, data: ReportData, h: THeading): TBlock[] {
   const { t } = text;
   const services = [...data.services].sort((a, b) => text.serviceType(a.serviceType, a.serviceTypeName).localeCompare(text.serviceType(b.serviceType, b.serviceTypeName), text.language));
   const anyDemo = services.some((s) => s.demo);
-  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: t('documents.report.services') }];
+  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: h('services') }];
   if (services.length === 0) return [...blocks, noData(text)];
   const users = services.map((s) => s.users);
   const waiting = services.map((s) => s.waitingList);
@@ -122,7 +182,7 @@ function existingServices(text: TDocumentText, data: ReportData): TBlock[] {
     {
       kind: 'paragraph',
       // Capacity per unit: places and persons a year are never added together.
-      runs: [t('documents.report.servicesText', { sites: text.counted('sites', services.length), capacity: perUnit(text, services.map((s) => ({ unit: s.unit, value: s.capacity }))), users: total(users) })],
+      runs: [h('servicesText', { sites: text.counted('sites', services.length), capacity: perUnit(text, services.map((s) => ({ unit: s.unit, value: s.capacity }))), users: total(users) })],
     },
     {
       kind: 'table',
@@ -150,12 +210,12 @@ function existingServices(text: TDocumentText, data: ReportData): TBlock[] {
 /** A count shown, or withheld as "<5" when it is from 1 to the threshold − 1 (so nobody can be recognised). */
 const isSmall = (data: ReportData, count: number) => count >= 1 && count < data.suppressionThreshold;
 
-function needs(text: TDocumentText, data: ReportData): TBlock[] {
+function needs(text: TDocumentText, data: ReportData, h: THeading): TBlock[] {
   const { t } = text;
-  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: t('documents.report.needs') }];
+  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: h('needs') }];
 
   // 4.1 Survey estimates: per service type its estimate, then each respondent group's answers.
-  blocks.push({ kind: 'heading', level: 2, text: t('documents.report.estimates') }, { kind: 'paragraph', align: 'justify', runs: [t('documents.report.estimatesMethod')] });
+  blocks.push({ kind: 'heading', level: 2, text: h('estimates') }, { kind: 'paragraph', align: 'justify', runs: [h('estimatesMethod')] });
   if (data.estimates.length === 0) blocks.push(noData(text));
   else {
     let withheld = false;
@@ -188,7 +248,7 @@ function needs(text: TDocumentText, data: ReportData): TBlock[] {
   }
 
   // 4.2 Potential recipients' need against current recipients' satisfaction.
-  blocks.push({ kind: 'heading', level: 2, text: t('documents.report.recipients') }, { kind: 'paragraph', runs: [t('documents.report.recipientsText')] });
+  blocks.push({ kind: 'heading', level: 2, text: h('recipients') }, { kind: 'paragraph', runs: [h('recipientsText')] });
   if (data.recipients.length === 0) blocks.push(noData(text));
   else {
     let withheld = false;
@@ -215,10 +275,10 @@ function needs(text: TDocumentText, data: ReportData): TBlock[] {
   }
 
   // 4.3 Key questions, as published: the counts under the threshold already withheld.
-  blocks.push({ kind: 'heading', level: 2, text: t('documents.report.questions') });
+  blocks.push({ kind: 'heading', level: 2, text: h('questions') });
   if (data.questions.length === 0) blocks.push(noData(text));
   for (const q of data.questions) {
-    blocks.push({ kind: 'heading', level: 3, text: `${q.title} ${t('documents.report.questionRespondents', { respondents: text.counted('respondents', q.respondents) })}` });
+    blocks.push({ kind: 'heading', level: 3, text: `${q.title} ${h('questionRespondents', { respondents: text.counted('respondents', q.respondents) })}` });
     blocks.push({
       kind: 'table',
       header: [t('documents.columns.answer'), t('documents.columns.count'), t('documents.columns.share')],
@@ -230,16 +290,16 @@ function needs(text: TDocumentText, data: ReportData): TBlock[] {
   }
 
   // 4.4 Need against capacity, by each method of estimation.
-  blocks.push({ kind: 'heading', level: 2, text: t('documents.report.gaps') }, { kind: 'paragraph', runs: [t('documents.report.gapsText')] });
+  blocks.push({ kind: 'heading', level: 2, text: h('gaps') }, { kind: 'paragraph', runs: [h('gapsText')] });
   if (data.gaps.length === 0) blocks.push(noData(text));
   else blocks.push(gapsTable(text, data.gaps));
   blocks.push(...gapNotes(text, data));
   return blocks;
 }
 
-function findings(text: TDocumentText, data: ReportData): TBlock[] {
+function findings(text: TDocumentText, data: ReportData, h: THeading): TBlock[] {
   const { t } = text;
-  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: t('documents.report.findings') }];
+  const blocks: TBlock[] = [{ kind: 'heading', level: 1, text: h('findings') }];
   if (data.findings.length === 0) return [...blocks, noData(text)];
   const topics = [...new Set(data.findings.map((f) => f.topic))];
   for (const topic of topics) {
@@ -249,14 +309,14 @@ function findings(text: TDocumentText, data: ReportData): TBlock[] {
       blocks.push({ kind: 'paragraph', align: 'justify', runs: [f.text, ' ', { text: `(${source})`, italic: true }] });
       if (f.quote) blocks.push({ kind: 'paragraph', runs: [{ text: t('documents.common.quote', { text: f.quote }), italic: true }] });
       if (f.serviceTypes.length > 0) {
-        blocks.push({ kind: 'paragraph', size: 'small', runs: [t('documents.report.linkedServices', { list: f.serviceTypes.map((s) => text.serviceType(s)).join(', ') })] });
+        blocks.push({ kind: 'paragraph', size: 'small', runs: [h('linkedServices', { list: f.serviceTypes.map((s) => text.serviceType(s)).join(', ') })] });
       }
     }
   }
   return blocks;
 }
 
-function conclusions(text: TDocumentText, data: ReportData): TBlock[] {
+function conclusions(text: TDocumentText, data: ReportData, h: THeading): TBlock[] {
   const { t } = text;
   const written = (value: string | null): TBlock[] => {
     const paragraphs = paragraphsOf(value);
@@ -264,10 +324,10 @@ function conclusions(text: TDocumentText, data: ReportData): TBlock[] {
     return paragraphs.map((p): TBlock => ({ kind: 'paragraph', align: 'justify', runs: [p] }));
   };
   return [
-    { kind: 'heading', level: 1, text: t('documents.report.conclusions') },
-    { kind: 'heading', level: 2, text: t('documents.report.conclusionsTitle') },
+    { kind: 'heading', level: 1, text: h('conclusions') },
+    { kind: 'heading', level: 2, text: h('conclusionsTitle') },
     ...written(data.assessment.conclusions),
-    { kind: 'heading', level: 2, text: t('documents.report.recommendationsTitle') },
+    { kind: 'heading', level: 2, text: h('recommendationsTitle') },
     ...written(data.assessment.recommendations),
   ];
 }

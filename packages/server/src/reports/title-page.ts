@@ -8,7 +8,7 @@ import type { ReportData } from './report-data';
  * (Ukraine: Order No. 130-Н and Law No. 2671-VIII; Bulgaria: the Ordinance of Decree No. 133;
  * Poland: the act of 19 July 2019).
  */
-export function titleBlocks(text: TDocumentText, data: ReportData, document: { kind: string; title: string; lines?: string[] }): TBlock[] {
+export function titleBlocks(text: TDocumentText, data: ReportData, document: { kind: string; title: string; lines?: string[]; basis?: string }): TBlock[] {
   const { t } = text;
   const blocks: TBlock[] = [];
   if (text.demo) blocks.push({ kind: 'notice', title: t('documents.common.demo'), text: t('documents.common.demoNote') });
@@ -17,7 +17,7 @@ export function titleBlocks(text: TDocumentText, data: ReportData, document: { k
   blocks.push({ kind: 'title', text: document.kind });
   blocks.push({ kind: 'subtitle', text: document.title, size: 'large' });
   for (const line of document.lines ?? []) blocks.push({ kind: 'subtitle', text: line });
-  blocks.push({ kind: 'subtitle', text: text.legalBasis, size: 'small' });
+  blocks.push({ kind: 'subtitle', text: document.basis ? text.t('documents.common.legalBasis', { basis: document.basis }) : text.legalBasis, size: 'small' });
   return blocks;
 }
 

@@ -1060,6 +1060,19 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     },
   },
 
+  // ---- official documents (issue 9, item 3): whoever reads the territory; the data decide the rest ----
+  'GET /api/v1/territories/{territoryId}/documents': { scope: 'each place', probes: readAt((p) => `/api/v1/territories/${p.municipality.id}/documents`) },
+  'GET /api/v1/territories/{territoryId}/documents/{kind}/{format}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      // The place's own assessment (of 2026) is the data: its country's analysis or report.
+      const kind = p.spec.country === 'BG' ? 'bg.needs_analysis' : 'ua.needs_report';
+      const format = pick(['docx', 'pdf'], c.index);
+      return [{ label: `${p.key} ${kind} ${format}`, method: 'GET', path: `/api/v1/territories/${p.municipality.id}/documents/${kind}/${format}`, query: { year: '2026' }, expect: c.judge.may('read', p.municipality) }];
+    },
+  },
+
   'GET /api/v1/assessments': {
     scope: 'both',
     probes: async (c, place) =>

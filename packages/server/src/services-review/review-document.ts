@@ -2,7 +2,7 @@ import { romanise, serviceTypeNameIn, type TCountry } from '@potreby/domain';
 import { formatNumber, translator, type TLanguage } from '@potreby/i18n';
 import type { TBlock, TDocument } from '../reports/document-blocks';
 import { territoryName } from '../reports/document-text';
-import { CONTENT_TYPES, type TDocumentFormat } from '../reports/render-document';
+import { CONTENT_TYPES, type TDocumentFormat, slug } from '../reports/render-document';
 import { writeDocx } from '../reports/write-docx';
 import { writePdf } from '../reports/write-pdf';
 import type { CountryModel } from '../model/country-model';
@@ -71,16 +71,6 @@ export function servicesReviewDocument(review: TServicesReview, model: CountryMo
     blocks,
   };
 }
-
-/** "pregled-na-uslugite-pazardzhik-2025.docx": Latin letters only, as the assessments' files. */
-const slug = (text: string): string =>
-  text
-    .replace(/[łŁ]/g, 'l')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 export async function renderServicesReview(review: TServicesReview, model: CountryModel, language: TLanguage, format: TDocumentFormat) {
   const document = servicesReviewDocument(review, model, language);

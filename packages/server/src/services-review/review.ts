@@ -1,4 +1,4 @@
-import { AppError, mayEditServiceReview, type TCountry } from '@potreby/domain';
+import { AppError, mayEditServiceReview, type Actor, type TCountry } from '@potreby/domain';
 import { and, eq, inArray, like } from 'drizzle-orm';
 import { recordChange, type ChangeAuthor } from '../audit/record-change';
 import type { Db } from '../db/database';
@@ -27,7 +27,7 @@ function checkMunicipality(territory: PlacedTerritory) {
  * table open on — with users and capacity in every year the registry has them, and the forum's
  * notes on each for that year.
  */
-export async function loadServicesReview(db: Db, models: CountryModels, actor: SessionActor, municipality: PlacedTerritory, askedYear?: number): Promise<TServicesReview> {
+export async function loadServicesReview(db: Db, models: CountryModels, actor: Actor, municipality: PlacedTerritory, askedYear?: number): Promise<TServicesReview> {
   checkMunicipality(municipality);
   const model = await models.get(municipality.country as TCountry);
   const year = askedYear ?? territoryDefaultYear(model, municipality.id);

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import type { TProblem } from '@potreby/server/http/schema';
+import { downloadBlob } from '../components/download-blob';
 
 /** A failed API call, carrying the server's RFC 9457 problem (translate `errors.<code>`). */
 export class ApiError extends Error {
@@ -54,7 +55,25 @@ async function request<T>(method: string, path: string, body?: unknown, query?: 
   return data as T;
 }
 
+/**
+ * A file from the API, handed to the user as a download; a refusal (a document whose data are
+ * missing) throws the server's problem, to be shown on the page instead of a page of JSON.
+ * Returns the file's name.
+ */
+async function download(path: string, query?: Query): Promise<string> {
+  const res = await fetch(withQuery(`/api/v1${path}`, query), { headers: { 'x-potreby-language': i18next.language }, credentials: 'same-origin' });
+  if (!res.ok) {
+    const isJson = (res.headers.get('content-type') ?? '').includes('json');
+    const data = isJson ? await res.json() : null;
+    throw new ApiError(data && typeof data === 'object' && 'code' in data ? (data as TProblem) : { type: 'about:blank', title: res.statusText, status: res.status, code: 'internal' });
+  }
+  const fileName = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'document';
+  downloadBlob(await res.blob(), fileName);
+  return fileName;
+}
+
 export const api = {
+  download,
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),

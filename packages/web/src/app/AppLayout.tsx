@@ -20,6 +20,7 @@ import {
   IconUserCircle,
   IconUsers,
   IconBulb,
+  IconFileText,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -36,6 +37,7 @@ const NAV = [
   { to: '/planning', key: 'planning', icon: IconCalendarStats },
   { to: '/services-review', key: 'servicesReview', icon: IconReportAnalytics },
   { to: '/fiches', key: 'fiches', icon: IconBulb },
+  { to: '/documents', key: 'documents', icon: IconFileText },
   { to: '/imports', key: 'imports', icon: IconFileImport },
   { to: '/service-types', key: 'serviceTypes', icon: IconListDetails },
   { to: '/planning-templates', key: 'planningTemplates', icon: IconTemplate, permission: 'editCatalogue' },

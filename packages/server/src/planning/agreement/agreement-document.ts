@@ -2,7 +2,7 @@ import { romanise, serviceTypeNameIn, type TCountry } from '@potreby/domain';
 import type { AgreementContent } from '@potreby/domain/planning/agreement';
 import { COUNTRY_LANGUAGE, currencySign, formatNumber, translator, type TLanguage } from '@potreby/i18n';
 import type { TBlock, TDocument } from '../../reports/document-blocks';
-import { CONTENT_TYPES, type TDocumentFormat } from '../../reports/render-document';
+import { CONTENT_TYPES, type TDocumentFormat, slug } from '../../reports/render-document';
 import { writeDocx } from '../../reports/write-docx';
 import { writePdf } from '../../reports/write-pdf';
 import type { CountryModel } from '../../model/country-model';
@@ -95,15 +95,6 @@ export function agreementDocument(version: TVersionView, territoryName: string, 
     blocks,
   };
 }
-
-const slug = (text: string): string =>
-  text
-    .replace(/[łŁ]/g, 'l')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 
 export async function renderAgreement(version: TVersionView, territory: { name: string; code: string; country: string }, model: CountryModel, format: TDocumentFormat) {
   const language = agreementLanguage(territory.country);
