@@ -1,3 +1,4 @@
+import { localeFiles } from '@potreby/i18n';
 import type { TCountry } from '@potreby/domain';
 
 /**
@@ -29,21 +30,31 @@ export function kindCountry(kind: TOfficialKind): TCountry | null {
   return null;
 }
 
+/** The string texts of one part of `documents.json` (English, whose keys every language has), as full keys; `fileName` is not text of the document. */
+function textsOf(part: keyof (typeof localeFiles)['en']['documents']['documents'], prefix = `documents.${part}`): string[] {
+  const texts = localeFiles.en.documents.documents[part] as Record<string, unknown>;
+  return Object.entries(texts)
+    .filter(([key, value]) => typeof value === 'string' && key !== 'fileName' && !/_(one|few|many|other)$/.test(key))
+    .map(([key]) => `${prefix}.${key}`);
+}
+
 /**
  * The fixed text of each document an administrator may reword per country (headings,
- * paragraphs, signature blocks): translation keys, whose text in the files is the default.
- * Figures, names and tables come from the data and are not editable here.
+ * paragraphs, the legal basis, signature lines): translation keys, whose text in the files is the
+ * default. Figures, names and tables come from the data and are not editable here. The
+ * agreement, the services review, the consultation report and the fiches keep their files' text
+ * for now (their writers take no reworded text yet).
  */
 export const FIXED_TEXT_KEYS: Record<TOfficialKind, readonly string[]> = {
-  'bg.needs_analysis': [],
-  'bg.planning_proposal': [],
+  'bg.needs_analysis': textsOf('needsAnalysis'),
+  'bg.planning_proposal': textsOf('planningProposal'),
   'bg.agreement': [],
-  'bg.annual_plan': [],
+  'bg.annual_plan': textsOf('annualPlan'),
   'bg.services_review': [],
-  'ua.needs_report': [],
-  'ua.social_passport': [],
-  'pl.diagnosis': [],
-  'pl.programme': [],
+  'ua.needs_report': [...textsOf('report'), 'documents.common.basis.UA'],
+  'ua.social_passport': [...textsOf('passport'), 'documents.common.basis.UA'],
+  'pl.diagnosis': textsOf('diagnosis'),
+  'pl.programme': textsOf('programme'),
   'pl.ozps': [],
   consultation_report: [],
   fiches: [],

@@ -63,7 +63,8 @@ export async function officialDocument(ctx: Ctx, actor: Actor, place: PlacedTerr
     case 'ua.needs_report':
     case 'ua.social_passport': {
       const data = await assessment();
-      return renderDocument(kind === 'ua.needs_report' ? 'report' : 'passport', format, { ...data, language: request.language ?? data.language });
+      const asked = request.language ?? data.language;
+      return renderDocument(kind === 'ua.needs_report' ? 'report' : 'passport', format, { ...data, language: asked, wording: await textsFor(ctx.db, 'UA', kind, asked) });
     }
     case 'bg.needs_analysis':
     case 'pl.diagnosis': {

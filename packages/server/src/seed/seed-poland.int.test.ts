@@ -133,4 +133,15 @@ describe(`the Polish demonstration (${ENGINE})`, () => {
     expect(real).toHaveLength(2);
     expect(real.every((d) => !d.illustrative)).toBe(true);
   });
+
+  it("has the gmina's round under Poland's procedure and the residents' consultation on the draft programme, open today", async () => {
+    const rounds = (await officer.get(`/api/v1/planning/rounds?territoryId=${niemce}`)).body.items as { id: number; templateKey: string; periodStart: number; periodEnd: number }[];
+    expect(rounds.map((r) => [r.templateKey, r.periodStart, r.periodEnd])).toEqual([['pl.social_services', 2026, 2029]]);
+    const stages = (await officer.get(`/api/v1/planning/rounds/${rounds[0]!.id}/stages`)).body.items as { key: string; dueDate: string | null }[];
+    expect(stages.find((s) => s.key === 'pl.ozps')?.dueDate).toBe('2026-04-30');
+    const consultations = (await officer.get(`/api/v1/planning/rounds/${rounds[0]!.id}/consultations`)).body.items as { kind: string; title: string; phase: string }[];
+    expect(consultations).toHaveLength(1);
+    expect(consultations[0]).toMatchObject({ kind: 'programme', phase: 'open' });
+    expect(consultations[0]!.title).toContain('Projekt programu usług społecznych gminy Niemce');
+  });
 });

@@ -26,6 +26,7 @@ import {
 } from './demo-poland';
 import { demoSitesFile, seedDemoAssessment, seedDemoQuestionnaire } from './demo-assessment';
 import { seedImport, seedNorms } from './seed-demo';
+import { seedNiemceRound } from './seed-poland-round';
 import { seededRandom } from './seeded-random';
 
 const reference = (path: string) => readFileSync(join(REFERENCE_DIR, path));
@@ -64,6 +65,7 @@ export async function seedPoland(database: Database): Promise<void> {
   // TERC lists no villages (that is the SIMC list), so answers name no settlement.
   const answers = illustrativeAnswers().map((a) => ({ ...a, settlementId: null }));
   await seedDemoQuestionnaire(db, seeded, { title: 'Ankieta: potrzeby mieszkańców w zakresie usług społecznych (demonstracja)', definition: niemceQuestionnaire(), tags: NIEMCE_TAGS }, answers);
+  await seedNiemceRound(db, gmina);
 }
 
 /** Rows of a reference CSV, without its `#` comment lines. */
