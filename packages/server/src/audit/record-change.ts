@@ -21,6 +21,7 @@ export type Change = {
  * data revision: the gap cache is valid while no newer entry exists.
  */
 export async function recordChange(tx: Db, author: ChangeAuthor, change: Change): Promise<void> {
+  lastChangeAt = Date.now();
   await tx.insert(auditLog).values({
     userId: author.userId,
     actor: author.actor,
@@ -33,5 +34,9 @@ export async function recordChange(tx: Db, author: ChangeAuthor, change: Change)
     after: change.after ?? null,
   });
 }
+
+/** When this process last recorded a change (ms): the public pages' short memo is not trusted around it (consultation/public-cache.ts). */
+let lastChangeAt = 0;
+export const lastRecordedChange = (): number => lastChangeAt;
 
 export const SYSTEM_AUTHOR: ChangeAuthor = { userId: null, actor: 'system' };

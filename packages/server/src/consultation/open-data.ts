@@ -7,6 +7,7 @@ import { territory as territoryTable } from '../territories/tables';
 import type { TerritoryRow } from '../territories/queries';
 import { publicPathOf } from './consultations';
 import { consultation, consultationComment } from './tables';
+import { publicMemo } from './public-cache';
 
 /**
  * What a territory has published for its residents (issue 9, item 5), so far its consultations:
@@ -22,10 +23,12 @@ export type PublicListing = {
   consultations: { id: number; title: string; titleLanguage: TLanguage; kind: string; authority: string; opensOn: string; closesOn: string; phase: 'open' | 'closed'; comments: number; path: string }[];
 };
 
-export async function findPublicTerritory(db: Db, country: string, code: string): Promise<TerritoryRow> {
-  const [row] = await db.select().from(territoryTable).where(and(eq(territoryTable.country, country.toUpperCase()), eq(territoryTable.code, code)));
-  if (!row) throw new AppError('not_found');
-  return row;
+export function findPublicTerritory(db: Db, country: string, code: string): Promise<TerritoryRow> {
+  return publicMemo(`territory:${country.toUpperCase()}:${code}`, async () => {
+    const [row] = await db.select().from(territoryTable).where(and(eq(territoryTable.country, country.toUpperCase()), eq(territoryTable.code, code)));
+    if (!row) throw new AppError('not_found');
+    return row;
+  });
 }
 
 async function openedConsultations(db: Db, place: TerritoryRow, today: string) {
@@ -39,7 +42,11 @@ async function openedConsultations(db: Db, place: TerritoryRow, today: string) {
 
 const nameIn = (t: TerritoryRow, language: TLanguage) => territoryName({ ...t, country: t.country as TCountry }, language);
 
-export async function publicListing(db: Db, place: TerritoryRow, language: TLanguage, today: string): Promise<PublicListing> {
+export function publicListing(db: Db, place: TerritoryRow, language: TLanguage, today: string): Promise<PublicListing> {
+  return publicMemo(`listing:${place.id}:${language}:${today}`, () => readListing(db, place, language, today));
+}
+
+async function readListing(db: Db, place: TerritoryRow, language: TLanguage, today: string): Promise<PublicListing> {
   const t = translator(language);
   const rows = await openedConsultations(db, place, today);
   const ids = rows.map((r) => r.consultation.id);

@@ -9,13 +9,16 @@ import { formSecret } from '../surveys/form-token';
 import { consultedItems, findConsultation, listComments, type LoadedConsultation } from './consultations';
 import { checkChallenge, issueChallenge, type SpentChallenges } from './proof';
 import type { TPublicConsultation, TPublicItem } from './schema';
+import { publicMemo } from './public-cache';
 import { consultationComment } from './tables';
 
 /** Residents read a consultation once it has opened, and after it closes; before, it does not exist for them. */
-export async function findPublicConsultation(db: Db, id: number, today: string): Promise<LoadedConsultation> {
-  const found = await findConsultation(db, id);
-  if (!found || consultationPhase(found.consultation, today) === 'scheduled') throw new AppError('not_found');
-  return found;
+export function findPublicConsultation(db: Db, id: number, today: string): Promise<LoadedConsultation> {
+  return publicMemo(`consultation:${id}:${today}`, async () => {
+    const found = await findConsultation(db, id);
+    if (!found || consultationPhase(found.consultation, today) === 'scheduled') throw new AppError('not_found');
+    return found;
+  });
 }
 
 /** The plan items of the document in words of the reader's language: names, never keys. */
@@ -47,6 +50,13 @@ export async function publicItems(db: Db, models: CountryModels, loaded: LoadedC
  * while it is open, a fresh challenge to comment with.
  */
 export async function publicConsultation(db: Db, models: CountryModels, loaded: LoadedConsultation, language: TLanguage, today: string, now: number): Promise<TPublicConsultation> {
+  const id = loaded.consultation.id;
+  const view = await publicMemo(`consultation-view:${id}:${language}:${today}`, () => consultationView(db, models, loaded, language, today));
+  // The challenge is each reader's own (single-use), so it is never part of what is remembered.
+  return { ...view, challenge: view.phase === 'open' ? issueChallenge(await formSecret(db), id, now) : null };
+}
+
+async function consultationView(db: Db, models: CountryModels, loaded: LoadedConsultation, language: TLanguage, today: string): Promise<TPublicConsultation> {
   const c = loaded.consultation;
   const phase = consultationPhase(c, today);
   const comments = (await listComments(db, c.id)).filter((r) => publiclyVisible({ status: r.status as never }));
@@ -80,7 +90,7 @@ export async function publicConsultation(db: Db, models: CountryModels, loaded: 
         receivedOn: r.receivedAt.toISOString().slice(0, 10),
       };
     }),
-    challenge: phase === 'open' ? issueChallenge(await formSecret(db), c.id, now) : null,
+    challenge: null,
     difficulty: PROOF_DIFFICULTY_BITS,
   };
 }

@@ -15,6 +15,7 @@ import { renderConsultationReport } from './report-document';
 import { ZCommentList, ZCommentParam, ZCommentReceipt, ZCommentView, ZConsultationList, ZConsultationParam, ZConsultationView, ZOpenDataQuery, ZPublicCommentInput, ZPublicConsultation, ZPublicListing, ZPublicQuery, ZReportParams, ZTerritoryParams } from './schema';
 import { findPublicTerritory, OPEN_DATA_LICENCE, openComments, openCommentsCsv, publicListing } from './open-data';
 import { renderTerritoryPage } from './public-site';
+import { publicMemo } from './public-cache';
 
 const TAGS = ['consultation'];
 
@@ -133,7 +134,8 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
     try {
       const place = await findPublicTerritory(db, country, code);
       const language = placeLanguage(lang, place.country, request.headers['accept-language']);
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderTerritoryPage(await publicListing(db, place, language, today()), language, today()));
+      const html = await publicMemo(`territory-page:${place.id}:${language}:${today()}`, async () => renderTerritoryPage(await publicListing(db, place, language, today()), language, today()));
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
       const language = pickLanguage(lang, request.headers['accept-language']);
@@ -146,6 +148,11 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(CONSULTATION_SCRIPT),
   );
 
+  /** The page as a first visit shows it: no comment sent, no draft, aimed at the whole. */
+  const plainVisit = (state: PageState) => !state.sent && !state.error && (!state.draft || (state.draft.target === 'whole' && state.draft.body === '' && state.draft.name === '' && state.draft.organisation === '' && !state.draft.consent));
+  // Letters no challenge has (they are digits, dots and base64url), so the stand-in cannot clash.
+  const CHALLENGE_STANDIN = '~challenge~';
+
   const sendPage = async (reply: FastifyReply, id: number, lang: string | undefined, accept: string | undefined, state: PageState, status = 200) => {
     let loaded;
     try {
@@ -156,7 +163,11 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
       return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(language, translator(language)('consultation.public.notFound')));
     }
     const view = await publicConsultation(db, ctx.models, loaded, languageOf(lang, loaded.territory.country, accept), today(), Date.now());
-    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderConsultationPage(view, state));
+    const html = plainVisit(state)
+      ? // A reader's first visit: the page is remembered with a stand-in for the challenge, which is each reader's own.
+        (await publicMemo(`consultation-page:${view.id}:${view.language}:${view.phase}:${today()}`, async () => renderConsultationPage({ ...view, challenge: view.challenge && CHALLENGE_STANDIN }, state))).replace(CHALLENGE_STANDIN, view.challenge ?? '')
+      : renderConsultationPage(view, state);
+    return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
   };
 
   app.get('/consultations/:id', { schema: { hide: true } }, async (request, reply) => {
