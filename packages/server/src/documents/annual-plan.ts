@@ -1,6 +1,6 @@
 import type { TBlock } from '../reports/document-blocks';
 import type { TOfficialWords } from './official-words';
-import { fundingTable, proposalsTable } from './planning-proposal';
+import { fundingTable, proposalsTable, sitesTable } from './official-tables';
 import type { TProposalRow, TSiteRow } from './sources';
 
 export type TAnnualPlanData = {
@@ -30,15 +30,7 @@ export function annualPlan(w: TOfficialWords, data: TAnnualPlanData, unitOf: (ty
   if (!data.registry || data.registry.sites.length === 0) blocks.push({ kind: 'paragraph', runs: [t('documents.common.noData')] });
   else {
     blocks.push({ kind: 'paragraph', runs: [own(data.registry.year === data.year ? 'servicesText' : 'servicesTextEarlier', { year: data.year, registry: data.registry.year })] });
-    blocks.push({
-      kind: 'table',
-      header: [t('documents.common.no'), t('documents.columns.service'), t('documents.columns.serviceType'), t('documents.columns.provider'), t('documents.columns.settlement'), t('documents.columns.unit'), t('documents.columns.capacity')],
-      widths: [1, 4, 4, 3.6, 2.6, 2.2, 2],
-      align: ['right', 'left', 'left', 'left', 'left', 'left', 'right'],
-      size: 'small',
-      rows: data.registry.sites.map((s, i) => [w.number(i + 1), s.demo ? `${s.name} *` : s.name, w.typeName(s.serviceType), s.provider, w.placeName(s.settlementId), w.unit(unitOf(s.serviceType)), w.number(s.capacity)]),
-    });
-    if (data.registry.sites.some((s) => s.demo)) blocks.push({ kind: 'paragraph', size: 'small', runs: [t('documents.common.demoRow')] });
+    blocks.push(...sitesTable(w, data.registry.sites, unitOf));
   }
   blocks.push({ kind: 'heading', level: 1, text: own('changes') });
   if (!data.round) blocks.push({ kind: 'paragraph', runs: [own('noRound', { year: data.year })] });

@@ -2,7 +2,7 @@ import type { TBlock } from '../reports/document-blocks';
 import { paragraphsOf } from '../reports/document-text';
 import type { ReportData } from '../reports/report-data';
 import type { TOfficialWords } from './official-words';
-import { fundingTable, proposalsTable } from './planning-proposal';
+import { fundingTable, proposalsTable, sitesTable } from './official-tables';
 import type { TProposalRow, TSiteRow } from './sources';
 
 export type TProgrammeData = {
@@ -56,14 +56,7 @@ export function programme(w: TOfficialWords, data: TProgrammeData, unitOf: (type
   blocks.push({ kind: 'heading', level: 1, text: own('services') });
   if (!data.registry || data.registry.sites.length === 0) blocks.push({ kind: 'paragraph', runs: [t('documents.common.noData')] });
   else
-    blocks.push({ kind: 'paragraph', runs: [own('servicesText', { registry: data.registry.year })] }, {
-      kind: 'table',
-      header: [t('documents.common.no'), t('documents.columns.service'), t('documents.columns.serviceType'), t('documents.columns.provider'), t('documents.columns.settlement'), t('documents.columns.unit'), t('documents.columns.capacity')],
-      widths: [1, 4, 4, 3.6, 2.6, 2.2, 2],
-      align: ['right', 'left', 'left', 'left', 'left', 'left', 'right'],
-      size: 'small',
-      rows: data.registry.sites.map((s, i) => [w.number(i + 1), s.demo ? `${s.name} *` : s.name, w.typeName(s.serviceType), s.provider, w.placeName(s.settlementId), w.unit(unitOf(s.serviceType)), w.number(s.capacity)]),
-    });
+    blocks.push({ kind: 'paragraph', runs: [own('servicesText', { registry: data.registry.year })] }, ...sitesTable(w, data.registry.sites, unitOf));
 
   blocks.push({ kind: 'heading', level: 1, text: own('development') });
   if (data.changes.length === 0 && data.fiches.length === 0) blocks.push({ kind: 'paragraph', runs: [own('noDevelopment')] });
