@@ -69,4 +69,33 @@ describe('official documents', () => {
     expect(text).toContain('PROGRAM');
     expect(text).toContain('Realizowane usługi społeczne');
   });
+
+  it("lets an administrator reword the mayor's line of Bulgaria's planning proposal, and restore it", async () => {
+    const { page } = await session.newPage('bg');
+    await signIn(page);
+    await page.goto('/document-wording');
+    // The administrator's account speaks English: the page is switched to Bulgarian here.
+    await page.getByTestId('language-switch').selectOption('bg');
+    await page.getByRole('heading', { name: 'Текстове на документите' }).waitFor();
+    await page.getByTestId('wording-kind').click();
+    await page.getByRole('option', { name: 'Предложение за планиране' }).click();
+    const line = page.getByTestId('wording-item').filter({ has: page.getByLabel('Кмет на общината') });
+    await line.waitFor();
+    await expectAccessible(page);
+    await line.getByLabel('Кмет на общината').fill('Кмет на Община Пазарджик (подпис и печат)');
+    await line.getByTestId('wording-save').click();
+    await line.getByText('Запазено: следващият документ използва този текст.').waitFor();
+    await line.getByText('Преработен от администратор').waitFor();
+
+    const admin = await apiAs(session.url(), ADMIN_LOGIN, ADMIN_PASSWORD);
+    const pazardzhik = await territoryId(admin, 'PAZ19');
+    // The file as the signed-in administrator's browser downloads it.
+    const res = await page.request.get(`/api/v1/territories/${pazardzhik}/documents/bg.planning_proposal/docx?year=2027`);
+    expect(flatten(readDocx(await res.body()).text)).toContain('Кмет на Община Пазарджик (подпис и печат)');
+
+    await line.getByTestId('wording-restore').click();
+    await line.getByText('Както идва с potreby').waitFor();
+    expect(await line.getByLabel('Кмет на общината').inputValue()).toBe('Кмет на общината');
+  });
 });
+

@@ -64,6 +64,7 @@ const router = createBrowserRouter([
       { path: '/services-review', lazy: async () => ({ Component: (await import('./services-review/ServicesReviewPage')).ServicesReviewPage }) },
       { path: '/fiches', lazy: async () => ({ Component: (await import('./fiches/FichesPage')).FichesPage }) },
       { path: '/documents', lazy: async () => ({ Component: (await import('./documents/DocumentsPage')).DocumentsPage }) },
+      { path: '/document-wording', lazy: async () => ({ Component: (await import('./documents/DocumentWordingPage')).DocumentWordingPage }) },
       { path: '/questionnaires/:id', lazy: async () => ({ Component: (await import('./questionnaires/QuestionnairePage')).QuestionnairePage }) },
       { path: '/questionnaires/:id/analysis', lazy: async () => ({ Component: (await import('./analysis/AnalysisPage')).AnalysisPage }) },
       { path: '/planning-templates', lazy: guarded('editCatalogue', async () => (await import('./planning/TemplatesPage')).TemplatesPage) },

@@ -57,6 +57,8 @@ export const AUDIT_ENTITIES = [
   /** A municipality's working meetings (problems and ideas) and project fiches (issue 9, item 2). */
   'fiche_workshop',
   'project_fiche',
+  /** A fixed text of an official document as an administrator reworded it for a country (issue 9, item 3). */
+  'document_wording',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 

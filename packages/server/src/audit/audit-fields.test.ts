@@ -75,6 +75,8 @@ const FIELDS: Record<TAuditEntity, string[]> = {
   // A working meeting and a fiche as their routes present them (fiches/fiches.ts).
   fiche_workshop: ['id', 'municipalityId', 'date', 'place', 'topic', 'participants', 'entries'],
   project_fiche: ['id', 'municipalityId', 'title', 'problemIds', 'serviceTypes', 'objectives', 'activities', 'targetGroup', 'peopleReached', 'settlementIds', 'partners', 'startMonth', 'months', 'budget', 'indicators', 'owner', 'status', 'totalCost', 'updatedAt'],
+  // A reworded text of a document (documents/wording-routes.ts).
+  document_wording: ['country', 'kind', 'key', 'language', 'text'],
   mayor_position: ['municipalityId', 'position', 'reason', 'decisionNumber', 'decisionDate', 'signatoryName', 'recordedAt', 'versionId', 'number'],
 };
 

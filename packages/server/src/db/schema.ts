@@ -17,3 +17,4 @@ export * from '../planning/reminders/tables';
 export * from '../planning/calendar/tables';
 export * from '../consultation/tables';
 export * from '../fiches/tables';
+export * from '../documents/tables';

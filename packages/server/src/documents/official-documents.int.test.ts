@@ -121,4 +121,29 @@ describe(`official documents (${ENGINE})`, () => {
     expect((await get(pazardzhik, 'PAZ19', 'bg.annual_plan', 'docx', '')).status).toBe(400);
     expect((await get(t.anonymous(), 'PAZ19', 'bg.annual_plan', 'docx', 'year=2026')).status).toBe(401);
   });
+
+  it("takes an administrator's rewording of a fixed text for the country, refuses it to others, and restores the files' text", async () => {
+    const admin = await t.as('admin');
+    const path = '/api/v1/document-wording/BG/bg.planning_proposal';
+    const listed = (await admin.get(`${path}?lang=bg`)).body.items as { key: string; default: string; text: string | null }[];
+    expect(listed.find((i) => i.key === 'documents.planningProposal.intro')?.default).toContain('{{round}}');
+    const saved = await admin.put(path, { lang: 'bg', key: 'documents.planningProposal.signMayor', text: 'Кмет на Община Пазарджик (подпис и печат)' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.text).toBe('Кмет на Община Пазарджик (подпис и печат)');
+    const withText = docxText((await get(pazardzhik, 'PAZ19', 'bg.planning_proposal', 'docx', 'year=2027')).body);
+    expect(withText).toContain('Кмет на Община Пазарджик (подпис и печат)');
+    // Another language's document keeps the files' text.
+    expect(docxText((await get(pazardzhik, 'PAZ19', 'bg.planning_proposal', 'docx', 'year=2027&lang=en')).body)).toContain('Mayor of the municipality');
+
+    expect((await pazardzhik.put(path, { lang: 'bg', key: 'documents.planningProposal.signMayor', text: 'Подменено' })).status).toBe(403);
+    expect((await pazardzhik.get(`${path}?lang=bg`)).status).toBe(403);
+    expect((await admin.put(path, { lang: 'bg', key: 'documents.common.none', text: 'x' })).status).toBe(400);
+    expect((await admin.put('/api/v1/document-wording/PL/bg.planning_proposal', { lang: 'bg', key: 'documents.planningProposal.signMayor', text: 'x' })).status).toBe(400);
+    expect(docxText((await get(pazardzhik, 'PAZ19', 'bg.planning_proposal', 'docx', 'year=2027')).body)).not.toContain('Подменено');
+
+    const audit = (await admin.get('/api/v1/audit?entity=document_wording')).body.items as { action: string; after: { text: string } | null }[];
+    expect(audit[0]).toMatchObject({ action: 'create', after: { text: 'Кмет на Община Пазарджик (подпис и печат)' } });
+    expect((await admin.put(path, { lang: 'bg', key: 'documents.planningProposal.signMayor', text: null })).body.text).toBeNull();
+    expect(docxText((await get(pazardzhik, 'PAZ19', 'bg.planning_proposal', 'docx', 'year=2027')).body)).toContain('Кмет на общината');
+  });
 });

@@ -24,7 +24,7 @@ import { officialWords } from './official-words';
 import { planningProposal } from './planning-proposal';
 import { programme } from './programme';
 import { assessmentOf, missing, proposalsOf, roundOf, sitesOf } from './sources';
-import { textsFor } from './fixed-text-of';
+import { textsFor } from './wording';
 
 type Ctx = { db: Db; models: CountryModels };
 export type TOfficialRequest = { kind: TOfficialKind; year: number; format: TDocumentFormat; language?: TLanguage; today: string };
@@ -145,7 +145,9 @@ export async function officialDocument(ctx: Ctx, actor: Actor, place: PlacedTerr
       return write(w.document(blocks, w.own('year', { year })), w.own('fileName'));
     }
     case 'pl.ozps': {
-      throw missing('ozps', place, year); // OZPS_PENDING
+      // Its figures (beneficiaries by cause, staff, spending) have no screen to be entered yet:
+      // the reader is told so rather than given a document of empty tables.
+      throw missing('ozps', place, year);
     }
     case 'consultation_report': {
       const loaded = await findConsultationOf(ctx.db, actor, place, year);

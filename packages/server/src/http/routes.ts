@@ -23,6 +23,7 @@ import { populationRoutes } from '../population/routes';
 import { serviceSiteRoutes } from '../service-sites/routes';
 import { servicesReviewRoutes } from '../services-review/routes';
 import { documentRoutes } from '../documents/routes';
+import { wordingRoutes } from '../documents/wording-routes';
 import { surveyRoutes } from '../surveys/routes';
 import { responseImportRoutes } from '../surveys/response-import-routes';
 import { xlsFormRoutes } from '../surveys/xlsform-routes';
@@ -63,6 +64,7 @@ export async function registerRoutes(app: App, ctx: RouteContext): Promise<Route
   workingDayRoutes(app, ctx);
   servicesReviewRoutes(app, ctx);
   documentRoutes(app, ctx);
+  wordingRoutes(app, ctx);
   consultationRoutes(app, ctx);
   ficheRoutes(app, ctx);
   return ctx;

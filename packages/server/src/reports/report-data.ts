@@ -41,6 +41,6 @@ export type ReportData = {
   suppressionThreshold: number;
   /** The country's catalogue, for the names an administrator gave the service types (documents name them so). */
   serviceTypes?: readonly DocumentServiceType[];
-  /** The document's words when an administrator has reworded its fixed text (documents/fixed-text-of.ts); the translation files' otherwise. */
+  /** The document's words when an administrator has reworded its fixed text (documents/wording.ts); the translation files' otherwise. */
   wording?: TFunction;
 };

@@ -1073,6 +1073,17 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
     },
   },
 
+  'GET /api/v1/document-wording/{country}/{kind}': {
+    scope: 'once',
+    probes: async (c) => [{ label: 'the proposal’s texts', method: 'GET', path: '/api/v1/document-wording/BG/bg.planning_proposal', query: { lang: 'bg' }, expect: editCatalogue(c) }],
+  },
+  'PUT /api/v1/document-wording/{country}/{kind}': {
+    scope: 'once',
+    probes: async (c) => [
+      { label: 'reword the mayor’s line', method: 'PUT', path: '/api/v1/document-wording/BG/bg.planning_proposal', json: { lang: 'bg', key: 'documents.planningProposal.signMayor', text: `Кмет ${c.index}` }, expect: editCatalogue(c) },
+    ],
+  },
+
   'GET /api/v1/assessments': {
     scope: 'both',
     probes: async (c, place) =>

@@ -41,6 +41,7 @@ const NAV = [
   { to: '/imports', key: 'imports', icon: IconFileImport },
   { to: '/service-types', key: 'serviceTypes', icon: IconListDetails },
   { to: '/planning-templates', key: 'planningTemplates', icon: IconTemplate, permission: 'editCatalogue' },
+  { to: '/document-wording', key: 'documentWording', icon: IconFileText, permission: 'editCatalogue' },
   { to: '/working-days', key: 'workingDays', icon: IconCalendarCog, permission: 'editCatalogue' },
   { to: '/planning-standards', key: 'planningStandards', icon: IconCoins, permission: 'setPlanStandards' },
   { to: '/users', key: 'users', icon: IconUsers, permission: 'manageUsers' },
