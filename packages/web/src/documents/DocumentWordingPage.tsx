@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useNames } from '../app/names';
+import { useSession } from '../app/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
 
@@ -26,9 +27,13 @@ const KINDS: Record<Country, string[]> = {
 export function DocumentWordingPage() {
   const { t } = useTranslation();
   const names = useNames();
-  const [country, setCountry] = useState<Country>('BG');
-  const [kind, setKind] = useState<string>(KINDS.BG[0]!);
-  const [language, setLanguage] = useState<TLanguage>(COUNTRY_LANGUAGE.BG);
+  const { user } = useSession();
+  const { i18n } = useTranslation();
+  // The administrator's own country: their territory's, else the one whose language the screen speaks.
+  const initial: Country = (user?.territory?.country as Country | undefined) ?? (Object.keys(COUNTRY_LANGUAGE) as Country[]).find((c) => COUNTRY_LANGUAGE[c] === i18n.language) ?? 'BG';
+  const [country, setCountry] = useState<Country>(initial);
+  const [kind, setKind] = useState<string>(KINDS[initial][0]!);
+  const [language, setLanguage] = useState<TLanguage>(COUNTRY_LANGUAGE[initial]);
   const texts = useQuery({ queryKey: ['document-wording', country, kind, language], queryFn: () => api.get<{ items: Item[] }>(`/document-wording/${country}/${kind}`, { lang: language }) });
   const w = (key: string, options?: Record<string, unknown>) => t(`officialDocuments.wording.${key}`, options);
 
@@ -79,7 +84,8 @@ function WordingRow({ path, language, item }: { path: string; language: TLanguag
   return (
     <Card withBorder padding="sm" data-testid="wording-item">
       <Stack gap="xs">
-        <Textarea label={label} description={item.text === null ? w('asInFiles') : w('reworded')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={1} maxRows={8} maxLength={4000} />
+        {/* The text is in the language being reworded, which may not be the screen's (WCAG 3.1.2). */}
+        <Textarea label={<span lang={language}>{label}</span>} lang={language} description={item.text === null ? w('asInFiles') : w('reworded')} value={text} onChange={(e) => setText(e.currentTarget.value)} autosize minRows={1} maxRows={8} maxLength={4000} />
         <Group gap="xs">
           <Button size="xs" onClick={() => void send(text === item.default ? null : text)} disabled={text === (item.text ?? item.default)} data-testid="wording-save">
             {w('save')}
