@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useNames } from '../app/names';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
+import { Phrase, SLOT } from '../app/Phrase';
 import { AgreementTab } from './AgreementTab';
 import { BudgetTab } from './BudgetTab';
 import { PlanHealthTab } from './PlanHealthTab';
@@ -62,7 +63,14 @@ export function RoundPage() {
       <Anchor component={Link} to="/planning" size="sm">
         {t('rounds.back')}
       </Anchor>
-      <PageTitle title={t('rounds.roundOf', { territory: names.territory(r.territory), from: r.periodStart, to: r.periodEnd })} />
+      <PageTitle
+        title={t('rounds.roundOf', { territory: names.territory(r.territory), from: r.periodStart, to: r.periodEnd })}
+        heading={
+          <Phrase text={t('rounds.roundOf', { territory: SLOT, from: r.periodStart, to: r.periodEnd })} lang={names.territoryLang(r.territory)}>
+            {names.territory(r.territory)}
+          </Phrase>
+        }
+      />
       <Group gap="xs" mb="md">
         <Text size="sm">{t(`planningTemplates.templates.${r.templateKey}.name`, { defaultValue: r.templateKey })}</Text>
         <Badge size="sm" variant="light" color="indigo">

@@ -69,7 +69,7 @@ export function RoundsPage() {
       >
         {items.map((r) => (
           <Table.Tr key={r.id} data-testid="round-row">
-            <Table.Td>
+            <Table.Td lang={names.territoryLang(r.territory)}>
               <Anchor component={Link} to={`/planning/${r.id}`} fw={600} size="sm" data-testid="open-round-link">
                 {names.territory(r.territory)}
               </Anchor>
