@@ -1,6 +1,6 @@
 import { serviceTypeNameIn, type TCountry } from '@potreby/domain';
 import { ROUND_CURRENCY } from '@potreby/domain/planning/proposal';
-import { currencySign, formatDate, formatNumber, translator, type TLanguage } from '@potreby/i18n';
+import { currencySign, formatDate, formatNumber, type TLanguage } from '@potreby/i18n';
 import type { TFunction } from 'i18next';
 import type { PlacedTerritory } from '../http/guards';
 import type { CountryModel } from '../model/country-model';
@@ -78,6 +78,3 @@ export function officialWords(doc: string, t: TFunction, language: TLanguage, mu
 }
 
 export type TOfficialWords = ReturnType<typeof officialWords>;
-
-/** A reader's words with no administrator's rewording: the translation files' text. */
-export const plainWords = (language: TLanguage) => translator(language);
