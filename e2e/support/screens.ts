@@ -12,8 +12,8 @@ export async function screensOf(page: Page, options: { admin: boolean } = { admi
   const [assessment] = ((await api('/assessments')).items ?? []) as { id: number }[];
   const [questionnaire] = (assessment ? (await api(`/assessments/${assessment.id}`)).questionnaires : []) as { id: number }[];
   const [round] = ((await api('/planning/rounds')).items ?? []) as { id: number }[];
-  const places = [await territory('UA05120170000013778'), await territory('BG'), await territory('PAZ19')];
-  const [khmilnyk, bulgaria, pazardzhik] = places;
+  const places = [await territory('UA05120170000013778'), await territory('BG'), await territory('PAZ19'), await territory('0609112')];
+  const [khmilnyk, bulgaria, pazardzhik, niemce] = places;
   const screens = [
     '/gaps',
     khmilnyk ? `/gaps/${khmilnyk}` : null,
@@ -29,6 +29,8 @@ export async function screensOf(page: Page, options: { admin: boolean } = { admi
     questionnaire ? `/questionnaires/${questionnaire.id}` : null,
     questionnaire ? `/questionnaires/${questionnaire.id}/analysis` : null,
     pazardzhik ? `/services-review?municipalityId=${pazardzhik}` : null,
+    pazardzhik ? `/publication?territoryId=${pazardzhik}` : null,
+    niemce ? `/ozps?municipalityId=${niemce}&year=2025` : null,
     '/planning',
     ...(round ? ['stages', 'proposals', 'health', 'budget'].map((tab) => `/planning/${round.id}?tab=${tab}`) : []),
     ...(options.admin ? ['/users', '/audit'] : []),

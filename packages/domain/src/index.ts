@@ -64,3 +64,4 @@ export * from './consultation/index';
 export * from './fiches/index';
 // planning/deadlines/calendar and planning/templates/schedule-round bring the holiday data of
 // date-holidays (~800 kB): import them by their own paths, so the web app's bundle does not carry it.
+export * from './ozps/index';

@@ -16,6 +16,8 @@ import bgPlanImports from './locales/bg/plan-imports.json';
 import bgConsultation from './locales/bg/consultation.json';
 import bgFiches from './locales/bg/fiches.json';
 import bgOfficialDocuments from './locales/bg/official-documents.json';
+import bgOzps from './locales/bg/ozps.json';
+import bgPublicSite from './locales/bg/publicSite.json';
 import enCatalogue from './locales/en/catalogue.json';
 import enServer from './locales/en/server.json';
 import enUi from './locales/en/ui.json';
@@ -33,6 +35,8 @@ import enPlanImports from './locales/en/plan-imports.json';
 import enConsultation from './locales/en/consultation.json';
 import enFiches from './locales/en/fiches.json';
 import enOfficialDocuments from './locales/en/official-documents.json';
+import enOzps from './locales/en/ozps.json';
+import enPublicSite from './locales/en/publicSite.json';
 import plCatalogue from './locales/pl/catalogue.json';
 import plServer from './locales/pl/server.json';
 import plUi from './locales/pl/ui.json';
@@ -50,6 +54,8 @@ import plPlanImports from './locales/pl/plan-imports.json';
 import plConsultation from './locales/pl/consultation.json';
 import plFiches from './locales/pl/fiches.json';
 import plOfficialDocuments from './locales/pl/official-documents.json';
+import plOzps from './locales/pl/ozps.json';
+import plPublicSite from './locales/pl/publicSite.json';
 import ukCatalogue from './locales/uk/catalogue.json';
 import ukServer from './locales/uk/server.json';
 import ukUi from './locales/uk/ui.json';
@@ -67,6 +73,8 @@ import ukPlanImports from './locales/uk/plan-imports.json';
 import ukConsultation from './locales/uk/consultation.json';
 import ukFiches from './locales/uk/fiches.json';
 import ukOfficialDocuments from './locales/uk/official-documents.json';
+import ukOzps from './locales/uk/ozps.json';
+import ukPublicSite from './locales/uk/publicSite.json';
 
 import { LANGUAGES } from '@potreby/domain';
 
@@ -81,10 +89,10 @@ export const DEFAULT_LANGUAGE: TLanguage = 'en';
  * not repeat between the files; a test checks it.
  */
 export const localeFiles = {
-  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, meetings: bgMeetings, planning: bgPlanning, review: bgReview, agreement: bgAgreement, scenarios: bgScenarios, planImports: bgPlanImports, consultation: bgConsultation, fiches: bgFiches, officialDocuments: bgOfficialDocuments, server: bgServer, catalogue: bgCatalogue },
-  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, meetings: ukMeetings, planning: ukPlanning, review: ukReview, agreement: ukAgreement, scenarios: ukScenarios, planImports: ukPlanImports, consultation: ukConsultation, fiches: ukFiches, officialDocuments: ukOfficialDocuments, server: ukServer, catalogue: ukCatalogue },
-  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, meetings: plMeetings, planning: plPlanning, review: plReview, agreement: plAgreement, scenarios: plScenarios, planImports: plPlanImports, consultation: plConsultation, fiches: plFiches, officialDocuments: plOfficialDocuments, server: plServer, catalogue: plCatalogue },
-  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, meetings: enMeetings, planning: enPlanning, review: enReview, agreement: enAgreement, scenarios: enScenarios, planImports: enPlanImports, consultation: enConsultation, fiches: enFiches, officialDocuments: enOfficialDocuments, server: enServer, catalogue: enCatalogue },
+  bg: { ui: bgUi, dashboard: bgDashboard, surveys: bgSurveys, assessments: bgAssessments, documents: bgDocuments, rounds: bgRounds, meetings: bgMeetings, planning: bgPlanning, review: bgReview, agreement: bgAgreement, scenarios: bgScenarios, planImports: bgPlanImports, consultation: bgConsultation, fiches: bgFiches, officialDocuments: bgOfficialDocuments, ozps: bgOzps, publicSite: bgPublicSite, server: bgServer, catalogue: bgCatalogue },
+  uk: { ui: ukUi, dashboard: ukDashboard, surveys: ukSurveys, assessments: ukAssessments, documents: ukDocuments, rounds: ukRounds, meetings: ukMeetings, planning: ukPlanning, review: ukReview, agreement: ukAgreement, scenarios: ukScenarios, planImports: ukPlanImports, consultation: ukConsultation, fiches: ukFiches, officialDocuments: ukOfficialDocuments, ozps: ukOzps, publicSite: ukPublicSite, server: ukServer, catalogue: ukCatalogue },
+  pl: { ui: plUi, dashboard: plDashboard, surveys: plSurveys, assessments: plAssessments, documents: plDocuments, rounds: plRounds, meetings: plMeetings, planning: plPlanning, review: plReview, agreement: plAgreement, scenarios: plScenarios, planImports: plPlanImports, consultation: plConsultation, fiches: plFiches, officialDocuments: plOfficialDocuments, ozps: plOzps, publicSite: plPublicSite, server: plServer, catalogue: plCatalogue },
+  en: { ui: enUi, dashboard: enDashboard, surveys: enSurveys, assessments: enAssessments, documents: enDocuments, rounds: enRounds, meetings: enMeetings, planning: enPlanning, review: enReview, agreement: enAgreement, scenarios: enScenarios, planImports: enPlanImports, consultation: enConsultation, fiches: enFiches, officialDocuments: enOfficialDocuments, ozps: enOzps, publicSite: enPublicSite, server: enServer, catalogue: enCatalogue },
 } as const;
 
 const merge = (language: keyof typeof localeFiles) => Object.assign({}, ...Object.values(localeFiles[language])) as Record<string, unknown>;

@@ -59,6 +59,9 @@ export const AUDIT_ENTITIES = [
   'project_fiche',
   /** A fixed text of an official document as an administrator reworded it for a country (issue 9, item 3). */
   'document_wording',
+  'ozps_figure',
+  /** A section a territory's authority published on its public page (issue 9, item 5). */
+  'publication',
 ] as const;
 export type TAuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -4,20 +4,24 @@ import { ZId } from '../validation/bounded';
 /**
  * A resident's comment on a consultation and the authority's answer to it.
  *
- * Where it is aimed: the whole document, one of its sections (by position), or one plan item (by
- * id). The answer is shown under the comment, so it lands where the question was.
+ * Where it is aimed: the whole document, one of its sections (by position), one plan item (by
+ * id), one service site of the registry the document rests on (by id), or one figure of need
+ * against capacity (a municipality's service type). The answer is shown under the comment, so it
+ * lands where the question was.
  *
  * Personal data: a name and an organisation, both optional, shown in public only when the
  * commenter ticks consent, and erasable on request (then never shown, nor in the report). No
  * address, e-mail or network address is kept.
  */
-export const COMMENT_TARGETS = ['whole', 'section', 'item'] as const;
+export const COMMENT_TARGETS = ['whole', 'section', 'item', 'site', 'figure'] as const;
 export type TCommentTargetKind = (typeof COMMENT_TARGETS)[number];
 
 export const ZCommentTarget = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('whole') }),
   z.object({ kind: z.literal('section'), section: z.number().int().min(0).max(39) }),
   z.object({ kind: z.literal('item'), itemId: ZId }),
+  z.object({ kind: z.literal('site'), siteId: ZId }),
+  z.object({ kind: z.literal('figure'), municipalityId: ZId, serviceType: z.string().regex(/^[a-z0-9_.]{1,100}$/) }),
 ]);
 export type TCommentTarget = z.infer<typeof ZCommentTarget>;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { consultationPhase, defaultPeriod, periodDays, USUAL_CONSULTATION_DAYS, ZConsultationInput } from './consultation';
 import { mayModerate, publicAuthor, publiclyVisible, ZAnswerInput, ZCommentInput, COMMENT_STATUSES } from './comments';
 import { leadingZeroBits, meetsDifficulty } from './proof-of-work';
-import { orderForReport, summariseComments, type ReportComment } from './report';
+import { commentTargetKey, orderForReport, summariseComments, type ReportComment } from './report';
 
 describe('the consultation period', () => {
   it('is open from its first day to its last, both included', () => {
@@ -104,9 +104,28 @@ describe('the proof of work', () => {
 describe('the report', () => {
   const comment = (id: number, target: ReportComment['target'], extra: Partial<ReportComment> = {}): ReportComment => ({ id, target, status: 'published', receivedAt: `2027-01-2${id % 10}T10:00:00Z`, verdict: null, ...extra });
 
-  it('follows the document: the whole, the sections in order, then the items in their order', () => {
-    const comments = [comment(1, { kind: 'item', itemId: 9 }), comment(2, { kind: 'section', section: 1 }), comment(3, { kind: 'item', itemId: 7 }), comment(4, { kind: 'whole' }), comment(5, { kind: 'section', section: 0 }), comment(6, { kind: 'item', itemId: 99 })];
-    expect(orderForReport(comments, [7, 9]).map((c) => c.id)).toEqual([4, 5, 2, 3, 1, 6]);
+  it('follows the document: the whole, the sections in order, then the items, the service sites and the figures in their order', () => {
+    const comments = [
+      comment(1, { kind: 'item', itemId: 9 }),
+      comment(2, { kind: 'section', section: 1 }),
+      comment(3, { kind: 'item', itemId: 7 }),
+      comment(4, { kind: 'whole' }),
+      comment(5, { kind: 'section', section: 0 }),
+      comment(6, { kind: 'item', itemId: 99 }),
+      comment(7, { kind: 'figure', municipalityId: 3, serviceType: 'bg.home_care' }),
+      comment(8, { kind: 'site', siteId: 41 }),
+      comment(9, { kind: 'figure', municipalityId: 2, serviceType: 'bg.day_centre' }),
+    ];
+    const shown = ['item-7', 'item-9', 'site-41', 'figure-2-bg.day_centre', 'figure-3-bg.home_care'];
+    expect(orderForReport(comments, shown).map((c) => c.id)).toEqual([4, 5, 2, 3, 1, 6, 8, 9, 7]);
+  });
+
+  it('names each target with one key, the page anchor', () => {
+    expect(commentTargetKey({ kind: 'whole' })).toBe('whole');
+    expect(commentTargetKey({ kind: 'section', section: 2 })).toBe('section-2');
+    expect(commentTargetKey({ kind: 'item', itemId: 12 })).toBe('item-12');
+    expect(commentTargetKey({ kind: 'site', siteId: 5 })).toBe('site-5');
+    expect(commentTargetKey({ kind: 'figure', municipalityId: 7, serviceType: 'pl.care_services' })).toBe('figure-7-pl.care_services');
   });
 
   it('counts what was received, moderated and answered; a hidden comment is not owed an answer', () => {
@@ -123,7 +142,7 @@ describe('the report', () => {
   it('property: the counts add up, and ordering keeps every comment once', () => {
     const arb = fc.record({
       id: fc.nat(),
-      target: fc.oneof(fc.constant({ kind: 'whole' as const }), fc.record({ kind: fc.constant('section' as const), section: fc.integer({ min: 0, max: 39 }) }), fc.record({ kind: fc.constant('item' as const), itemId: fc.integer({ min: 1, max: 20 }) })),
+      target: fc.oneof(fc.constant({ kind: 'whole' as const }), fc.record({ kind: fc.constant('section' as const), section: fc.integer({ min: 0, max: 39 }) }), fc.record({ kind: fc.constant('item' as const), itemId: fc.integer({ min: 1, max: 20 }) }), fc.record({ kind: fc.constant('site' as const), siteId: fc.integer({ min: 1, max: 20 }) })),
       status: fc.constantFrom(...COMMENT_STATUSES),
       receivedAt: fc.constantFrom('2027-01-01T00:00:00Z', '2027-01-02T00:00:00Z'),
       verdict: fc.option(fc.constantFrom('accepted' as const, 'partly' as const, 'rejected' as const)),
@@ -133,7 +152,7 @@ describe('the report', () => {
         const s = summariseComments(comments);
         expect(s.published + s.hidden + s.pending).toBe(s.received);
         expect(s.answered.accepted + s.answered.partly + s.answered.rejected + s.unanswered + comments.filter((c) => c.status === 'hidden' && !c.verdict).length).toBe(s.received);
-        const ordered = orderForReport(comments, items);
+        const ordered = orderForReport(comments, items.map((id) => `item-${id}`));
         expect(ordered).toHaveLength(comments.length);
         expect(new Set(ordered)).toEqual(new Set(comments));
       }),

@@ -23,19 +23,40 @@ export type ReportSummary = {
   unanswered: number;
 };
 
-/** A target's place in the document: the whole, then sections by position, then items in the order given. */
-function targetRank(target: TCommentTarget, itemOrder: ReadonlyMap<number, number>): [number, number] {
+/**
+ * A target's place in the document: the whole, then sections by position, then items, service
+ * sites and figures each in the order the document shows them (`order`, by target key); one no
+ * longer in the document (an item since removed) keeps its comments after those that remain.
+ */
+function targetRank(target: TCommentTarget, order: ReadonlyMap<string, number>): [number, number] {
   if (target.kind === 'whole') return [0, 0];
   if (target.kind === 'section') return [1, target.section];
-  // An item since removed from the round still has its comments: after the items that remain.
-  return [2, itemOrder.get(target.itemId) ?? Number.MAX_SAFE_INTEGER];
+  const group = { item: 2, site: 3, figure: 4 }[target.kind];
+  return [group, order.get(commentTargetKey(target)) ?? Number.MAX_SAFE_INTEGER];
 }
 
-export function orderForReport<C extends ReportComment>(comments: readonly C[], itemIds: readonly number[]): C[] {
-  const itemOrder = new Map(itemIds.map((id, i) => [id, i]));
+/** The target as one word, the page's anchor and the form's value: `item-12`, `figure-7-bg.home_care`. */
+export function commentTargetKey(target: TCommentTarget): string {
+  switch (target.kind) {
+    case 'whole':
+      return 'whole';
+    case 'section':
+      return `section-${target.section}`;
+    case 'item':
+      return `item-${target.itemId}`;
+    case 'site':
+      return `site-${target.siteId}`;
+    case 'figure':
+      return `figure-${target.municipalityId}-${target.serviceType}`;
+  }
+}
+
+/** `shown`: the target keys of the document's items, sites and figures, in its order. */
+export function orderForReport<C extends ReportComment>(comments: readonly C[], shown: readonly string[]): C[] {
+  const order = new Map(shown.map((key, i) => [key, i]));
   return [...comments].sort((a, b) => {
-    const [ga, pa] = targetRank(a.target, itemOrder);
-    const [gb, pb] = targetRank(b.target, itemOrder);
+    const [ga, pa] = targetRank(a.target, order);
+    const [gb, pb] = targetRank(b.target, order);
     return ga - gb || pa - pb || a.receivedAt.localeCompare(b.receivedAt) || a.id - b.id;
   });
 }

@@ -77,6 +77,9 @@ const FIELDS: Record<TAuditEntity, string[]> = {
   project_fiche: ['id', 'municipalityId', 'title', 'problemIds', 'serviceTypes', 'objectives', 'activities', 'targetGroup', 'peopleReached', 'settlementIds', 'partners', 'startMonth', 'months', 'budget', 'indicators', 'owner', 'status', 'totalCost', 'updatedAt'],
   // A reworded text of a document (documents/wording-routes.ts).
   document_wording: ['country', 'kind', 'key', 'language', 'text'],
+  ozps_figure: ['indicator', 'year', 'value'],
+  // A published section of a territory's public page (public-site/publications.ts).
+  publication: ['territoryId', 'section', 'published', 'publishedAt'],
   mayor_position: ['municipalityId', 'position', 'reason', 'decisionNumber', 'decisionDate', 'signatoryName', 'recordedAt', 'versionId', 'number'],
 };
 

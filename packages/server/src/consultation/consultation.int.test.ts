@@ -237,4 +237,40 @@ describe(`public consultation (${ENGINE})`, () => {
     expect(pdf.type).toBe('application/pdf');
     expect(flatten(readPdf(pdf.body).text)).toContain('Дневният център да бъде и за Батак.');
   });
+
+  it('takes comments on a service of the registry and on a figure of need against capacity; each answer lands where it was asked, in the page, the report and the open data', async () => {
+    const view = (await resident().get(`/api/v1/public/consultations/${proposal19.id}`)).body as { sites: { id: number; key: string; name: string; capacity: string }[]; figures: { key: string; municipalityId: number; serviceTypeKey: string; need: string; capacity: string; gap: string | null }[] };
+    // Pazardzhik's own sites and figures (the proposal is one municipality's), units written out.
+    expect(view.sites.length).toBeGreaterThan(0);
+    expect(view.sites[0]!.capacity).toMatch(/^[\d\s]+ (места|лица годишно|лица)$/);
+    expect(view.figures.length).toBeGreaterThan(0);
+    expect(view.figures.every((f) => f.municipalityId === ids.PAZ19)).toBe(true);
+    const site = view.sites[0]!;
+    const figure = view.figures.find((f) => f.gap !== null)!;
+    const [a, b, c] = await challenges(proposal19.id, 3);
+    expect((await comment(proposal19.id, a!, { target: { kind: 'site', siteId: 999_999 }, body: 'Няма такава услуга' })).status).toBe(400);
+    const onSite = await comment(proposal19.id, b!, { target: { kind: 'site', siteId: site.id }, body: 'Работното време да е и в събота.' });
+    expect(onSite.status, onSite.text).toBe(201);
+    const onFigure = await comment(proposal19.id, c!, { target: { kind: 'figure', municipalityId: ids.PAZ19, serviceType: figure.serviceTypeKey }, body: 'Потребността е по-голяма от показаната.' });
+    expect(onFigure.status, onFigure.text).toBe(201);
+    const listed = (await officer19.get(`/api/v1/consultations/${proposal19.id}/comments`)).body.items as { id: number }[];
+    for (const x of listed) {
+      expect((await officer19.put(`/api/v1/consultation-comments/${x.id}/moderation`, { status: 'published' })).status).toBe(200);
+      expect((await officer19.put(`/api/v1/consultation-comments/${x.id}/answer`, { verdict: 'accepted', reason: `Отговор ${x.id}` })).status).toBe(200);
+    }
+    const page = (await resident().get(`/consultations/${proposal19.id}`)).text;
+    // Under the site's own heading and the figure's, not at the end of the page.
+    const siteArticle = page.slice(page.indexOf(`<article id="${site.key}"`), page.indexOf('</article>', page.indexOf(`<article id="${site.key}"`)));
+    expect(siteArticle).toContain('Работното време да е и в събота.');
+    const figureArticle = page.slice(page.indexOf(`<article id="${figure.key}"`), page.indexOf('</article>', page.indexOf(`<article id="${figure.key}"`)));
+    expect(figureArticle).toContain('Потребността е по-голяма от показаната.');
+    expect(page).toContain(`<option value="${figure.key}">`);
+    const report = flatten(readDocx((await download(officer19, `/api/v1/consultations/${proposal19.id}/report/docx`)).body).text);
+    expect(report).toContain(`Услуга: ${site.name}`);
+    expect(report).toContain('Работното време да е и в събота.');
+    const csv = await resident().get(`/api/v1/public/territories/BG/PAZ19/open-data/consultation-comments?format=csv&lang=bg`);
+    expect(csv.text).toContain(`Услуга № ${site.id}`);
+    expect(csv.text).toContain('Пазарджик: ');
+    expect(csv.text).not.toContain(figure.serviceTypeKey);
+  });
 });

@@ -1,7 +1,8 @@
-import { AppError, consultationPhase, csvText, publicAuthor, publiclyVisible, type TCommentTarget, type TCountry } from '@potreby/domain';
+import { AppError, consultationPhase, csvText, publicAuthor, publiclyVisible, serviceTypeNameIn, type TCommentTarget, type TCountry } from '@potreby/domain';
 import { COUNTRY_LANGUAGE, translator, type TLanguage } from '@potreby/i18n';
 import { and, asc, eq, inArray, like, lte } from 'drizzle-orm';
 import type { Db } from '../db/database';
+import type { CountryModels } from '../model/country-model';
 import { territoryName } from '../reports/document-text';
 import { territory as territoryTable } from '../territories/tables';
 import type { TerritoryRow } from '../territories/queries';
@@ -87,14 +88,32 @@ export type OpenComment = {
 };
 
 /** Every moderated comment of the territory's opened consultations, as the pages show them. */
-export async function openComments(db: Db, place: TerritoryRow, language: TLanguage, today: string): Promise<OpenComment[]> {
+export async function openComments(db: Db, models: CountryModels, place: TerritoryRow, language: TLanguage, today: string): Promise<OpenComment[]> {
   const t = translator(language);
+  const model = await models.get(place.country as TCountry);
+  const types = new Map(model.serviceTypes.map((s) => [s.key, s]));
+  const typeName = (key: string) => {
+    const type = types.get(key);
+    return type ? serviceTypeNameIn(type, language, (k) => t(`serviceTypes.${k}`, { defaultValue: '' }) || undefined) : key;
+  };
+  const placeName = (id: number) => {
+    const unit = model.territories.get(id);
+    return unit ? territoryName({ ...unit, country: place.country as TCountry }, language) : '';
+  };
   const rows = await openedConsultations(db, place, today);
   if (rows.length === 0) return [];
   const byId = new Map(rows.map((r) => [r.consultation.id, r]));
   const comments = await db.select().from(consultationComment).where(inArray(consultationComment.consultationId, [...byId.keys()])).orderBy(asc(consultationComment.consultationId), asc(consultationComment.receivedAt), asc(consultationComment.id));
   const targetText = (c: (typeof rows)[number]['consultation'], target: TCommentTarget) =>
-    target.kind === 'whole' ? t('consultation.report.onWhole') : target.kind === 'section' ? (c.sections[target.section]?.heading ?? t('consultation.report.section', { n: target.section + 1 })) : t('consultation.openData.item', { id: target.itemId });
+    target.kind === 'whole'
+      ? t('consultation.report.onWhole')
+      : target.kind === 'section'
+        ? (c.sections[target.section]?.heading ?? t('consultation.report.section', { n: target.section + 1 }))
+        : target.kind === 'item'
+          ? t('consultation.openData.item', { id: target.itemId })
+          : target.kind === 'site'
+            ? t('consultation.openData.site', { id: target.siteId })
+            : t('consultation.public.figureLabel', { municipality: placeName(target.municipalityId), serviceType: typeName(target.serviceType) });
   return comments
     .filter((c) => publiclyVisible({ status: c.status as never }))
     .map((c) => {

@@ -1,4 +1,4 @@
-import { LANGUAGES, type TCommentTarget } from '@potreby/domain';
+import { commentTargetKey, LANGUAGES, type TCommentTarget } from '@potreby/domain';
 import { formatDate, formatNumber, translator, type TLanguage } from '@potreby/i18n';
 import type { TPublicComment, TPublicConsultation } from './schema';
 
@@ -19,13 +19,17 @@ const paragraphs = (text: string) =>
     .map((p) => `<p>${esc(p).replace(/\n/g, '<br>')}</p>`)
     .join('');
 
-export const targetKey = (target: TCommentTarget) => (target.kind === 'whole' ? 'whole' : target.kind === 'section' ? `section-${target.section}` : `item-${target.itemId}`);
+export const targetKey = commentTargetKey;
 
+/** The form's value back to a target (commentTargetKey's inverse); null for anything else. */
 export function parseTargetKey(key: string): TCommentTarget | null {
   if (key === 'whole') return { kind: 'whole' };
-  const m = /^(section|item)-(\d{1,9})$/.exec(key);
+  const figure = /^figure-(\d{1,9})-([a-z0-9_.]{1,100})$/.exec(key);
+  if (figure) return { kind: 'figure', municipalityId: Number(figure[1]), serviceType: figure[2]! };
+  const m = /^(section|item|site)-(\d{1,9})$/.exec(key);
   if (!m) return null;
-  return m[1] === 'section' ? { kind: 'section', section: Number(m[2]) } : { kind: 'item', itemId: Number(m[2]) };
+  const n = Number(m[2]);
+  return m[1] === 'section' ? { kind: 'section', section: n } : m[1] === 'item' ? { kind: 'item', itemId: n } : { kind: 'site', siteId: n };
 }
 
 export type PageState = {
@@ -94,11 +98,29 @@ export function renderConsultationPage(view: TPublicConsultation, state: PageSta
               `<article id="item-${i.id}" aria-label="${esc(itemLabel(i))}"><h3>${esc(itemLabel(i))}</h3><p class="item-line">${esc(w('itemLine', { change: formatNumber(language, i.capacityChange), unit: i.unit, year: i.startYear }))}</p>${i.explanation ? `<div${docLang}>${paragraphs(i.explanation)}</div>` : ''}${commentsOn(`item-${i.id}`, itemLabel(i))}</article>`,
           )
           .join('');
+  // The registry and the figures the document rests on: each a line residents can comment on.
+  const services =
+    view.sites.length === 0
+      ? ''
+      : `<section id="services" aria-labelledby="services-h"><h2 id="services-h">${esc(w('services', { year: view.sites[0]!.year }))}</h2>` +
+        view.sites
+          .map((x) => `<article id="${x.key}" aria-labelledby="${x.key}-h"><h3 id="${x.key}-h"${docLang}>${esc(x.name)}</h3><p class="item-line">${esc(w('siteLine', { serviceType: x.serviceType, settlement: x.settlement, municipality: x.municipality, capacity: x.capacity }))}</p>${commentsOn(x.key, x.name)}</article>`)
+          .join('') +
+        '</section>';
+  const figureLabel = (f: TPublicConsultation['figures'][number]) => w('figureLabel', { municipality: f.municipality, serviceType: f.serviceType });
+  const figures =
+    view.figures.length === 0
+      ? ''
+      : `<section id="figures" aria-labelledby="figures-h"><h2 id="figures-h">${esc(w('figures'))}</h2><p class="hint">${esc(w('figuresHint'))}</p>` +
+        view.figures
+          .map((f) => `<article id="${f.key}" aria-labelledby="${f.key}-h"><h3 id="${f.key}-h">${esc(figureLabel(f))}</h3><p class="item-line">${esc(w(f.gap === null ? 'figureLineNoGap' : 'figureLine', { need: f.need, capacity: f.capacity, gap: f.gap }))}</p>${commentsOn(f.key, figureLabel(f))}</article>`)
+          .join('') +
+        '</section>';
   const whole = `<section id="whole" aria-labelledby="whole-h"><h2 id="whole-h">${esc(w('onWhole'))}</h2>${commentsOn('whole', view.title).replace(/^$/, `<p class="hint">${esc(w('noComments'))}</p>`)}</section>`;
 
   const draft = state.draft ?? { target: 'whole', body: '', name: '', organisation: '', consent: false };
   const option = (key: string, label: string) => `<option value="${key}"${draft.target === key ? ' selected' : ''}>${esc(label)}</option>`;
-  const options = [option('whole', w('targetWhole')), ...view.sections.map((s, i) => option(`section-${i}`, w('targetSection', { heading: s.heading }))), ...view.items.map((i) => option(`item-${i.id}`, itemLabel(i)))].join('');
+  const options = [option('whole', w('targetWhole')), ...view.sections.map((s, i) => option(`section-${i}`, w('targetSection', { heading: s.heading }))), ...view.items.map((i) => option(`item-${i.id}`, itemLabel(i))), ...view.sites.map((x) => option(x.key, w('siteLabel', { name: x.name, serviceType: x.serviceType, settlement: x.settlement }))), ...view.figures.map((f) => option(f.key, figureLabel(f)))].join('');
   const form = open
     ? `<section id="comment-form" aria-labelledby="form-h"><h2 id="form-h">${esc(w('formTitle'))}</h2>
 <form method="post" action="/consultations/${view.id}/comments?lang=${language}" data-difficulty="${view.difficulty}" data-working="${esc(w('working'))}" data-no-crypto="${esc(w('needsSecure'))}">
@@ -122,6 +144,6 @@ export function renderConsultationPage(view: TPublicConsultation, state: PageSta
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(view.title)} — ${esc(view.authority)}</title><style>${STYLE}</style>${open ? '<script src="/consultations/consultation.js" defer></script>' : ''}</head>
 <body><header><p class="authority">${esc(view.authority)} · ${esc(view.kind)}</p><nav aria-label="${esc(w('languages'))}"><ul class="langs">${langs}</ul></nav></header>
-<main><h1${docLang}>${esc(view.title)}</h1><p class="period ${view.phase}">${esc(period)}</p>${notice}<div${docLang}>${paragraphs(view.intro)}</div>${sections}${items}${whole}${form}</main>
+<main><h1${docLang}>${esc(view.title)}</h1><p class="period ${view.phase}">${esc(period)}</p>${notice}<div${docLang}>${paragraphs(view.intro)}</div>${sections}${items}${services}${figures}${whole}${form}</main>
 <footer><p>${esc(w('footer'))}</p></footer></body></html>`;
 }

@@ -2,13 +2,15 @@ import { LANGUAGES } from '@potreby/domain';
 import { formatDate, translator, type TLanguage } from '@potreby/i18n';
 import { OPEN_DATA_LICENCE, type PublicListing } from './open-data';
 import { esc, STYLE } from './public-page';
+import { PUBLISHED_STYLE } from '../public-site/page';
 
 /**
  * A territory's public page (issue 9, item 5): what its authorities have published — so far
  * their consultations, open and closed — and the open-data downloads of them. Plain HTML from
  * the server like a consultation's page: no script, every stored text escaped.
  */
-export function renderTerritoryPage(listing: PublicListing, language: TLanguage, today: string): string {
+/** `published`: the sections its authorities published (public-site/page.ts renderPublished), shown first. */
+export function renderTerritoryPage(listing: PublicListing, language: TLanguage, today: string, published = ''): string {
   const t = translator(language);
   const w = (key: string, options?: Record<string, unknown>) => t(`consultation.site.${key}`, options);
   const base = `/public/${listing.territory.country}/${encodeURIComponent(listing.territory.code)}`;
@@ -25,9 +27,9 @@ export function renderTerritoryPage(listing: PublicListing, language: TLanguage,
   const download = (format: 'csv' | 'json') => `<a href="${api}/open-data/consultation-comments?format=${format}&amp;lang=${language}">${format.toUpperCase()}</a>`;
 
   return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(w('title', { territory: listing.territory.name }))}</title><style>${STYLE}</style></head>
+<title>${esc(w('title', { territory: listing.territory.name }))}</title><style>${STYLE}${PUBLISHED_STYLE}</style></head>
 <body><header><nav aria-label="${esc(t('consultation.public.languages'))}"><ul class="langs">${langs}</ul></nav></header>
-<main><h1>${esc(w('title', { territory: listing.territory.name }))}</h1><p>${esc(w('intro'))}</p>
+<main><h1>${esc(w('title', { territory: listing.territory.name }))}</h1><p>${esc(w('intro'))}</p>${published}
 <section aria-labelledby="open-h"><h2 id="open-h">${esc(w('open'))}</h2>${list(open, w('noneOpen'))}</section>
 <section aria-labelledby="closed-h"><h2 id="closed-h">${esc(w('closed'))}</h2>${list(closed, w('noneClosed'))}</section>
 <section aria-labelledby="data-h"><h2 id="data-h">${esc(w('openData'))}</h2><p>${esc(w('openDataText', { date: date(today) }))}</p><p>${esc(w('comments'))}: ${download('csv')} · ${download('json')}</p>

@@ -1,4 +1,4 @@
-import { AppError, consultationPhase, PROOF_DIFFICULTY_BITS, publicAuthor, publiclyVisible, serviceTypeNameIn, ZCommentInput, type TCommentInput, type TCountry } from '@potreby/domain';
+import { AppError, commentTargetKey, consultationPhase, PROOF_DIFFICULTY_BITS, publicAuthor, publiclyVisible, serviceTypeNameIn, ZCommentInput, type TCommentInput, type TCountry } from '@potreby/domain';
 import { COUNTRY_LANGUAGE, translator, type TLanguage } from '@potreby/i18n';
 import { recordChange } from '../audit/record-change';
 import type { Db } from '../db/database';
@@ -6,6 +6,7 @@ import type { CountryModels } from '../model/country-model';
 import { roundMunicipalities } from '../planning/rounds';
 import { territoryName } from '../reports/document-text';
 import { formSecret } from '../surveys/form-token';
+import { consultedServices } from './consulted-services';
 import { consultedItems, findConsultation, listComments, type LoadedConsultation } from './consultations';
 import { checkChallenge, issueChallenge, type SpentChallenges } from './proof';
 import type { TPublicConsultation, TPublicItem } from './schema';
@@ -70,6 +71,7 @@ async function consultationView(db: Db, models: CountryModels, loaded: LoadedCon
     intro: c.intro,
     sections: c.sections,
     items: await publicItems(db, models, loaded, language),
+    ...(await consultedServices(db, models, loaded, language)),
     opensOn: c.opensOn,
     closesOn: c.closesOn,
     phase,
@@ -102,7 +104,7 @@ export type CommentSubmission = TCommentInput & { challenge: string; nonce: stri
  * at a section or item the document has. It waits for a moderator. A filled honeypot is taken
  * as if it went through (a bot learns nothing) and stored nowhere.
  */
-export async function submitComment(db: Db, spent: SpentChallenges, id: number, submission: CommentSubmission, today: string, now: number): Promise<{ id: number }> {
+export async function submitComment(db: Db, models: CountryModels, spent: SpentChallenges, id: number, submission: CommentSubmission, today: string, now: number): Promise<{ id: number }> {
   const loaded = await findPublicConsultation(db, id, today);
   const c = loaded.consultation;
   if (consultationPhase(c, today) !== 'open') throw new AppError('consultation.not_open', { opensOn: c.opensOn, closesOn: c.closesOn });
@@ -113,6 +115,12 @@ export async function submitComment(db: Db, spent: SpentChallenges, id: number, 
   const target = input.target;
   if (target.kind === 'section' && target.section >= c.sections.length) throw new AppError('validation.invalid', {}, { issues: [{ path: 'target', message: 'not_in_document' }] });
   if (target.kind === 'item' && !(await consultedItems(db, loaded)).some((i) => i.id === target.itemId)) throw new AppError('validation.invalid', {}, { issues: [{ path: 'target', message: 'not_in_document' }] });
+  if (target.kind === 'site' || target.kind === 'figure') {
+    // The services and figures the page shows (in any language: only their keys are compared).
+    const shown = await publicMemo(`consulted-services:${c.id}:${today}`, () => consultedServices(db, models, loaded, 'en'));
+    const key = commentTargetKey(target);
+    if (![...shown.sites, ...shown.figures].some((x) => x.key === key)) throw new AppError('validation.invalid', {}, { issues: [{ path: 'target', message: 'not_in_document' }] });
+  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(consultationComment)

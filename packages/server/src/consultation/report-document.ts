@@ -9,7 +9,9 @@ import { CONTENT_TYPES, type TDocumentFormat } from '../reports/render-document'
 import { writeDocx } from '../reports/write-docx';
 import { writePdf } from '../reports/write-pdf';
 import { listComments, type LoadedConsultation } from './consultations';
+import { consultedServices, targetLabel } from './consulted-services';
 import { publicItems } from './public';
+import { textsFor } from '../documents/wording';
 
 /**
  * The consultation report (issue 9, item 1): what was published and for how long, how many
@@ -20,20 +22,20 @@ import { publicItems } from './public';
  */
 export async function consultationReport(db: Db, models: CountryModels, loaded: LoadedConsultation, today: string): Promise<TDocument> {
   const language = documentLanguageOf(loaded.territory.country);
-  const t = translator(language);
+  // The fixed text as the country's administrators may have reworded it (Document texts).
+  const t = await textsFor(db, loaded.territory.country as TCountry, 'consultation_report', language);
   const r = (key: string, options?: Record<string, unknown>) => t(`consultation.report.${key}`, options);
   const c = loaded.consultation;
   const authority = territoryName({ ...loaded.territory, country: loaded.territory.country as TCountry }, language);
   const items = await publicItems(db, models, loaded, language);
-  const itemLabel = new Map(items.map((i) => [i.id, `${i.municipality}: ${i.action} — ${i.serviceType}`]));
+  const services = await consultedServices(db, models, loaded, language);
   const rows = await listComments(db, c.id);
   const comments = orderForReport(
     rows.map((row) => ({ ...row, receivedAt: row.receivedAt.toISOString(), status: row.status as TCommentStatus, verdict: row.verdict as TVerdict | null })),
-    items.map((i) => i.id),
+    [...items.map((i) => `item-${i.id}`), ...services.sites.map((x) => x.key), ...services.figures.map((f) => f.key)],
   );
   const summary = summariseComments(comments);
-  const aimedAt = (target: (typeof comments)[number]['target']) =>
-    target.kind === 'whole' ? r('onWhole') : target.kind === 'section' ? (c.sections[target.section]?.heading ?? r('section', { n: target.section + 1 })) : (itemLabel.get(target.itemId) ?? r('removedItem'));
+  const aimedAt = (target: (typeof comments)[number]['target']) => targetLabel(target, { sections: c.sections, items, ...services }, t);
 
   const blocks: TBlock[] = [
     { kind: 'title', text: r('title') },
@@ -74,7 +76,7 @@ export async function consultationReport(db: Db, models: CountryModels, loaded: 
         const who = [author.name, author.organisation].filter(Boolean).join(', ') || r('anonymous');
         const text = x.status === 'hidden' ? r('hidden', { reason: x.hiddenReason ?? '' }) : x.status === 'pending' ? r('notModerated') : x.body;
         const answer = x.verdict ? `${t(`consultation.verdict.${x.verdict}`)}${x.reason ? `: ${x.reason}` : ''}` : x.status === 'hidden' ? '' : r('noAnswer');
-        const change = [x.change, x.changedItemId !== null ? r('changedItem', { item: itemLabel.get(x.changedItemId) ?? r('removedItem') }) : ''].filter(Boolean).join(' ');
+        const change = [x.change, x.changedItemId !== null ? r('changedItem', { item: aimedAt({ kind: 'item', itemId: x.changedItemId }) }) : ''].filter(Boolean).join(' ');
         return [String(i + 1), aimedAt(x.target), `${formatDate(language, x.receivedAt.slice(0, 10))}, ${who}`, text, answer, change];
       }),
     });

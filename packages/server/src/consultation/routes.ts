@@ -16,6 +16,8 @@ import { ZCommentList, ZCommentParam, ZCommentReceipt, ZCommentView, ZConsultati
 import { findPublicTerritory, OPEN_DATA_LICENCE, openComments, openCommentsCsv, publicListing } from './open-data';
 import { renderTerritoryPage } from './public-site';
 import { publicMemo } from './public-cache';
+import { renderPublished } from '../public-site/page';
+import { publishedPlace } from '../public-site/published';
 
 const TAGS = ['consultation'];
 
@@ -99,7 +101,7 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
   });
 
   app.post('/api/v1/public/consultations/:id/comments', { config: { public: true, rateLimit }, schema: { tags: TAGS, summary: "A resident's comment (no account): with the page's challenge and its proof of work; it waits for moderation", params: ZConsultationParam, body: ZPublicCommentInput, response: { 201: ZCommentReceipt } } }, async (request, reply) => {
-    const receipt = await submitComment(db, spent, request.params.id, request.body, today(), Date.now());
+    const receipt = await submitComment(db, ctx.models, spent, request.params.id, request.body, today(), Date.now());
     return reply.status(201).send({ id: receipt.id, status: 'pending' as const });
   });
 
@@ -117,7 +119,7 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
     async (request, reply) => {
       const place = await findPublicTerritory(db, request.params.country, request.params.code);
       const language = placeLanguage(request.query.lang, place.country, undefined);
-      const rows = await openComments(db, place, language, today());
+      const rows = await openComments(db, ctx.models, place, language, today());
       const generatedOn = today();
       const name = `consultation-comments-${place.country}-${place.code}-${generatedOn}`;
       void reply.header('cache-control', 'no-store');
@@ -134,7 +136,8 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
     try {
       const place = await findPublicTerritory(db, country, code);
       const language = placeLanguage(lang, place.country, request.headers['accept-language']);
-      const html = await publicMemo(`territory-page:${place.id}:${language}:${today()}`, async () => renderTerritoryPage(await publicListing(db, place, language, today()), language, today()));
+      const published = async () => renderPublished(await publishedPlace(db, ctx.models, place, language), language, (code) => `/api/v1/public/territories/${place.country}/${encodeURIComponent(code)}`, place.id);
+      const html = await publicMemo(`territory-page:${place.id}:${language}:${today()}`, async () => renderTerritoryPage(await publicListing(db, place, language, today()), language, today(), await published()));
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
@@ -194,7 +197,7 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
         const submission: CommentSubmission = { target, body: draft.body, name: draft.name, organisation: draft.organisation, consent: draft.consent, challenge: fields.challenge ?? '', nonce: fields.nonce ?? '', website: fields.website ?? '' };
         const parsed = ZPublicCommentInput.safeParse(submission);
         if (!parsed.success) throw new AppError('validation.invalid');
-        await submitComment(db, spent, id, parsed.data, today(), Date.now());
+        await submitComment(db, ctx.models, spent, id, parsed.data, today(), Date.now());
       } catch (error) {
         if (!(error instanceof AppError) || error.code === 'not_found') throw error;
         const t = translator(language);

@@ -59,6 +59,14 @@ export const ZPublicItem = z.object({
 });
 export type TPublicItem = z.infer<typeof ZPublicItem>;
 
+/** A service site the document rests on, named and counted as residents read it (capacity with its unit). */
+export const ZPublicSite = z.object({ id: z.number().int(), key: z.string(), name: z.string(), municipality: z.string(), settlement: z.string(), serviceType: z.string(), capacity: z.string(), year: z.number().int() });
+export type TPublicSite = z.infer<typeof ZPublicSite>;
+
+/** Need against capacity of a municipality's service type, each with its unit; no gap where they count different things. */
+export const ZPublicFigure = z.object({ key: z.string(), municipalityId: z.number().int(), serviceTypeKey: z.string(), municipality: z.string(), serviceType: z.string(), need: z.string(), capacity: z.string(), gap: z.string().nullable() });
+export type TPublicFigure = z.infer<typeof ZPublicFigure>;
+
 export const ZPublicComment = z.object({
   id: z.number().int(),
   target: ZCommentTarget,
@@ -86,6 +94,8 @@ export const ZPublicConsultation = z.object({
   intro: z.string(),
   sections: z.array(ZConsultationSection),
   items: z.array(ZPublicItem),
+  sites: z.array(ZPublicSite),
+  figures: z.array(ZPublicFigure),
   opensOn: z.string(),
   closesOn: z.string(),
   phase: ZPhase,

@@ -18,3 +18,5 @@ export * from '../planning/calendar/tables';
 export * from '../consultation/tables';
 export * from '../fiches/tables';
 export * from '../documents/tables';
+export * from '../ozps/tables';
+export * from '../public-site/tables';

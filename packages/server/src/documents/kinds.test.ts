@@ -29,5 +29,10 @@ describe('official document kinds', () => {
         }
     expect(FIXED_TEXT_KEYS['bg.planning_proposal']).toEqual(expect.arrayContaining(['documents.planningProposal.basis', 'documents.planningProposal.proposals', 'documents.planningProposal.signMayor']));
     expect(FIXED_TEXT_KEYS['pl.programme']).not.toContain('documents.programme.fileName');
+    // Every document has its fixed text to reword, the OZPS's legal basis and signature among them.
+    for (const kind of OFFICIAL_KINDS) expect(FIXED_TEXT_KEYS[kind].length, kind).toBeGreaterThan(3);
+    expect(FIXED_TEXT_KEYS['pl.ozps']).toEqual(expect.arrayContaining(['documents.ozps.basis', 'documents.ozps.signDirector', 'documents.ozps.conclusionsText']));
+    expect(FIXED_TEXT_KEYS.consultation_report).toContain('consultation.report.title');
+    expect(FIXED_TEXT_KEYS.fiches).not.toContain('fiches.document.portfolioFile');
   });
 });

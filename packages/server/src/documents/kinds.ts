@@ -1,4 +1,4 @@
-import { localeFiles } from '@potreby/i18n';
+import { localeFiles, resources } from '@potreby/i18n';
 import type { TCountry } from '@potreby/domain';
 
 /**
@@ -38,24 +38,31 @@ function textsOf(part: keyof (typeof localeFiles)['en']['documents']['documents'
     .map(([key]) => `${prefix}.${key}`);
 }
 
+/** The string texts under a key of the English files (any file), as full keys; file names and plural forms are not text of a document. */
+function textsUnder(prefix: string): string[] {
+  let node: unknown = resources.en.translation;
+  for (const part of prefix.split('.')) node = (node as Record<string, unknown>)[part];
+  return Object.entries(node as Record<string, unknown>)
+    .filter(([key, value]) => typeof value === 'string' && !/file$|fileName$|^sheet$/i.test(key) && !/_(one|few|many|other)$/.test(key))
+    .map(([key]) => `${prefix}.${key}`);
+}
+
 /**
  * The fixed text of each document an administrator may reword per country (headings,
  * paragraphs, the legal basis, signature lines): translation keys, whose text in the files is the
- * default. Figures, names and tables come from the data and are not editable here. The
- * agreement, the services review, the consultation report and the fiches keep their files' text
- * for now (their writers take no reworded text yet).
+ * default. Figures, names and tables come from the data and are not editable here.
  */
 export const FIXED_TEXT_KEYS: Record<TOfficialKind, readonly string[]> = {
   'bg.needs_analysis': textsOf('needsAnalysis'),
   'bg.planning_proposal': textsOf('planningProposal'),
-  'bg.agreement': [],
+  'bg.agreement': textsUnder('agreement.document'),
   'bg.annual_plan': textsOf('annualPlan'),
-  'bg.services_review': [],
+  'bg.services_review': textsUnder('review.document'),
   'ua.needs_report': [...textsOf('report'), 'documents.common.basis.UA'],
   'ua.social_passport': [...textsOf('passport'), 'documents.common.basis.UA'],
   'pl.diagnosis': textsOf('diagnosis'),
   'pl.programme': textsOf('programme'),
-  'pl.ozps': [],
-  consultation_report: [],
-  fiches: [],
+  'pl.ozps': textsOf('ozps'),
+  consultation_report: textsUnder('consultation.report'),
+  fiches: textsUnder('fiches.document'),
 };

@@ -146,4 +146,21 @@ describe(`official documents (${ENGINE})`, () => {
     expect((await admin.put(path, { lang: 'bg', key: 'documents.planningProposal.signMayor', text: null })).body.text).toBeNull();
     expect(docxText((await get(pazardzhik, 'PAZ19', 'bg.planning_proposal', 'docx', 'year=2027')).body)).toContain('Кмет на общината');
   });
+
+  it("uses a reworded text of the fiches wherever they are downloaded, and of Niemce's OZPS", async () => {
+    const admin = await t.as('admin');
+    const put = (path: string, lang: string, key: string, text: string | null) => admin.put(`/api/v1/document-wording/${path}`, { lang, key, text });
+    expect((await put('PL/pl.ozps', 'pl', 'documents.ozps.signDirector', 'Dyrektor Centrum Usług Społecznych w Niemcach')).status).toBe(200);
+    expect(docxText((await get(niemce, NIEMCE, 'pl.ozps', 'docx', 'year=2025')).body)).toContain('Dyrektor Centrum Usług Społecznych w Niemcach');
+    // The fiches' portfolio from the Project fiches screen's own download, not only the Documents screen's.
+    const workshop = await pazardzhik.post(`/api/v1/municipalities/${ids.PAZ19}/workshops`, { date: '2026-03-10', place: 'Зала', topic: 'Среща', participants: [], entries: [{ kind: 'problem', text: 'Няма персонал' }] });
+    const entry = (await pazardzhik.get(`/api/v1/municipalities/${ids.PAZ19}/workshops`)).body.items.find((w: { id: number }) => w.id === workshop.body.id).entries[0].id;
+    expect((await pazardzhik.post(`/api/v1/municipalities/${ids.PAZ19}/fiches`, { title: 'Мобилен екип', problemIds: [entry], startMonth: '2027-01', months: 12, budget: [] })).status).toBe(201);
+    expect((await put('BG/fiches', 'bg', 'fiches.document.portfolioTitle', 'Портфейл на проектните идеи на Община Пазарджик')).status).toBe(200);
+    const res = await fetch(`${t.url}/api/v1/municipalities/${ids.PAZ19}/fiches/document/docx`, { headers: { cookie: pazardzhik.cookie ?? '' } });
+    expect(docxText(Buffer.from(await res.arrayBuffer()))).toContain('Портфейл на проектните идеи на Община Пазарджик');
+    expect(docxText((await get(pazardzhik, 'PAZ19', 'fiches', 'docx', 'year=2026')).body)).toContain('Портфейл на проектните идеи на Община Пазарджик');
+    // A Polish gmina's portfolio keeps its own country's text.
+    expect((await put('PL/fiches', 'pl', 'fiches.document.portfolioTitle', null)).status).toBe(200);
+  });
 });

@@ -1,4 +1,4 @@
-import { romanise, type Actor, type TCountry, type TGapMethod } from '@potreby/domain';
+import { ozpsTable, romanise, type Actor, type TCountry, type TGapMethod } from '@potreby/domain';
 import { COUNTRY_LANGUAGE, translator, type TLanguage } from '@potreby/i18n';
 import { listVersions, readVersion } from '../planning/agreement/agreement';
 import { renderAgreement } from '../planning/agreement/agreement-document';
@@ -10,6 +10,7 @@ import { listWorkshops, portfolio } from '../fiches/fiches';
 import { gapSummaryOf } from '../gaps/gap-report';
 import type { PlacedTerritory } from '../http/guards';
 import type { CountryModels } from '../model/country-model';
+import { ozpsFigures } from '../ozps/ozps';
 import { assessmentReportData } from '../reports/assessment-report-data';
 import type { TDocument } from '../reports/document-blocks';
 import { assessmentReport, type TReportShape } from '../reports/render-report';
@@ -22,6 +23,8 @@ import { annualPlan } from './annual-plan';
 import { kindCountry, type TOfficialKind } from './kinds';
 import { officialWords } from './official-words';
 import { planningProposal } from './planning-proposal';
+import { ozpsDocument } from './ozps';
+import { ozpsPopulation } from './ozps-population';
 import { programme } from './programme';
 import { assessmentOf, missing, proposalsOf, roundOf, sitesOf } from './sources';
 import { textsFor } from './wording';
@@ -106,7 +109,7 @@ export async function officialDocument(ctx: Ctx, actor: Actor, place: PlacedTerr
       const [newest] = await listVersions(ctx.db, found.round.id);
       if (!newest) throw missing('agreement', place, year);
       const { loaded, ...version } = await readVersion(ctx.db, actor, newest.id);
-      return renderAgreement(version, loaded.territory, model, format);
+      return renderAgreement(ctx.db, version, loaded.territory, model, format);
     }
     case 'bg.annual_plan': {
       const registry = await sitesOf(ctx.db, place, year);
@@ -120,7 +123,7 @@ export async function officialDocument(ctx: Ctx, actor: Actor, place: PlacedTerr
     case 'bg.services_review': {
       const review = await loadServicesReview(ctx.db, ctx.models, actor, place, year);
       if (review.services.length === 0) throw missing('sites', place, year);
-      return renderServicesReview(review, model, language, format);
+      return renderServicesReview(ctx.db, review, model, language, format);
     }
     case 'pl.programme': {
       const diagnosis = await assessment(true);
@@ -145,9 +148,14 @@ export async function officialDocument(ctx: Ctx, actor: Actor, place: PlacedTerr
       return write(w.document(blocks, w.own('year', { year })), w.own('fileName'));
     }
     case 'pl.ozps': {
-      // Its figures (beneficiaries by cause, staff, spending) have no screen to be entered yet:
-      // the reader is told so rather than given a document of empty tables.
-      throw missing('ozps', place, year);
+      const figures = await ozpsFigures(ctx.db, place, year);
+      const rows = ozpsTable(figures, year);
+      // Nothing entered for the year reported on: say where to enter it, not a document of blanks.
+      if (rows.every((r) => r.values[2] === null)) throw missing('ozps', place, year);
+      const registry = await sitesOf(ctx.db, place, year);
+      const w = await words('ozps');
+      const blocks = ozpsDocument(w, { year, rows, population: ozpsPopulation(model, place.id, year), registry, demo: figures.some((f) => f.demo) || !!registry?.sites.some((s) => s.demo), today: request.today }, unitOf);
+      return write(w.document(blocks, w.own('year', { year })), w.own('fileName'));
     }
     case 'consultation_report': {
       const loaded = await findConsultationOf(ctx.db, actor, place, year);
@@ -157,7 +165,8 @@ export async function officialDocument(ctx: Ctx, actor: Actor, place: PlacedTerr
     case 'fiches': {
       const list = await portfolio(ctx.db, ctx.models, place, {});
       if (list.items.length === 0) throw missing('fiches', place, year);
-      return write(portfolioDocument(place, model, list, await listWorkshops(ctx.db, place), null), translator(COUNTRY_LANGUAGE[place.country as TCountry])('fiches.document.portfolioFile'));
+      const texts = await textsFor(ctx.db, place.country as TCountry, kind, COUNTRY_LANGUAGE[place.country as TCountry]);
+      return write(portfolioDocument(place, model, list, await listWorkshops(ctx.db, place), null, texts), texts('fiches.document.portfolioFile'));
     }
   }
 }

@@ -12,6 +12,9 @@ import { writeDocx } from '../reports/write-docx';
 import { writePdf } from '../reports/write-pdf';
 import type { PlacedTerritory } from '../http/guards';
 import type { TPortfolio, TWorkshopView } from './schema';
+import type { TFunction } from 'i18next';
+import { textsFor } from '../documents/wording';
+import type { Db } from '../db/database';
 
 type Fiche = TPortfolio['items'][number];
 
@@ -20,9 +23,9 @@ type Fiche = TPortfolio['items'][number];
  * in the country's language, money with its currency, every stored text set as text. One
  * fiche per section, each part of its score with what it came from.
  */
-function words(municipality: PlacedTerritory, model: CountryModel) {
+function words(municipality: PlacedTerritory, model: CountryModel, texts?: TFunction) {
   const language = documentLanguageOf(municipality.country);
-  const t = translator(language);
+  const t = texts ?? translator(language);
   const country = municipality.country as TCountry;
   const types = new Map(model.serviceTypes.map((s) => [s.key, s]));
   const typeName = (key: string) => {
@@ -80,8 +83,8 @@ function ficheBlocks(f: Fiche, w: ReturnType<typeof words>, problems: Map<number
   return blocks;
 }
 
-export function portfolioDocument(municipality: PlacedTerritory, model: CountryModel, portfolio: TPortfolio, workshops: TWorkshopView[], onlyId: number | null): TDocument {
-  const w = words(municipality, model);
+export function portfolioDocument(municipality: PlacedTerritory, model: CountryModel, portfolio: TPortfolio, workshops: TWorkshopView[], onlyId: number | null, texts?: TFunction): TDocument {
+  const w = words(municipality, model, texts);
   const { t } = w;
   const problems = new Map(workshops.flatMap((m) => m.entries.map((e) => [e.id, e.text] as const)));
   const fiches = onlyId === null ? portfolio.items : portfolio.items.filter((f) => f.id === onlyId);
@@ -109,9 +112,10 @@ export function portfolioDocument(municipality: PlacedTerritory, model: CountryM
   return { language: w.language, title: `${title} — ${w.authority}`, subject: w.authority, pageLabel: t('meetings.document.page', { page: '{{page}}', pages: '{{pages}}', interpolation: { skipOnVariables: true } }), runningHead: `${w.authority} — ${title}`, blocks };
 }
 
-export async function renderPortfolio(municipality: PlacedTerritory, model: CountryModel, portfolio: TPortfolio, workshops: TWorkshopView[], format: 'docx' | 'pdf' | 'xlsx', onlyId: number | null = null) {
+export async function renderPortfolio(db: Db, municipality: PlacedTerritory, model: CountryModel, portfolio: TPortfolio, workshops: TWorkshopView[], format: 'docx' | 'pdf' | 'xlsx', onlyId: number | null = null) {
   const language: TLanguage = documentLanguageOf(municipality.country);
-  const t = translator(language);
+  // The fixed text as the country's administrators may have reworded it (Document texts).
+  const t = await textsFor(db, municipality.country as TCountry, 'fiches', language);
   const file = `${t(onlyId === null ? 'fiches.document.portfolioFile' : 'fiches.document.ficheFile')}-${municipality.code}${onlyId === null ? '' : `-${onlyId}`}.${format}`;
   if (format === 'xlsx') {
     const w = words(municipality, model);
@@ -121,6 +125,6 @@ export async function renderPortfolio(municipality: PlacedTerritory, model: Coun
       .map((f) => [f.title, t(`fiches.statuses.${f.status}`), f.serviceTypes.map(w.typeName).join('; '), f.peopleReached, Math.round(f.totalCost), f.score.gap.points, f.score.reach.points, f.score.cost.points, f.score.total, f.owner]);
     return { stream: toXlsx(t('fiches.document.sheet'), header, rows, language), fileName: file, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
   }
-  const document = portfolioDocument(municipality, model, portfolio, workshops, onlyId);
+  const document = portfolioDocument(municipality, model, portfolio, workshops, onlyId, t);
   return { body: format === 'docx' ? await writeDocx(document) : await writePdf(document), fileName: file, contentType: CONTENT_TYPES[format] };
 }

@@ -74,14 +74,14 @@ export function ficheRoutes(app: App, ctx: RouteContext) {
   app.get(`${base}/fiches/document/:format`, { schema: { tags: TAGS, summary: "The portfolio with every fiche and the working meetings' participants, in the country's language, as DOCX, PDF or XLSX", params: ZMunicipalityParam.extend({ format: ZFormat }) } }, async (request, reply) => {
     const { territory } = await place(request, request.params.municipalityId);
     const model = await ctx.models.get(territory.country as never);
-    return sendFile(reply, await renderPortfolio(territory, model, await portfolio(db, ctx.models, territory, {}), await listWorkshops(db, territory), request.params.format));
+    return sendFile(reply, await renderPortfolio(db, territory, model, await portfolio(db, ctx.models, territory, {}), await listWorkshops(db, territory), request.params.format));
   });
   app.get(`${base}/fiches/:id/document/:format`, { schema: { tags: TAGS, summary: 'One project fiche as DOCX, PDF or XLSX', params: ZItemParams.extend({ format: ZFormat }) } }, async (request, reply) => {
     const { territory } = await place(request, request.params.municipalityId);
     const row = await loadFiche(db, request.params.id);
     if (row.municipalityId !== territory.id) throw new AppError('not_found');
     const model = await ctx.models.get(territory.country as never);
-    return sendFile(reply, await renderPortfolio(territory, model, await portfolio(db, ctx.models, territory, {}), await listWorkshops(db, territory), request.params.format, row.id));
+    return sendFile(reply, await renderPortfolio(db, territory, model, await portfolio(db, ctx.models, territory, {}), await listWorkshops(db, territory), request.params.format, row.id));
   });
   app.delete(`${base}/fiches/:id`, { schema: { tags: TAGS, summary: 'Remove a project fiche', params: ZItemParams } }, async (request, reply) => {
     const { actor, territory } = await place(request, request.params.municipalityId);

@@ -53,6 +53,7 @@ describe(`access to every route (${ENGINE})`, () => {
       'POST /api/v1/public/consultations/{id}/comments',
       'GET /api/v1/public/territories/{country}/{code}/consultations',
       'GET /api/v1/public/territories/{country}/{code}/open-data/consultation-comments',
+      'GET /api/v1/public/territories/{country}/{code}/open-data/{table}',
     ]);
     for (const [method, path] of operations) {
       const concrete = path

@@ -7,6 +7,8 @@ import { catalogueRoutes } from '../catalogue/routes';
 import { consultationRoutes } from '../consultation/routes';
 import { exportRoutes } from '../exports/routes';
 import { ficheRoutes } from '../fiches/routes';
+import { publicSiteRoutes } from '../public-site/routes';
+import { ozpsRoutes } from '../ozps/routes';
 import { gapRoutes } from '../gaps/routes';
 import { geoRoutes } from '../geo/routes';
 import { importRoutes } from '../imports/routes';
@@ -67,5 +69,7 @@ export async function registerRoutes(app: App, ctx: RouteContext): Promise<Route
   wordingRoutes(app, ctx);
   consultationRoutes(app, ctx);
   ficheRoutes(app, ctx);
+  publicSiteRoutes(app, ctx);
+  ozpsRoutes(app, ctx);
   return ctx;
 }

@@ -26,6 +26,12 @@ export type TBlock =
    * numbers right-aligned. A `total` row is set in bold.
    */
   | { kind: 'table'; header: string[] | null; rows: TTableCell[][]; widths: number[]; align?: TAlign[]; total?: TTableCell[]; size?: 'normal' | 'small' }
+  /**
+   * A bar chart of one measure in one unit (never two units on one axis): one bar per label,
+   * each with its figure written as the reader's language writes it; a bar without a figure is
+   * left empty and says so (`value` null), never drawn as 0.
+   */
+  | { kind: 'chart'; title: string; unit: string; bars: { label: string; value: number | null; text: string }[] }
   /** The "APPROVED" block at the top right of a title page. */
   | { kind: 'approval'; lines: string[] }
   /** A boxed warning (the demonstration-data mark). */

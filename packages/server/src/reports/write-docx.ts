@@ -97,6 +97,35 @@ function blockChildren(block: TBlock): (Paragraph | Table | TableOfContents)[] {
         new Paragraph({ spacing: { after: 120 }, children: [] }),
       ];
     }
+    case 'chart': {
+      // Bars of text (full blocks) in a borderless table: an editable chart every word processor
+      // draws, beside the figure as written; no picture that an older reader could not show.
+      const max = Math.max(0, ...block.bars.map((b) => b.value ?? 0));
+      const widths = widthsOf([3.5, 4.5, 2]);
+      const bar = (value: number | null) => (value === null || max <= 0 ? '' : '█'.repeat(Math.max(value > 0 ? 1 : 0, Math.round((value / max) * 28))));
+      const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+      return [
+        new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: [new TextRun({ text: `${block.title} (${block.unit})`, bold: true, size: SIZE.small })] }),
+        new Table({
+          width: { size: TEXT_WIDTH, type: WidthType.DXA },
+          columnWidths: widths,
+          layout: TableLayoutType.FIXED,
+          borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+          rows: block.bars.map(
+            (b) =>
+              new TableRow({
+                cantSplit: true,
+                children: [
+                  tableCell(b.label, widths[0]!, 'left', { size: SIZE.tableSmall }),
+                  new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun({ text: bar(b.value), color: '1F5C99', size: SIZE.tableSmall })] })] }),
+                  tableCell(b.text, widths[2]!, 'right', { size: SIZE.tableSmall }),
+                ],
+              }),
+          ),
+        }),
+        new Paragraph({ spacing: { after: 120 }, children: [] }),
+      ];
+    }
     case 'approval':
       return block.lines.map(
         (line, i) => new Paragraph({ indent: { left: Math.round(TEXT_WIDTH * 0.55) }, spacing: { after: i === block.lines.length - 1 ? 480 : 40 }, children: [new TextRun({ text: line, bold: i === 0 })] }),

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { locale } from '@potreby/i18n';
+import { locale, type TLanguage } from '@potreby/i18n';
+import { chartSvg } from './chart-svg';
 import { PAGE_PLACEHOLDER, PAGES_PLACEHOLDER, runOf, runsOf, type TAlign, type TBlock, type TDocument, type TInline, type TTableCell } from './document-blocks';
 
 const require = createRequire(import.meta.url);
@@ -88,7 +89,7 @@ function cell(value: TTableCell, align: TAlign | undefined, extra: { bold?: bool
   return { text: textOf(runs, bold || extra.bold === true), alignment: align ?? 'left', ...(extra.fillColor ? { fillColor: extra.fillColor } : {}) };
 }
 
-function blockContent(block: TBlock, withContents: boolean): Content {
+function blockContent(block: TBlock, withContents: boolean, language: TLanguage): Content {
   switch (block.kind) {
     case 'title':
       return { text: block.text, fontSize: 20, bold: true, alignment: 'center', margin: [0, 48, 0, 8] };
@@ -115,6 +116,10 @@ function blockContent(block: TBlock, withContents: boolean): Content {
         fontSize: block.size === 'small' ? 8 : 9,
         margin: [0, 2, 0, 8],
       };
+    }
+    case 'chart': {
+      const { svg } = chartSvg(block, TEXT_WIDTH, language);
+      return { stack: [{ text: `${block.title} (${block.unit})`, bold: true, fontSize: 9, margin: [0, 6, 0, 2] }, { svg, width: TEXT_WIDTH, font: 'Roboto' }], unbreakable: true, margin: [0, 0, 0, 8] } as Content;
     }
     case 'approval':
       return { stack: block.lines.map((line, i) => ({ text: line, bold: i === 0 })), margin: [TEXT_WIDTH * 0.55, 0, 0, 24] };
@@ -168,7 +173,7 @@ export async function writePdf(document: TDocument): Promise<Buffer> {
     // The title page carries neither the running head nor a page number.
     header: (page) => (page === 1 ? null : { text: printable(document.runningHead), fontSize: 8, color: '#595959', alignment: 'right', margin: [MARGINS[0], 28, MARGINS[2], 0] }),
     footer: (page, pages) => (page === 1 ? null : { text: printable(pageLabel(document.pageLabel, page, pages)), fontSize: 8, alignment: 'center', margin: [0, 20, 0, 0] }),
-    content: printableContent(document.blocks.map((block) => blockContent(block, withContents))),
+    content: printableContent(document.blocks.map((block) => blockContent(block, withContents, document.language))),
   };
   return pdfmake.createPdf(definition).getBuffer();
 }

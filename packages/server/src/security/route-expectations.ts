@@ -6,7 +6,9 @@ import { REFERENCE_DIR } from '../config';
 import { mayEditItem, mayProposeAnywhere, mayReadRound, mayRunRound, maySetStandards } from '../planning/access';
 import { mayRunConsultation } from '../consultation/access';
 import { mayWriteFiches } from '../fiches/access';
+import { and, eq } from 'drizzle-orm';
 import { consultationComment } from '../consultation/tables';
+import { territory } from '../territories/tables';
 import { send, type Answer, type Outgoing } from './http';
 import type { Principal } from './principals';
 import { assessmentBody, itemBody, normBody, PART_NAMES, partBody, QUESTIONS, roundBody, siteBody, type Place, type TerritoryRow, type World } from './world';
@@ -554,7 +556,8 @@ const consultationRoutes: Record<string, RouteExpectation> = {
     probes: async (c, place) => {
       const p = at(place);
       const f = await consultationFixture(c, p);
-      return [{ label: `${p.key} consultation`, method: 'GET', path: `/api/v1/public/consultations/${f.consultationId}`, expect: c.judge.public(), exempt: [p.municipality.path] }];
+      // The proposal puts to residents the services it rests on: the sites standing in the municipality, those serving the whole province among them.
+      return [{ label: `${p.key} consultation`, method: 'GET', path: `/api/v1/public/consultations/${f.consultationId}`, expect: c.judge.public(), exempt: [p.municipality.path, p.region.path] }];
     },
   },
   'GET /api/v1/public/territories/{country}/{code}/consultations': {
@@ -582,6 +585,13 @@ const consultationRoutes: Record<string, RouteExpectation> = {
       return [{ label: `${p.key} consultation`, method: 'POST', path: `/api/v1/public/consultations/${f.consultationId}/comments`, json: { challenge: '1.a.b', nonce: 'x', target: { kind: 'whole' }, body: 'Проверка' }, expect: c.judge.public() }];
     },
   },
+};
+
+/** The demonstration's Polish gmina (Niemce), as the policy sees it. */
+const polishGmina = async (c: ProbeContext) => {
+  const [row] = await c.world.t.database.db.select().from(territory).where(and(eq(territory.country, 'PL'), eq(territory.code, '0609112')));
+  if (!row) throw new Error('the matrix world has no gmina Niemce (seed)');
+  return row;
 };
 
 /**
@@ -729,6 +739,37 @@ async function ownJob(c: ProbeContext, p: Place): Promise<string | null> {
   return res.json.id;
 }
 
+/**
+ * A territory's public page (public-site/): its officers publish a section (consultation/access.ts
+ * mayRunConsultation, as for its consultations), whoever reaches it reads what is published, and
+ * anyone downloads a published table (a table not published is a 404, any answer but a 5xx).
+ */
+const publicSiteRoutes: Record<string, RouteExpectation> = {
+  'GET /api/v1/territories/{id}/publications': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      return [{ label: `${p.key} municipality`, method: 'GET', path: `/api/v1/territories/${p.municipality.id}/publications`, expect: c.judge.may('read', p.municipality) }];
+    },
+  },
+  'PUT /api/v1/territories/{id}/publications/{section}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      const a = c.judge.actor;
+      return [{ label: `${p.key} municipality`, method: 'PUT', path: `/api/v1/territories/${p.municipality.id}/publications/services`, json: { published: true }, expect: c.judge.outcome(!!a && mayRunConsultation(a, p.municipality), [p.municipality]) }];
+    },
+  },
+  'GET /api/v1/public/territories/{country}/{code}/open-data/{table}': {
+    scope: 'each place',
+    probes: async (c, place) => {
+      const p = at(place);
+      // Published sites include those standing in the municipality that serve the whole province.
+      return [{ label: `${p.key} municipality`, method: 'GET', path: `/api/v1/public/territories/${p.municipality.country}/${p.municipality.code}/open-data/services`, query: { format: 'json' }, expect: c.judge.public(), exempt: [p.municipality.path, p.region.path] }];
+    },
+  },
+};
+
 export const EXPECTATIONS: Record<string, RouteExpectation> = {
   // ---- planning rounds (issue 8): planning/access.ts ----
   ...planningRoutes,
@@ -736,6 +777,7 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
   ...meetingRoutes,
   ...consultationRoutes,
   ...ficheRoutes,
+  ...publicSiteRoutes,
   ...agreementRoutes,
   ...scenarioRoutes,
   // ---- session: public sign-in and health; the rest about the signed-in account itself ----
@@ -1070,6 +1112,23 @@ export const EXPECTATIONS: Record<string, RouteExpectation> = {
       const kind = p.spec.country === 'BG' ? 'bg.needs_analysis' : 'ua.needs_report';
       const format = pick(['docx', 'pdf'], c.index);
       return [{ label: `${p.key} ${kind} ${format}`, method: 'GET', path: `/api/v1/territories/${p.municipality.id}/documents/${kind}/${format}`, query: { year: '2026' }, expect: c.judge.may('read', p.municipality) }];
+    },
+  },
+
+  // ---- the Polish OZPS's figures (story 5), on the demonstration's gmina Niemce (the world's places are Bulgarian and Ukrainian, whose OZPS does not exist):
+  // read where the gmina is read, entered as its assessment is ----
+  'GET /api/v1/municipalities/{municipalityId}/ozps': {
+    scope: 'once',
+    probes: async (c) => {
+      const niemce = await polishGmina(c);
+      return [{ label: 'Niemce', method: 'GET', path: `/api/v1/municipalities/${niemce.id}/ozps`, query: { year: '2025' }, expect: c.judge.may('read', niemce) }];
+    },
+  },
+  'PUT /api/v1/municipalities/{municipalityId}/ozps': {
+    scope: 'once',
+    probes: async (c) => {
+      const niemce = await polishGmina(c);
+      return [{ label: 'Niemce OZPS', method: 'PUT', path: `/api/v1/municipalities/${niemce.id}/ozps`, query: { year: '2025' }, json: { figures: [{ indicator: 'beneficiaries.families', year: 2025, value: 100 + c.index }] }, expect: c.judge.may('edit_assessment', niemce) }];
     },
   },
 

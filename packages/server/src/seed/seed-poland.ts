@@ -26,6 +26,7 @@ import {
 } from './demo-poland';
 import { demoSitesFile, seedDemoAssessment, seedDemoQuestionnaire } from './demo-assessment';
 import { seedImport, seedNorms } from './seed-demo';
+import { seedNiemceOzps } from './seed-poland-ozps';
 import { seedNiemceRound } from './seed-poland-round';
 import { seededRandom } from './seeded-random';
 
@@ -66,6 +67,7 @@ export async function seedPoland(database: Database): Promise<void> {
   const answers = illustrativeAnswers().map((a) => ({ ...a, settlementId: null }));
   await seedDemoQuestionnaire(db, seeded, { title: 'Ankieta: potrzeby mieszkańców w zakresie usług społecznych (demonstracja)', definition: niemceQuestionnaire(), tags: NIEMCE_TAGS }, answers);
   await seedNiemceRound(db, gmina);
+  await seedNiemceOzps(db, gmina);
 }
 
 /** Rows of a reference CSV, without its `#` comment lines. */

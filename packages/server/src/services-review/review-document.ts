@@ -7,6 +7,9 @@ import { writeDocx } from '../reports/write-docx';
 import { writePdf } from '../reports/write-pdf';
 import type { CountryModel } from '../model/country-model';
 import type { TServicesReview } from './schema';
+import type { TFunction } from 'i18next';
+import { textsFor } from '../documents/wording';
+import type { Db } from '../db/database';
 
 /**
  * The municipality's review as a document in the reader's language: title, municipality, the
@@ -14,8 +17,7 @@ import type { TServicesReview } from './schema';
  * the forum's results, challenges and good practices with the partner. Capacity is shown with its
  * unit and never added to users: places and persons a year are different quantities.
  */
-export function servicesReviewDocument(review: TServicesReview, model: CountryModel, language: TLanguage): TDocument {
-  const t = translator(language);
+export function servicesReviewDocument(review: TServicesReview, model: CountryModel, language: TLanguage, t: TFunction = translator(language)): TDocument {
   const number = (value: number) => formatNumber(language, value);
   const none = t('review.document.none');
   const types = new Map(model.serviceTypes.map((s) => [s.key, s]));
@@ -72,8 +74,9 @@ export function servicesReviewDocument(review: TServicesReview, model: CountryMo
   };
 }
 
-export async function renderServicesReview(review: TServicesReview, model: CountryModel, language: TLanguage, format: TDocumentFormat) {
-  const document = servicesReviewDocument(review, model, language);
+export async function renderServicesReview(db: Db, review: TServicesReview, model: CountryModel, language: TLanguage, format: TDocumentFormat) {
+  // The fixed text as the country's administrators may have reworded it (Document texts).
+  const document = servicesReviewDocument(review, model, language, await textsFor(db, review.municipality.country as TCountry, 'bg.services_review', language));
   const body = format === 'docx' ? await writeDocx(document) : await writePdf(document);
   const m = review.municipality;
   const fileName = `${[slug(translator(language)('review.document.fileName')), slug(romanise(m.name, m.country as TCountry)) || slug(m.code), String(review.year)].filter(Boolean).join('-')}.${format}`;

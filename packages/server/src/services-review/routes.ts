@@ -39,7 +39,7 @@ export function servicesReviewRoutes(app: App, ctx: RouteContext) {
       const { actor, territory } = await territoryFor(ctx, request, request.params.municipalityId);
       const review = await loadServicesReview(db, ctx.models, actor, territory, request.query.year);
       const model = await ctx.models.get(territory.country as TCountry);
-      const file = await renderServicesReview(review, model, pickLanguage(request.query.lang, request.language), request.params.format);
+      const file = await renderServicesReview(db, review, model, pickLanguage(request.query.lang, request.language), request.params.format);
       return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
     },
   );

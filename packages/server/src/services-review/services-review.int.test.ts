@@ -136,4 +136,11 @@ describe(`services review (${ENGINE})`, () => {
     expect(text).toContain(NOTES.challenges);
     expect(pdf.fonts.every((f) => f.embedded)).toBe(true);
   });
+
+  it("writes the review with the fixed text the country's administrator reworded", async () => {
+    expect((await admin.put('/api/v1/document-wording/BG/bg.services_review', { lang: 'bg', key: 'review.document.kind', text: 'ПРЕГЛЕД НА УСЛУГИТЕ (ПРЕРАБОТЕН)' })).status).toBe(200);
+    const docx = await download(officer, 'docx');
+    expect(docx.status).toBe(200);
+    expect(flatten(readDocx(docx.body).text)).toContain('ПРЕГЛЕД НА УСЛУГИТЕ (ПРЕРАБОТЕН)');
+  });
 });

@@ -21,6 +21,8 @@ import {
   IconUsers,
   IconBulb,
   IconFileText,
+  IconWorld,
+  IconReportMoney,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -37,7 +39,10 @@ const NAV = [
   { to: '/planning', key: 'planning', icon: IconCalendarStats },
   { to: '/services-review', key: 'servicesReview', icon: IconReportAnalytics },
   { to: '/fiches', key: 'fiches', icon: IconBulb },
+  { to: '/publication', key: 'publication', icon: IconWorld },
   { to: '/documents', key: 'documents', icon: IconFileText },
+  // A Polish gmina's yearly report: offered to Polish accounts and to those who reach every country.
+  { to: '/ozps', key: 'ozps', icon: IconReportMoney, country: 'PL' },
   { to: '/imports', key: 'imports', icon: IconFileImport },
   { to: '/service-types', key: 'serviceTypes', icon: IconListDetails },
   { to: '/planning-templates', key: 'planningTemplates', icon: IconTemplate, permission: 'editCatalogue' },
@@ -59,7 +64,7 @@ export function AppLayout() {
 
   // On a phone the language switch moves into the menu drawer (one switch on the page at a time).
   const wide = useMediaQuery('(min-width: 48em)', true, { getInitialValueInEffect: false });
-  const items = NAV.filter((n) => !('permission' in n) || permissions?.[n.permission]);
+  const items = NAV.filter((n) => (!('permission' in n) || permissions?.[n.permission]) && (!('country' in n) || !user?.territory || user.territory.country === n.country));
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">

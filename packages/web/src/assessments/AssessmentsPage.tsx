@@ -9,6 +9,7 @@ import { api } from '../api/client';
 import { useFormat } from '../app/format';
 import { useNames } from '../app/names';
 import { useSession } from '../app/session';
+import { mayEditAssessments } from './assessment-access';
 import { DemoBadge } from '../components/DemoBadge';
 import { ListTable } from '../components/ListTable';
 import { PageTitle } from '../components/PageTitle';
@@ -24,9 +25,7 @@ export function AssessmentsPage() {
   const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: ['assessments'], queryFn: () => api.get<{ items: TAssessmentSummary[] }>('/assessments') });
   const items = list.data?.items ?? [];
-  // The roles that run assessments (the server has the last word; a permission flag wins once the session carries one).
-  const flag = (permissions as Record<string, boolean> | null)?.editAssessments;
-  const canCreate = flag ?? ['admin', 'agency', 'regional_officer', 'municipal_officer'].includes(user?.role ?? '');
+  const canCreate = mayEditAssessments(user, permissions);
 
   return (
     <>

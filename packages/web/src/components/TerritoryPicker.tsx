@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { COUNTRY_LANGUAGE } from '@potreby/i18n';
 import { useTranslation } from 'react-i18next';
 import type { TLevel } from '@potreby/domain';
 import type { TTerritoryDetail, TTerritoryList, TTerritoryNode } from '@potreby/server/territories/schema';
@@ -39,7 +40,7 @@ async function searchTerritories(q: string, levels: TLevel[] | undefined): Promi
  * `GET /territories?q=`). Without a search it offers the top units the user may see.
  */
 export function TerritoryPicker({ value, onChange, levels, label, description, placeholder, error, required, disabled, clearable = true, ...rest }: TerritoryPickerProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const names = useNames();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<TTerritoryNode | null>(null);
@@ -54,6 +55,8 @@ export function TerritoryPicker({ value, onChange, levels, label, description, p
   });
   const current = value === null ? null : chosen?.id === value ? chosen : (selected.data?.territory ?? null);
 
+  const ownLanguage = current ? COUNTRY_LANGUAGE[current.country as keyof typeof COUNTRY_LANGUAGE] : undefined;
+  const foreignLanguage = ownLanguage && ownLanguage !== i18n.language ? ownLanguage : undefined;
   const optionLabel = (n: TTerritoryNode) => `${names.territory(n)} · ${names.level(n.country, n.level)} · ${n.code}`;
   const searchIsLabel = current !== null && search === optionLabel(current);
   const q = searchIsLabel ? '' : debounced;
@@ -95,6 +98,8 @@ export function TerritoryPicker({ value, onChange, levels, label, description, p
       }}
       maxDropdownHeight={320}
       comboboxProps={{ withinPortal: true }}
+      // A unit of another country is named in its own language (Niemce on a Bulgarian screen): marked so (WCAG 3.1.2).
+      lang={foreignLanguage}
       data-testid={rest['data-testid']}
     />
   );

@@ -1,7 +1,7 @@
 import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TConsultationInput, TConsultationKind, TCommentTarget } from '@potreby/domain';
-import type { TCommentView, TConsultationView } from '@potreby/server/consultation/schema';
+import type { TCommentView, TConsultationView, TPublicConsultation } from '@potreby/server/consultation/schema';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -131,7 +131,7 @@ export function ConsultationsTab({ round, municipalities }: RoundTabProps) {
 }
 
 function ConsultationDetail({ consultation: c, round, municipalities, onBack }: RoundTabProps & { consultation: TConsultationView; onBack: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fmt = useFormat();
   const names = useNames();
   const client = useQueryClient();
@@ -149,7 +149,25 @@ function ConsultationDetail({ consultation: c, round, municipalities, onBack }: 
     const i = documentItems.find((x) => x.id === id);
     return i ? `${names.territory(municipalities.find((m) => m.id === i.municipalityId))}: ${t(`agreement.actions.${i.action}`)} — ${names.serviceType(i.serviceType)}` : t('consultation.report.removedItem');
   };
-  const targetName = (target: TCommentTarget) => (target.kind === 'whole' ? t('consultation.public.targetWhole') : target.kind === 'section' ? t('consultation.public.targetSection', { heading: c.sections[target.section]?.heading ?? target.section + 1 }) : itemName(target.itemId));
+  // Services and figures are named as residents read them on the public page (its JSON, in the screen's language).
+  const aimedAtServices = (comments.data?.items ?? []).some((x) => x.target.kind === 'site' || x.target.kind === 'figure');
+  const shown = useQuery({ queryKey: ['public-consultation', c.id, i18n.language], queryFn: () => api.get<TPublicConsultation>(`/public/consultations/${c.id}`, { lang: i18n.language }), enabled: aimedAtServices });
+  const targetName = (target: TCommentTarget) => {
+    switch (target.kind) {
+      case 'whole':
+        return t('consultation.public.targetWhole');
+      case 'section':
+        return t('consultation.public.targetSection', { heading: c.sections[target.section]?.heading ?? target.section + 1 });
+      case 'item':
+        return itemName(target.itemId);
+      case 'site': {
+        const x = shown.data?.sites.find((y) => y.id === target.siteId);
+        return x ? t('consultation.public.siteLabel', { name: x.name, serviceType: x.serviceType, settlement: x.settlement }) : t('consultation.report.removedService');
+      }
+      case 'figure':
+        return t('consultation.public.figureLabel', { municipality: names.territory(municipalities.find((m) => m.id === target.municipalityId)), serviceType: names.serviceType(target.serviceType) });
+    }
+  };
 
   if (editing) {
     return (

@@ -13,10 +13,11 @@ type Country = keyof typeof COUNTRY_LANGUAGE;
 type Item = { key: string; default: string; text: string | null; updatedAt: string | null };
 
 /** The documents whose fixed text can be reworded, by country (the server's documents/kinds.ts decides which texts). */
+const EVERY_COUNTRY = ['consultation_report', 'fiches'];
 const KINDS: Record<Country, string[]> = {
-  BG: ['bg.needs_analysis', 'bg.planning_proposal', 'bg.annual_plan'],
-  UA: ['ua.needs_report', 'ua.social_passport'],
-  PL: ['pl.diagnosis', 'pl.programme'],
+  BG: ['bg.needs_analysis', 'bg.planning_proposal', 'bg.agreement', 'bg.annual_plan', 'bg.services_review', ...EVERY_COUNTRY],
+  UA: ['ua.needs_report', 'ua.social_passport', ...EVERY_COUNTRY],
+  PL: ['pl.diagnosis', 'pl.programme', 'pl.ozps', ...EVERY_COUNTRY],
 };
 
 /**

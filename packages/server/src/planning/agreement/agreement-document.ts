@@ -7,6 +7,9 @@ import { writeDocx } from '../../reports/write-docx';
 import { writePdf } from '../../reports/write-pdf';
 import type { CountryModel } from '../../model/country-model';
 import type { TVersionView } from './schema';
+import type { TFunction } from 'i18next';
+import { textsFor } from '../../documents/wording';
+import type { Db } from '../../db/database';
 
 /** The agreement is signed in the round's country's language: Bulgarian, Ukrainian or Polish. */
 export const agreementLanguage = (country: string): TLanguage => COUNTRY_LANGUAGE[country as keyof typeof COUNTRY_LANGUAGE] ?? 'en';
@@ -17,8 +20,7 @@ export const agreementLanguage = (country: string): TLanguage => COUNTRY_LANGUAG
  * items, the version's number and content hash, and a signature line per party. Places and
  * persons a year are never added up; a cost not known is written as such, never as 0.
  */
-export function agreementDocument(version: TVersionView, territoryName: string, model: CountryModel, language: TLanguage): TDocument {
-  const t = translator(language);
+export function agreementDocument(version: TVersionView, territoryName: string, model: CountryModel, language: TLanguage, t: TFunction = translator(language)): TDocument {
   const c: AgreementContent = version.content;
   const number = (value: number) => formatNumber(language, value);
   const currency = currencySign(language, c.currency);
@@ -96,9 +98,10 @@ export function agreementDocument(version: TVersionView, territoryName: string, 
   };
 }
 
-export async function renderAgreement(version: TVersionView, territory: { name: string; code: string; country: string }, model: CountryModel, format: TDocumentFormat) {
+export async function renderAgreement(db: Db, version: TVersionView, territory: { name: string; code: string; country: string }, model: CountryModel, format: TDocumentFormat) {
   const language = agreementLanguage(territory.country);
-  const document = agreementDocument(version, territory.name, model, language);
+  // The fixed text as the country's administrators may have reworded it (Document texts).
+  const document = agreementDocument(version, territory.name, model, language, await textsFor(db, territory.country as TCountry, 'bg.agreement', language));
   const body = format === 'docx' ? await writeDocx(document) : await writePdf(document);
   const place = slug(romanise(territory.name, territory.country as TCountry)) || slug(territory.code);
   const fileName = `${[slug(translator(language)('agreement.document.fileName')), place, `v${version.number}`].filter(Boolean).join('-')}.${format}`;

@@ -224,4 +224,12 @@ describe(`mayors' agreement (${ENGINE})`, () => {
     // Naming signatories changed no content: generating again gives the same newest version back.
     expect((await generate(regional)).body).toMatchObject({ id: v3.id, created: false });
   });
+
+  it("writes the agreement with the fixed text the country's administrator reworded, and the files' text again once restored", async () => {
+    const put = (text: string | null) => admin.put('/api/v1/document-wording/BG/bg.agreement', { lang: 'bg', key: 'agreement.document.kind', text });
+    expect((await put('СПОРАЗУМЕНИЕ ЗА СЪВМЕСТНО ПРЕДОСТАВЯНЕ')).status).toBe(200);
+    expect(flatten(readDocx((await download(officer20, v2.id, 'docx')).body).text)).toContain('СПОРАЗУМЕНИЕ ЗА СЪВМЕСТНО ПРЕДОСТАВЯНЕ');
+    expect((await put(null)).status).toBe(200);
+    expect(flatten(readDocx((await download(officer20, v2.id, 'docx')).body).text)).not.toContain('СЪВМЕСТНО ПРЕДОСТАВЯНЕ');
+  });
 });

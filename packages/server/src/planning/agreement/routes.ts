@@ -63,7 +63,7 @@ export function agreementRoutes(app: App, ctx: RouteContext) {
     async (request, reply) => {
       const { loaded, ...version } = await readVersion(db, actorOf(request), request.params.id);
       const model = await ctx.models.get(loaded.territory.country as TCountry);
-      const file = await renderAgreement(version, loaded.territory, model, request.params.format);
+      const file = await renderAgreement(db, version, loaded.territory, model, request.params.format);
       return reply.type(file.contentType).header('content-disposition', `attachment; filename="${file.fileName}"`).header('cache-control', 'no-store').send(file.body);
     },
   );
