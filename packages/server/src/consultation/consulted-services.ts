@@ -1,4 +1,4 @@
-import { commentTargetKey, kindIsMunicipal, serviceTypeNameIn, type TCommentTarget, type TCountry, type TGapMethod } from '@potreby/domain';
+import { commentTargetKey, kindIsMunicipal, type TCommentTarget, type TCountry, type TGapMethod } from '@potreby/domain';
 import { formatNumber, translator, type TLanguage } from '@potreby/i18n';
 import type { Db } from '../db/database';
 import { sitesOf } from '../documents/sources';
@@ -8,6 +8,7 @@ import { roundMunicipalities } from '../planning/rounds';
 import { territoryName } from '../reports/document-text';
 import type { LoadedConsultation } from './consultations';
 import type { TPublicFigure, TPublicSite } from './schema';
+import { serviceTypeNamer } from '../catalogue/type-names';
 
 /**
  * The services and figures a consulted document rests on, which residents may comment on one by
@@ -22,10 +23,7 @@ export async function consultedServices(db: Db, models: CountryModels, loaded: L
   const country = loaded.territory.country as TCountry;
   const model = await models.get(country);
   const types = new Map(model.serviceTypes.map((s) => [s.key, s]));
-  const typeName = (key: string) => {
-    const type = types.get(key);
-    return type ? serviceTypeNameIn(type, language, (k) => t(`serviceTypes.${k}`, { defaultValue: '' }) || undefined) : key;
-  };
+  const typeName = serviceTypeNamer(model.serviceTypes, language, t);
   const placeName = (id: number) => {
     const place = model.territories.get(id);
     return place ? territoryName({ ...place, country }, language) : '';

@@ -1,4 +1,4 @@
-import { AppError, consultationPhase, csvText, publicAuthor, publiclyVisible, serviceTypeNameIn, type TCommentTarget, type TCountry } from '@potreby/domain';
+import { AppError, consultationPhase, csvText, publicAuthor, publiclyVisible, type TCommentTarget, type TCountry } from '@potreby/domain';
 import { COUNTRY_LANGUAGE, translator, type TLanguage } from '@potreby/i18n';
 import { and, asc, eq, inArray, like, lte } from 'drizzle-orm';
 import type { Db } from '../db/database';
@@ -9,6 +9,7 @@ import type { TerritoryRow } from '../territories/queries';
 import { publicPathOf } from './consultations';
 import { consultation, consultationComment } from './tables';
 import { publicMemo } from './public-cache';
+import { serviceTypeNamer } from '../catalogue/type-names';
 
 /**
  * What a territory has published for its residents (issue 9, item 5), so far its consultations:
@@ -91,11 +92,7 @@ export type OpenComment = {
 export async function openComments(db: Db, models: CountryModels, place: TerritoryRow, language: TLanguage, today: string): Promise<OpenComment[]> {
   const t = translator(language);
   const model = await models.get(place.country as TCountry);
-  const types = new Map(model.serviceTypes.map((s) => [s.key, s]));
-  const typeName = (key: string) => {
-    const type = types.get(key);
-    return type ? serviceTypeNameIn(type, language, (k) => t(`serviceTypes.${k}`, { defaultValue: '' }) || undefined) : key;
-  };
+  const typeName = serviceTypeNamer(model.serviceTypes, language, t);
   const placeName = (id: number) => {
     const unit = model.territories.get(id);
     return unit ? territoryName({ ...unit, country: place.country as TCountry }, language) : '';

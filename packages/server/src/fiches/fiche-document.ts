@@ -1,4 +1,4 @@
-import { serviceTypeNameIn, type TCountry } from '@potreby/domain';
+import { type TCountry } from '@potreby/domain';
 import { ROUND_CURRENCY } from '@potreby/domain/planning/proposal';
 import { currencySign, formatNumber, translator, type TLanguage } from '@potreby/i18n';
 import type { Cell } from '../exports/export-tables';
@@ -15,6 +15,7 @@ import type { TPortfolio, TWorkshopView } from './schema';
 import type { TFunction } from 'i18next';
 import { textsFor } from '../documents/wording';
 import type { Db } from '../db/database';
+import { serviceTypeNamer } from '../catalogue/type-names';
 
 type Fiche = TPortfolio['items'][number];
 
@@ -27,11 +28,7 @@ function words(municipality: PlacedTerritory, model: CountryModel, texts?: TFunc
   const language = documentLanguageOf(municipality.country);
   const t = texts ?? translator(language);
   const country = municipality.country as TCountry;
-  const types = new Map(model.serviceTypes.map((s) => [s.key, s]));
-  const typeName = (key: string) => {
-    const type = types.get(key);
-    return type ? serviceTypeNameIn(type, language, (k) => t(`serviceTypes.${k}`, { defaultValue: '' }) || undefined) : key;
-  };
+  const typeName = serviceTypeNamer(model.serviceTypes, language, t);
   const placeName = (id: number) => {
     const place = model.territories.get(id);
     return place ? territoryName({ ...place, country }, language) : String(id);

@@ -1,4 +1,4 @@
-import { romanise, serviceTypeNameIn, type TCountry } from '@potreby/domain';
+import { romanise, type TCountry } from '@potreby/domain';
 import { formatNumber, translator, type TLanguage } from '@potreby/i18n';
 import type { TBlock, TDocument } from '../reports/document-blocks';
 import { territoryName } from '../reports/document-text';
@@ -10,6 +10,7 @@ import type { TServicesReview } from './schema';
 import type { TFunction } from 'i18next';
 import { textsFor } from '../documents/wording';
 import type { Db } from '../db/database';
+import { serviceTypeNamer } from '../catalogue/type-names';
 
 /**
  * The municipality's review as a document in the reader's language: title, municipality, the
@@ -20,11 +21,7 @@ import type { Db } from '../db/database';
 export function servicesReviewDocument(review: TServicesReview, model: CountryModel, language: TLanguage, t: TFunction = translator(language)): TDocument {
   const number = (value: number) => formatNumber(language, value);
   const none = t('review.document.none');
-  const types = new Map(model.serviceTypes.map((s) => [s.key, s]));
-  const typeName = (key: string) => {
-    const type = types.get(key);
-    return type ? serviceTypeNameIn(type, language, (k) => translator(language)(`serviceTypes.${k}`, { defaultValue: '' }) || undefined) : key;
-  };
+  const typeName = serviceTypeNamer(model.serviceTypes, language);
   const place = territoryName({ ...review.municipality, country: review.municipality.country as TCountry }, language);
   const community = t(`documents.common.community.${review.municipality.country}`, { name: place });
   const years = review.services.flatMap((s) => s.figures.map((f) => f.year));

@@ -2,8 +2,8 @@ import { Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TTerritoryDetail } from '@potreby/server/territories/schema';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
+import { useSearchPatch } from '../app/search-patch';
 import { useSession } from '../app/session';
 import { PageTitle } from '../components/PageTitle';
 import { TerritoryPicker } from '../components/TerritoryPicker';
@@ -20,20 +20,13 @@ import { useWorkshops } from './fiche-queries';
 export function FichesPage() {
   const { t } = useTranslation();
   const { user } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, go] = useSearchPatch();
   const own = user?.territory?.level === 'municipality' ? user.territory.id : null;
   const municipalityId = params.get('municipalityId') ? Number(params.get('municipalityId')) : own;
   const tab = params.get('tab') === 'fiches' ? 'fiches' : 'meetings';
   const place = useQuery({ queryKey: ['territory', municipalityId], queryFn: () => api.get<TTerritoryDetail>(`/territories/${municipalityId}`), enabled: municipalityId !== null });
   const workshops = useWorkshops(municipalityId ?? 0);
   const writes = mayPropose(user);
-  const go = (patch: Record<string, string | null>) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      for (const [k, v] of Object.entries(patch)) if (v === null) next.delete(k);
-      else next.set(k, v);
-      return next;
-    });
 
   return (
     <Stack gap="md">

@@ -5,9 +5,10 @@ import type { TTerritoryDetail } from '@potreby/server/territories/schema';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import { useFormat } from '../app/format';
+import { useSearchPatch } from '../app/search-patch';
 import { useSession } from '../app/session';
 import { mayEditAssessments } from '../assessments/assessment-access';
 import { DemoBadge } from '../components/DemoBadge';
@@ -47,17 +48,10 @@ function figureError(unit: TOzpsUnit, value: number | null): string | null {
 export function OzpsPage() {
   const { t } = useTranslation();
   const { user, permissions } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, go] = useSearchPatch();
   const own = user?.territory?.level === 'municipality' && user.territory.country === 'PL' ? user.territory.id : null;
   const municipalityId = params.get('municipalityId') ? Number(params.get('municipalityId')) : own;
   const year = Number(params.get('year')) || defaultYear();
-  const go = (patch: Record<string, string | null>) =>
-    setParams((p) => {
-      const next = new URLSearchParams(p);
-      for (const [k, v] of Object.entries(patch)) if (v === null) next.delete(k);
-      else next.set(k, v);
-      return next;
-    });
   const place = useQuery({ queryKey: ['territory', municipalityId], queryFn: () => api.get<TTerritoryDetail>(`/territories/${municipalityId}`), enabled: municipalityId !== null });
   const polish = place.data?.territory.country === 'PL' && place.data.territory.level === 'municipality';
   const view = useQuery({ queryKey: ['ozps', municipalityId, year], queryFn: () => api.get<TOzpsView>(`/municipalities/${municipalityId}/ozps`, { year }), enabled: polish });

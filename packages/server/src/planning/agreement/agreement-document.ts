@@ -1,4 +1,4 @@
-import { romanise, serviceTypeNameIn, type TCountry } from '@potreby/domain';
+import { romanise, type TCountry } from '@potreby/domain';
 import type { AgreementContent } from '@potreby/domain/planning/agreement';
 import { COUNTRY_LANGUAGE, currencySign, formatNumber, translator, type TLanguage } from '@potreby/i18n';
 import type { TBlock, TDocument } from '../../reports/document-blocks';
@@ -10,6 +10,7 @@ import type { TVersionView } from './schema';
 import type { TFunction } from 'i18next';
 import { textsFor } from '../../documents/wording';
 import type { Db } from '../../db/database';
+import { serviceTypeNamer } from '../../catalogue/type-names';
 
 /** The agreement is signed in the round's country's language: Bulgarian, Ukrainian or Polish. */
 export const agreementLanguage = (country: string): TLanguage => COUNTRY_LANGUAGE[country as keyof typeof COUNTRY_LANGUAGE] ?? 'en';
@@ -25,11 +26,7 @@ export function agreementDocument(version: TVersionView, territoryName: string, 
   const number = (value: number) => formatNumber(language, value);
   const currency = currencySign(language, c.currency);
   const money = (value: number | null) => (value === null ? t('agreement.document.noCost') : `${number(Math.round(value))} ${currency}`);
-  const types = new Map(model.serviceTypes.map((s) => [s.key, s]));
-  const typeName = (key: string) => {
-    const type = types.get(key);
-    return type ? serviceTypeNameIn(type, language, (k) => t(`serviceTypes.${k}`, { defaultValue: '' }) || undefined) : key;
-  };
+  const typeName = serviceTypeNamer(model.serviceTypes, language, t);
   const partyName = new Map(c.parties.map((p) => [p.municipalityId, p.name]));
   // The mayor's name as the version's own position records it (whoever signed or answered for the
   // municipality), else a line to write it on. Kept out of the content: naming a signatory is not
