@@ -82,7 +82,7 @@ export function renderConsultationPage(view: TPublicConsultation, state: PageSta
   const commentsOn = (key: string, label: string) => {
     const list = byTarget.get(key) ?? [];
     const heading = list.length > 0 ? `<h3>${esc(t('consultation.public.commentCount', { count: list.length }))}</h3>${list.map(comment).join('')}` : '';
-    const link = open ? `<p><a href="?lang=${language}&amp;target=${key}#comment-form">${esc(w('commentOn', { what: label }))}</a></p>` : '';
+    const link = open ? `<p><a href="?lang=${language}&amp;target=${encodeURIComponent(key)}#comment-form">${esc(w('commentOn', { what: label }))}</a></p>` : '';
     return heading + link;
   };
 
@@ -104,7 +104,7 @@ export function renderConsultationPage(view: TPublicConsultation, state: PageSta
       ? ''
       : `<section id="services" aria-labelledby="services-h"><h2 id="services-h">${esc(w('services', { year: view.sites[0]!.year }))}</h2>` +
         view.sites
-          .map((x) => `<article id="${x.key}" aria-labelledby="${x.key}-h"><h3 id="${x.key}-h"${docLang}>${esc(x.name)}</h3><p class="item-line">${esc(w('siteLine', { serviceType: x.serviceType, settlement: x.settlement, municipality: x.municipality, capacity: x.capacity }))}</p>${commentsOn(x.key, x.name)}</article>`)
+          .map((x) => `<article id="${esc(x.key)}" aria-labelledby="${esc(x.key)}-h"><h3 id="${esc(x.key)}-h"${docLang}>${esc(x.name)}</h3><p class="item-line">${esc(w('siteLine', { serviceType: x.serviceType, settlement: x.settlement, municipality: x.municipality, capacity: x.capacity }))}</p>${commentsOn(x.key, x.name)}</article>`)
           .join('') +
         '</section>';
   const figureLabel = (f: TPublicConsultation['figures'][number]) => w('figureLabel', { municipality: f.municipality, serviceType: f.serviceType });
@@ -113,13 +113,13 @@ export function renderConsultationPage(view: TPublicConsultation, state: PageSta
       ? ''
       : `<section id="figures" aria-labelledby="figures-h"><h2 id="figures-h">${esc(w('figures'))}</h2><p class="hint">${esc(w('figuresHint'))}</p>` +
         view.figures
-          .map((f) => `<article id="${f.key}" aria-labelledby="${f.key}-h"><h3 id="${f.key}-h">${esc(figureLabel(f))}</h3><p class="item-line">${esc(w(f.gap === null ? 'figureLineNoGap' : 'figureLine', { need: f.need, capacity: f.capacity, gap: f.gap }))}</p>${commentsOn(f.key, figureLabel(f))}</article>`)
+          .map((f) => `<article id="${esc(f.key)}" aria-labelledby="${esc(f.key)}-h"><h3 id="${esc(f.key)}-h">${esc(figureLabel(f))}</h3><p class="item-line">${esc(w(f.gap === null ? 'figureLineNoGap' : 'figureLine', { need: f.need, capacity: f.capacity, gap: f.gap }))}</p>${commentsOn(f.key, figureLabel(f))}</article>`)
           .join('') +
         '</section>';
   const whole = `<section id="whole" aria-labelledby="whole-h"><h2 id="whole-h">${esc(w('onWhole'))}</h2>${commentsOn('whole', view.title).replace(/^$/, `<p class="hint">${esc(w('noComments'))}</p>`)}</section>`;
 
   const draft = state.draft ?? { target: 'whole', body: '', name: '', organisation: '', consent: false };
-  const option = (key: string, label: string) => `<option value="${key}"${draft.target === key ? ' selected' : ''}>${esc(label)}</option>`;
+  const option = (key: string, label: string) => `<option value="${esc(key)}"${draft.target === key ? ' selected' : ''}>${esc(label)}</option>`;
   const options = [option('whole', w('targetWhole')), ...view.sections.map((s, i) => option(`section-${i}`, w('targetSection', { heading: s.heading }))), ...view.items.map((i) => option(`item-${i.id}`, itemLabel(i))), ...view.sites.map((x) => option(x.key, w('siteLabel', { name: x.name, serviceType: x.serviceType, settlement: x.settlement }))), ...view.figures.map((f) => option(f.key, figureLabel(f)))].join('');
   const form = open
     ? `<section id="comment-form" aria-labelledby="form-h"><h2 id="form-h">${esc(w('formTitle'))}</h2>
