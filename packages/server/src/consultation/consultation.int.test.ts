@@ -238,7 +238,12 @@ describe(`public consultation (${ENGINE})`, () => {
     expect(flatten(readPdf(pdf.body).text)).toContain('Дневният център да бъде и за Батак.');
   });
 
-  it('takes comments on a service of the registry and on a figure of need against capacity; each answer lands where it was asked, in the page, the report and the open data', async () => {
+  it('takes comments on a published service of the registry and a published figure of need against capacity; each answer lands where it was asked, in the page, the report and the open data', async () => {
+    // Nothing of the registry is put to residents before the municipality publishes it.
+    const before = (await resident().get(`/api/v1/public/consultations/${proposal19.id}`)).body as { sites: unknown[]; figures: unknown[] };
+    expect(before.sites).toEqual([]);
+    expect(before.figures).toEqual([]);
+    for (const section of ['services', 'gaps']) expect((await officer19.put(`/api/v1/territories/${ids.PAZ19}/publications/${section}`, { published: true })).status).toBe(200);
     const view = (await resident().get(`/api/v1/public/consultations/${proposal19.id}`)).body as { sites: { id: number; key: string; name: string; capacity: string }[]; figures: { key: string; municipalityId: number; serviceTypeKey: string; need: string; capacity: string; gap: string | null }[] };
     // Pazardzhik's own sites and figures (the proposal is one municipality's), units written out.
     expect(view.sites.length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { sitesOf } from '../documents/sources';
 import { gapSummaryOf } from '../gaps/gap-report';
 import type { CountryModels } from '../model/country-model';
 import { roundMunicipalities } from '../planning/rounds';
+import { publishedWithin } from '../public-site/publications';
 import { territoryName } from '../reports/document-text';
 import type { LoadedConsultation } from './consultations';
 import type { TPublicFigure, TPublicSite } from './schema';
@@ -12,7 +13,8 @@ import { serviceTypeNamer } from '../catalogue/type-names';
 
 /**
  * The services and figures a consulted document rests on, which residents may comment on one by
- * one (issue 9, item 1: "a specific plan item, service or figure"): the service sites of the
+ * one (issue 9, item 1: "a specific plan item, service or figure") — those the authority has
+ * published (public-site/publications.ts), as its public page shows them: the service sites of the
  * consulted municipalities in the registry of the round's first year (the newest before it if
  * that year has none), and need against capacity for each service type by the round's method —
  * each figure in its own units, "no estimate" where there is none, a gap only where need and
@@ -30,15 +32,20 @@ export async function consultedServices(db: Db, models: CountryModels, loaded: L
   };
   const { round } = loaded.round;
   const municipalities = kindIsMunicipal(loaded.consultation.kind as never) ? [loaded.territory] : await roundMunicipalities(db, loaded.round.territory);
+  // Only what the authority chose to publish (the Publication screen): a municipality's sites once
+  // it (or the consulting region) has published its services, its figures once it has its gaps.
+  const published = await publishedWithin(db, loaded.territory.path);
+  const isPublished = (municipalityId: number, section: 'services' | 'gaps') => !!published.get(municipalityId)?.has(section) || !!published.get(loaded.territory.id)?.has(section);
   const sites: TPublicSite[] = [];
   const figures: TPublicFigure[] = [];
   for (const m of municipalities) {
     const municipality = territoryName({ ...m, country }, language);
     const registry = await sitesOf(db, { ...m, country } as never, round.periodStart);
-    for (const s of registry?.sites ?? []) {
+    for (const s of isPublished(m.id, 'services') ? (registry?.sites ?? []) : []) {
       const unit = types.get(s.serviceType)?.unit ?? 'places';
       sites.push({ id: s.id, key: commentTargetKey({ kind: 'site', siteId: s.id }), name: s.name, municipality, settlement: placeName(s.settlementId), serviceType: typeName(s.serviceType), capacity: `${formatNumber(language, s.capacity)} ${t(`documents.unit.${unit}`)}`, year: registry!.year });
     }
+    if (!isPublished(m.id, 'gaps')) continue;
     const { summary } = await gapSummaryOf(models, m, registry?.year ?? round.periodStart, round.method as TGapMethod);
     for (const g of summary.rows) {
       if (g.need === null && g.capacity === 0) continue;
