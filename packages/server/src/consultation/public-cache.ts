@@ -14,7 +14,7 @@ import { lastRecordedChange } from '../audit/record-change';
  * process shows after `FRESH_MS` and one reading.
  */
 const FRESH_MS = 5_000;
-const SETTLE_MS = 2_000;
+export const SETTLE_MS = 2_000;
 const MAX_ENTRIES = 2_000;
 
 /** `provisional`: read just after a change; shared by the readers who ask while it is being read, dropped once it is done. */
