@@ -48,7 +48,6 @@ export const OZPS_INDICATORS: readonly TOzpsIndicator[] = [
 ];
 
 export const OZPS_SECTIONS: readonly TOzpsSection[] = ['beneficiaries', 'causes', 'staff', 'spending'];
-export const OZPS_INDICATOR_KEYS = OZPS_INDICATORS.map((i) => i.key);
 const BY_KEY = new Map(OZPS_INDICATORS.map((i) => [i.key, i]));
 export const ozpsIndicator = (key: string): TOzpsIndicator | undefined => BY_KEY.get(key);
 

@@ -29,7 +29,7 @@ const CAUSES: Record<(typeof OZPS_CAUSES)[number], [number, number, number]> = {
   random_event: [3, 5, 2],
   natural_disaster: [0, 2, 0],
 };
-export const NIEMCE_OZPS: Record<string, [number, number, number]> = {
+const NIEMCE_OZPS: Record<string, [number, number, number]> = {
   'beneficiaries.persons': [612, 585, 560],
   'beneficiaries.families': [402, 388, 371],
   'beneficiaries.people_in_families': [1010, 962, 915],

@@ -62,7 +62,7 @@ export function OzpsPage() {
       <PageTitle title={t('ozps.ui.pageTitle')} />
       <Text>{t('ozps.ui.intro')}</Text>
       <Group align="flex-end" wrap="wrap">
-        <TerritoryPicker label={t('fiches.ui.municipality')} levels={['municipality']} value={municipalityId} clearable={false} onChange={(id) => go({ municipalityId: id === null ? null : String(id) })} data-testid="ozps-municipality" />
+        <TerritoryPicker label={t('ozps.ui.gmina')} levels={['municipality']} value={municipalityId} clearable={false} onChange={(id) => go({ municipalityId: id === null ? null : String(id) })} data-testid="ozps-municipality" />
         <NumberInput
           label={t('ozps.ui.year')}
           value={year}
