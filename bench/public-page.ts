@@ -13,7 +13,6 @@
  */
 import { request as httpRequest } from 'node:http';
 import { loadavg } from 'node:os';
-import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { migrate, openDatabase, rows } from '../packages/server/src/db/database';
@@ -21,6 +20,7 @@ import { buildApp } from '../packages/server/src/http/app';
 import { seedDemo } from '../packages/server/src/seed/seed-demo';
 import { SETTLE_MS } from '../packages/server/src/consultation/public-cache';
 import { postgresDatabases, postgresServer, type ScratchDatabase } from './databases';
+import { loadFromOwnProcess } from './load';
 
 const CONNECTIONS = 200;
 export const PUBLIC_P99_TARGET_MS = 50;
@@ -39,10 +39,7 @@ function wireBytes(url: string): Promise<{ bytes: number; type: string }> {
   });
 }
 
-async function load(url: string, seconds: number) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, workers: 1 });
-  return { requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx + result.timeouts };
-}
+const load = (url: string, seconds: number) => loadFromOwnProcess(url, CONNECTIONS, seconds);
 
 export async function publicPageBench(label: string, open: () => Promise<ScratchDatabase>, options: { quick?: boolean; report?: (line: string) => void } = {}) {
   const seconds = options.quick ? 3 : 10;
