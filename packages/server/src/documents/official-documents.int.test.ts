@@ -53,10 +53,13 @@ describe(`official documents (${ENGINE})`, () => {
     for (const expected of ['ПРЕДЛОЖЕНИЕ', 'Община Пазарджик', 'Период на планиране: 2026–2030 г.', 'Наредба за планирането на социалните услуги', 'втори дневен център в Пазарджик', 'Разширяване', 'Кмет на общината', '+20 места']) expect(text).toContain(expected);
     // The rehabilitation item serves Septemvri and Lesichovo: named with their places.
     expect(text).toMatch(/Септември \(4\)/);
+    // The chart of the yearly cost, in money a year only; in the DOCX its bars are text beside each figure.
+    expect(text).toContain('Годишна стойност на промените по източник на финансиране (€ годишно)');
     const pdf = await get(pazardzhik, 'PAZ19', 'bg.planning_proposal', 'pdf', 'year=2027');
     expect(pdf.status).toBe(200);
     const read = readPdf(pdf.body);
     expect(flatten(read.text)).toContain('Община Пазарджик');
+    expect(flatten(read.text)).toContain('€ годишно');
     expect(read.fonts.every((f) => f.embedded)).toBe(true);
     expect(renderedPages(pdf.body)).toBeGreaterThanOrEqual(2);
   });

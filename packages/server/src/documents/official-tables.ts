@@ -59,6 +59,12 @@ export function fundingTable(w: TOfficialWords, items: readonly TProposalRow[]):
   if (bySource.size === 0) return [];
   const rows = [...bySource];
   const unpriced = rows.reduce((n, [, r]) => n + r.unpriced, 0);
+  const priced = rows.filter(([, r]) => r.priced > 0);
+  // Money a year only: a source whose changes carry no cost has no bar rather than a bar of 0.
+  const chart: TBlock[] =
+    priced.length === 0
+      ? []
+      : [{ kind: 'chart', title: t('documents.proposals.costChart'), unit: t('documents.proposals.costUnit', { currency: w.currency }), bars: priced.map(([source, r]) => ({ label: t(`fundingSources.${source}`), value: Math.round(r.cost), text: w.money(r.cost) })) }];
   return [
     {
       kind: 'table',
@@ -69,6 +75,7 @@ export function fundingTable(w: TOfficialWords, items: readonly TProposalRow[]):
       total: [t('documents.common.total'), w.number(rows.reduce((n, [, r]) => n + r.priced, 0)), w.money(rows.reduce((n, [, r]) => n + r.cost, 0))],
     },
     ...(unpriced > 0 ? [{ kind: 'paragraph', size: 'small', runs: [t('documents.proposals.unpriced', { count: unpriced, n: w.number(unpriced) })] } satisfies TBlock] : []),
+    ...chart,
   ];
 }
 

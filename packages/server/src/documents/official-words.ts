@@ -34,6 +34,7 @@ export function officialWords(doc: string, t: TFunction, language: TLanguage, mu
     number,
     none: t('documents.common.none'),
     maybe: (value: number | null | undefined) => (value === null || value === undefined ? t('documents.common.none') : number(value)),
+    currency,
     money: (value: number) => `${formatNumber(language, Math.round(value))} ${currency}`,
     date: (value: string) => formatDate(language, value),
     community,

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { flatten, readDocx, readPdf } from './read-document-text';
 import type { ReportData } from './report-data';
 import { khmilnykReport, velingradReport } from './report-fixtures';
-import { renderReportDocx, renderReportPdf } from './render-report';
+import { assessmentReport, renderReportDocx, renderReportPdf } from './render-report';
 
 type Texts = { docx: string; pdf: string; docxFiles: Record<string, string>; pdfFonts: { name: string; embedded: boolean }[] };
 
@@ -141,4 +141,20 @@ describe('assessment report', () => {
     expect(text).not.toContain('Дневна грижа за възрастни хора');
     expect(text).toContain('Община Велинград');
   }, 30_000);
+  it("charts the Bulgarian analysis's shortages one unit to a chart, never a place beside a person a year", () => {
+    const data = velingradReport();
+    data.gaps = [
+      ...data.gaps,
+      { serviceType: 'bg.day_care_elderly', serviceTypeName: 'Дневна грижа за възрастни хора', unit: 'places', needUnit: 'places', comparable: true, method: 'normative', need: 42, needLow: null, needHigh: null, capacity: 30, gap: 12, coverage: 0.71 },
+      // Survey persons against places: no shortage can be read, so no bar.
+      { serviceType: 'bg.day_care_elderly', serviceTypeName: 'Дневна грижа за възрастни хора', unit: 'places', needUnit: 'persons', comparable: false, method: 'survey', need: 300, needLow: null, needHigh: null, capacity: 30, gap: null, coverage: null },
+    ];
+    const charts = assessmentReport(data, 'needsAnalysis').blocks.filter((b) => b.kind === 'chart');
+    expect(charts.map((c) => c.unit).sort()).toEqual(['лица годишно', 'места'].sort());
+    for (const chart of charts) expect(chart.title).toBe('Недостиг по вид услуга');
+    expect(charts.find((c) => c.unit === 'места')!.bars).toEqual([{ label: 'Дневна грижа за възрастни хора', value: 12, text: '12' }]);
+    expect(charts.find((c) => c.unit === 'лица годишно')!.bars).toEqual([{ label: 'Домашна грижа / домашен социален патронаж', value: 13, text: '13' }]);
+    // The Ukrainian report and the Polish diagnosis have no shortages section, so no such chart.
+    expect(assessmentReport(data, 'report').blocks.some((b) => b.kind === 'chart')).toBe(false);
+  });
 });

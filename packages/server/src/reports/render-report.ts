@@ -111,6 +111,22 @@ function shortages(text: TDocumentText, data: ReportData, h: THeading): TBlock[]
     size: 'small',
     rows: rows.map((g) => [text.serviceType(g.serviceType, g.serviceTypeName), text.t(`documents.gapMethod.${g.method}`), text.t(`documents.unit.${g.unit}`), text.maybe(g.need), text.number(g.capacity), text.number(g.gap ?? 0)]),
   });
+  // One chart per unit: places and persons a year are never bars on one axis.
+  const units = [...new Set(rows.map((g) => g.unit))];
+  for (const unit of units) {
+    const ofUnit = rows.filter((g) => g.unit === unit);
+    const methods = new Set(ofUnit.map((g) => g.method));
+    blocks.push({
+      kind: 'chart',
+      title: h('shortageChart'),
+      unit: text.t(`documents.unit.${unit}`),
+      bars: ofUnit.map((g) => ({
+        label: methods.size > 1 ? `${text.serviceType(g.serviceType, g.serviceTypeName)} (${text.t(`documents.gapMethod.${g.method}`)})` : text.serviceType(g.serviceType, g.serviceTypeName),
+        value: g.gap ?? 0,
+        text: text.number(g.gap ?? 0),
+      })),
+    });
+  }
   return blocks;
 }
 

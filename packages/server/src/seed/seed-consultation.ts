@@ -22,7 +22,7 @@ export async function seedConsultation(database: Database, roundId: number): Pro
   const opensOn = today();
   const { consultation } = await createConsultation(db, SEED_ACTOR, SEED_AUTHOR, roundId, {
     kind: 'draft_agreement',
-    title: `Проект на споразумение между общините в област Пазарджик за 2026–2030 г. (${ILLUSTRATIVE.toLowerCase()})`,
+    title: `Проект на споразумение между общините в област Пазарджик за 2026–2030 г. — ${ILLUSTRATIVE.toLowerCase()}`,
     intro: `${ILLUSTRATIVE}. Общините в област Пазарджик съгласуват кои социални услуги на чия територия се предоставят и кои се ползват от жителите на съседни общини.`,
     sections: [
       { heading: 'Предмет на споразумението', body: 'Услугите с регионален обхват и общините, които ги предоставят и ползват.' },

@@ -20,7 +20,7 @@ export async function seedNiemceRound(db: Db, gmina: TerritoryRow): Promise<void
   const opensOn = today();
   await createConsultation(db, SEED_ACTOR, SEED_AUTHOR, round.id, {
     kind: 'programme',
-    title: `Projekt programu usług społecznych gminy Niemce na lata 2026–2029 (${ILLUSTRATIVE.toLowerCase()})`,
+    title: `Projekt programu usług społecznych gminy Niemce na lata 2026–2029 — ${ILLUSTRATIVE.toLowerCase()}`,
     intro: `${ILLUSTRATIVE}. Centrum Usług Społecznych w Niemcach zaprasza mieszkańców do zgłaszania uwag do projektu programu, przygotowanego na podstawie diagnozy potrzeb i potencjału gminy.`,
     sections: [
       { heading: 'Wnioski z diagnozy', body: 'Najwięcej osób potrzebuje usług opiekuńczych w miejscu zamieszkania i wsparcia dla opiekunów osób starszych.' },

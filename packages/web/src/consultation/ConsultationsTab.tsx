@@ -45,8 +45,11 @@ export function ConsultationsTab({ round, municipalities }: RoundTabProps) {
     });
   const [creating, setCreating] = useState(false);
   const regional = mayOpenRounds(user);
-  const ownMunicipality = regional ? null : (municipalities.find((m) => m.id === user?.territory?.id)?.id ?? null);
-  const kinds: TConsultationKind[] = regional ? ['draft_agreement', 'planning_proposal', 'programme', 'report'] : ['planning_proposal'];
+  // A Polish gmina's round is its own (its territory is the gmina): its officers publish the
+  // round's programme and report, as a region's officers publish the round's draft agreement.
+  const ownRound = !regional && user?.territory?.id === round.territory.id;
+  const ownMunicipality = regional || ownRound ? null : (municipalities.find((m) => m.id === user?.territory?.id)?.id ?? null);
+  const kinds: TConsultationKind[] = regional ? ['draft_agreement', 'planning_proposal', 'programme', 'report'] : ownRound ? ['programme', 'report'] : ['planning_proposal'];
   const create = useMutation({
     mutationFn: (draft: TConsultationInput) => api.post<TConsultationView>(`/planning/rounds/${round.id}/consultations`, draft),
     onSuccess: async (c) => {
@@ -81,7 +84,7 @@ export function ConsultationsTab({ round, municipalities }: RoundTabProps) {
       <Text size="sm" c="dimmed">
         {t('consultation.ui.explain')}
       </Text>
-      {mayPropose(user) && round.status === 'open' && (regional || ownMunicipality !== null) ? (
+      {mayPropose(user) && round.status === 'open' && (regional || ownRound || ownMunicipality !== null) ? (
         <Group>
           <Button onClick={() => setCreating(true)} data-testid="consultation-new">
             {t('consultation.ui.new')}
