@@ -6,16 +6,17 @@ type TChart = Extract<TBlock, { kind: 'chart' }>;
 
 /**
  * A document's bar chart drawn by ECharts on the server (its SVG renderer needs no browser), for
- * the PDF: horizontal bars with their figures at the end, the unit in the axis name. Text is set
+ * the PDF: horizontal bars with their figures at the end, the unit named under the axis. Text is set
  * in the PDF's own font by the writer (pdfmake's SVG fonts), so Cyrillic and Polish letters hold.
  */
 export function chartSvg(chart: TChart, width: number, language: TLanguage): { svg: string; height: number } {
-  const height = 40 + chart.bars.length * 28;
+  const height = 60 + chart.bars.length * 28;
   const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   instance.setOption({
     animation: false,
-    grid: { left: 8, right: 72, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: chart.unit, nameLocation: 'end', nameTextStyle: { fontSize: 9, align: 'right', verticalAlign: 'bottom', padding: [0, 0, 4, 0] }, axisLabel: { fontSize: 8, formatter: (value: number) => formatNumber(language, value) }, splitNumber: 4 },
+    // The unit under the axis, centred: at the axis's end it ran into the longest bar's figure.
+    grid: { left: 8, right: 72, top: 16, bottom: 28, containLabel: true },
+    xAxis: { type: 'value', name: chart.unit, nameLocation: 'middle', nameGap: 22, nameTextStyle: { fontSize: 9 }, axisLabel: { fontSize: 8, formatter: (value: number) => formatNumber(language, value) }, splitNumber: 4 },
     yAxis: { type: 'category', inverse: true, data: chart.bars.map((b) => b.label), axisLabel: { fontSize: 9, width: Math.round(width * 0.35), overflow: 'break' } },
     series: [
       {
