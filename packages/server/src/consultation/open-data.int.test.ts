@@ -73,7 +73,10 @@ describe(`a territory's public page and open data (${ENGINE})`, () => {
     expect((await t.anonymous().get(`/consultations/${open}?lang=pl`)).text).toContain('<h1 lang="bg">Отворена консултация</h1>');
     expect((await t.anonymous().get(`/consultations/${open}?lang=bg`)).text).toContain('<h1>Отворена консултация</h1>');
     expect(page.text).not.toContain(`/consultations/${scheduled}`);
-    expect((await t.anonymous().get('/public/BG/NOPE')).status).toBe(404);
+    const missing = await t.anonymous().get('/public/BG/NOPE');
+    expect(missing.status).toBe(404);
+    // The country the address names gives the page's language.
+    expect(missing.text).toContain('Няма такава територия.');
     expect((await t.anonymous().get('/api/v1/public/territories/BG/NOPE/consultations')).status).toBe(404);
   });
 

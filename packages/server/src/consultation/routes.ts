@@ -142,7 +142,8 @@ export function consultationRoutes(app: App, ctx: RouteContext) {
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'not_found') throw error;
-      const language = pickLanguage(lang, request.headers['accept-language']);
+      // In the language of the country the address names, as the territory's page itself would be.
+      const language = placeLanguage(lang, country, request.headers['accept-language']);
       return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(language, translator(language)('consultation.site.notFound')));
     }
   });

@@ -141,6 +141,7 @@ describe('assessment report', () => {
     expect(text).not.toContain('Дневна грижа за възрастни хора');
     expect(text).toContain('Община Велинград');
   }, 30_000);
+
   it("charts the Bulgarian analysis's shortages one unit to a chart, never a place beside a person a year", () => {
     const data = velingradReport();
     data.gaps = [
@@ -154,7 +155,7 @@ describe('assessment report', () => {
     for (const chart of charts) expect(chart.title).toBe('Недостиг по вид услуга');
     expect(charts.find((c) => c.unit === 'места')!.bars).toEqual([{ label: 'Дневна грижа за възрастни хора', value: 12, text: '12' }]);
     expect(charts.find((c) => c.unit === 'лица годишно')!.bars).toEqual([{ label: 'Домашна грижа / домашен социален патронаж', value: 13, text: '13' }]);
-    // The Ukrainian report and the Polish diagnosis have no shortages section, so no such chart.
+    // The Ukrainian report has no shortages section, so no such chart.
     expect(assessmentReport(data, 'report').blocks.some((b) => b.kind === 'chart')).toBe(false);
   });
 });
