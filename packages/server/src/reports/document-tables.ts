@@ -13,6 +13,16 @@ export const suppressedNote = (text: TDocumentText): TBlock => ({ kind: 'paragra
 const ageLabel = (text: TDocumentText, band: { ageFrom: number; ageTo: number | null }) =>
   band.ageTo === null ? `${text.number(band.ageFrom)}+` : `${text.number(band.ageFrom)}–${text.number(band.ageTo)}`;
 
+/** The age structure as a chart of people by band (one unit: persons), after its table. */
+export function ageChart(text: TDocumentText, bands: ReportData['profile']['ageBands']): TBlock {
+  return {
+    kind: 'chart',
+    title: text.t('documents.report.ageChart'),
+    unit: text.t('documents.unit.persons'),
+    bars: bands.map((b) => ({ label: ageLabel(text, b), value: b.female + b.male, text: text.number(b.female + b.male) })),
+  };
+}
+
 /** The age structure: women, men, together and each band's share of everyone. */
 export function ageTable(text: TDocumentText, bands: ReportData['profile']['ageBands']): TBlock {
   const { t } = text;

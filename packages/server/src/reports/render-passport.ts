@@ -1,6 +1,6 @@
 import type { TBlock, TDocument, TTableCell } from './document-blocks';
 import { documentText, type TDocumentText } from './document-text';
-import { ageTable, gapNotes, gapsTable, indicatorsTable, noData, perUnit, populationSentence } from './document-tables';
+import { ageChart, ageTable, gapNotes, gapsTable, indicatorsTable, noData, perUnit, populationSentence } from './document-tables';
 import type { ReportData } from './report-data';
 import { chairOf, titleBlocks } from './title-page';
 import { writeDocx } from './write-docx';
@@ -28,7 +28,7 @@ export function socialPassport(data: ReportData): TDocument {
     identification(text, data),
     { kind: 'heading', level: 1, text: t('documents.passport.population') },
     { kind: 'paragraph', runs: [populationSentence(text, data)] },
-    ...(data.profile.ageBands.length > 0 ? [ageTable(text, broadAgeBands(data.profile.ageBands))] : []),
+    ...(data.profile.ageBands.length > 0 ? [ageTable(text, broadAgeBands(data.profile.ageBands)), ageChart(text, broadAgeBands(data.profile.ageBands))] : []),
     { kind: 'heading', level: 1, text: t('documents.passport.indicators') },
     indicatorsTable(text, data),
     { kind: 'heading', level: 1, text: t('documents.passport.services') },

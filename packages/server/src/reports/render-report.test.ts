@@ -150,12 +150,21 @@ describe('assessment report', () => {
       // Survey persons against places: no shortage can be read, so no bar.
       { serviceType: 'bg.day_care_elderly', serviceTypeName: 'Дневна грижа за възрастни хора', unit: 'places', needUnit: 'persons', comparable: false, method: 'survey', need: 300, needLow: null, needHigh: null, capacity: 30, gap: null, coverage: null },
     ];
-    const charts = assessmentReport(data, 'needsAnalysis').blocks.filter((b) => b.kind === 'chart');
+    const charts = assessmentReport(data, 'needsAnalysis').blocks.flatMap((b) => (b.kind === 'chart' && b.title === 'Недостиг по вид услуга' ? [b] : []));
     expect(charts.map((c) => c.unit).sort()).toEqual(['лица годишно', 'места'].sort());
-    for (const chart of charts) expect(chart.title).toBe('Недостиг по вид услуга');
     expect(charts.find((c) => c.unit === 'места')!.bars).toEqual([{ label: 'Дневна грижа за възрастни хора', value: 12, text: '12' }]);
     expect(charts.find((c) => c.unit === 'лица годишно')!.bars).toEqual([{ label: 'Домашна грижа / домашен социален патронаж', value: 13, text: '13' }]);
     // The Ukrainian report has no shortages section, so no such chart.
-    expect(assessmentReport(data, 'report').blocks.some((b) => b.kind === 'chart')).toBe(false);
+    expect(assessmentReport(data, 'report').blocks.some((b) => b.kind === 'chart' && b.title === 'Недостиг по вид услуга')).toBe(false);
+  });
+
+  it('charts the population by age group in persons, one bar per band of the table', () => {
+    const data = khmilnykReport();
+    const [chart, ...more] = assessmentReport(data).blocks.filter((b) => b.kind === 'chart');
+    expect(more).toEqual([]);
+    expect(chart).toMatchObject({ title: 'Населення за віковими групами', unit: 'особи' });
+    const bars = chart!.kind === 'chart' ? chart!.bars : [];
+    expect(bars.map((b) => b.value)).toEqual(data.profile.ageBands.map((b) => b.female + b.male));
+    expect(bars[0]!.text).toBe(formatNumber('uk', data.profile.ageBands[0]!.female + data.profile.ageBands[0]!.male));
   });
 });

@@ -1,6 +1,6 @@
 import type { TBlock, TDocument, TInline, TTableCell } from './document-blocks';
 import { documentText, paragraphsOf, type TDocumentText } from './document-text';
-import { ageTable, gapNotes, gapsTable, indicatorsTable, noData, perUnit, populationSentence, sum, suppressedNote } from './document-tables';
+import { ageChart, ageTable, gapNotes, gapsTable, indicatorsTable, noData, perUnit, populationSentence, sum, suppressedNote } from './document-tables';
 import type { ReportData } from './report-data';
 import { chairOf, membersTable, periodLine, titleBlocks } from './title-page';
 import { writeDocx } from './write-docx';
@@ -179,7 +179,7 @@ function profile(text: TDocumentText, data: ReportData, h: THeading): TBlock[] {
     { kind: 'paragraph', runs: [populationSentence(text, data)] },
     { kind: 'paragraph', runs: [h('settlementsText', { settlements: text.counted('settlements', data.profile.settlements) })] },
     { kind: 'heading', level: 2, text: h('ageStructure') },
-    data.profile.ageBands.length === 0 ? noData(text) : ageTable(text, data.profile.ageBands),
+    ...(data.profile.ageBands.length === 0 ? [noData(text)] : [ageTable(text, data.profile.ageBands), ageChart(text, data.profile.ageBands)]),
     { kind: 'heading', level: 2, text: h('indicators') },
     indicatorsTable(text, data),
   ];

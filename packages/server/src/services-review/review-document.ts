@@ -36,6 +36,11 @@ export function servicesReviewDocument(review: TServicesReview, model: CountryMo
     { kind: 'subtitle', text: t('review.document.years', { from, to }) },
   ];
   if (review.services.length === 0) blocks.push({ kind: 'paragraph', runs: [t('review.noServices', { year: review.year })] });
+  // The year's users of every service side by side: persons only, since each capacity has its own unit.
+  const usersInYear = review.services.map((s) => ({ s, users: s.figures.find((f) => f.year === review.year)?.users ?? null }));
+  if (usersInYear.some((u) => u.users !== null)) {
+    blocks.push({ kind: 'chart', title: t('review.document.usersChart', { year: review.year }), unit: t('documents.unit.persons'), bars: usersInYear.map(({ s, users }) => ({ label: s.name, value: users, text: users === null ? none : number(users) })) });
+  }
 
   for (const s of review.services) {
     const settlement = territoryName({ ...s.settlement, country: s.settlement.country as TCountry }, language);

@@ -124,6 +124,8 @@ describe(`services review (${ENGINE})`, () => {
     expect(text).toContain(NOTES.results);
     expect(text).toContain(NOTES.goodPractices);
     expect(text).toContain(NOTES.partner);
+    // The year's users of every service in one chart of persons (in the DOCX, bars of text beside each figure).
+    expect(text).toContain(`Потребители на всяка услуга през ${review.year} г. (лица)`);
   });
 
   it("gives the review as PDF in the reader's language with embedded fonts", async () => {
@@ -134,6 +136,7 @@ describe(`services review (${ENGINE})`, () => {
     const text = flatten(pdf.text);
     expect(text).toContain('Review of the active social services');
     expect(text).toContain(NOTES.challenges);
+    expect(text).toContain(`Users of each service in ${review.year}`);
     expect(pdf.fonts.every((f) => f.embedded)).toBe(true);
   });
 
