@@ -99,6 +99,10 @@ export function portfolioDocument(municipality: PlacedTerritory, model: CountryM
       rows: fiches.map((f) => [f.title, t(`fiches.statuses.${f.status}`), w.money(f.totalCost), f.peopleReached === null ? '—' : formatNumber(w.language, f.peopleReached), formatNumber(w.language, f.score.total, 1)]),
     });
     blocks.push({ kind: 'paragraph', runs: [t('fiches.document.scoreNote')], size: 'small' });
+    if (fiches.length > 0) {
+      const score = (f: Fiche) => formatNumber(w.language, f.score.total, 1);
+      blocks.push({ kind: 'chart', title: t('fiches.document.scoreChart'), unit: t('fiches.document.points'), bars: fiches.map((f) => ({ label: f.title, value: f.score.total, text: score(f) })) });
+    }
     // Each workshop's participants: the list the plan's annex carries (story 3).
     for (const m of workshops) {
       blocks.push({ kind: 'heading', level: 1, text: t('fiches.document.meeting', { topic: m.topic, date: m.date }) });

@@ -150,8 +150,12 @@ describe(`working meetings and project fiches (${ENGINE})`, () => {
     expect(text).toContain('д-р Петър Георгиев');
     expect(text).toMatch(/200\s000\s€/u);
     expect(text).toContain('от 2027-04, 24 месеца');
+    // The scores side by side: one chart in points of 100.
+    expect(text).toContain('Приоритетна оценка на всяка фиша (точки от 100)');
     const pdf = await download(`${base()}/fiches/document/pdf`);
-    expect(flatten(readPdf(pdf.body).text)).toContain('Стимули за специалисти');
+    const pdfText = flatten(readPdf(pdf.body).text);
+    expect(pdfText).toContain('Стимули за специалисти');
+    expect(pdfText).toContain('точки от 100');
     const [f] = (await viewer.get(`${base()}/fiches`)).body.items;
     const xlsx = await download(`${base()}/fiches/${f.id}/document/xlsx`);
     expect(xlsx.status).toBe(200);
