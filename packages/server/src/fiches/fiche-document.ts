@@ -91,16 +91,16 @@ export function portfolioDocument(municipality: PlacedTerritory, model: CountryM
     { kind: 'subtitle', text: w.authority },
   ];
   if (onlyId === null) {
+    const score = (f: Fiche) => formatNumber(w.language, f.score.total, 1);
     blocks.push({
       kind: 'table',
       header: [t('fiches.title'), t('fiches.status'), t('fiches.totalCost'), t('fiches.peopleReached'), t('fiches.score')],
       widths: [6, 2, 3, 2, 2],
       align: ['left', 'left', 'right', 'right', 'right'],
-      rows: fiches.map((f) => [f.title, t(`fiches.statuses.${f.status}`), w.money(f.totalCost), f.peopleReached === null ? '—' : formatNumber(w.language, f.peopleReached), formatNumber(w.language, f.score.total, 1)]),
+      rows: fiches.map((f) => [f.title, t(`fiches.statuses.${f.status}`), w.money(f.totalCost), f.peopleReached === null ? '—' : formatNumber(w.language, f.peopleReached), score(f)]),
     });
     blocks.push({ kind: 'paragraph', runs: [t('fiches.document.scoreNote')], size: 'small' });
     if (fiches.length > 0) {
-      const score = (f: Fiche) => formatNumber(w.language, f.score.total, 1);
       blocks.push({ kind: 'chart', title: t('fiches.document.scoreChart'), unit: t('fiches.document.points'), bars: fiches.map((f) => ({ label: f.title, value: f.score.total, text: score(f) })) });
     }
     // Each workshop's participants: the list the plan's annex carries (story 3).

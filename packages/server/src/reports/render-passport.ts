@@ -22,13 +22,14 @@ export function socialPassport(data: ReportData): TDocument {
   const { t } = text;
   const kind = t('documents.passport.kind');
   const chair = chairOf(data);
+  const bands = broadAgeBands(data.profile.ageBands);
   const blocks: TBlock[] = [
     ...titleBlocks(text, data, { kind, title: t('documents.passport.title'), lines: [t('documents.passport.asOf', { date: text.date(data.generatedOn) })] }),
     { kind: 'heading', level: 1, text: t('documents.passport.identification') },
     identification(text, data),
     { kind: 'heading', level: 1, text: t('documents.passport.population') },
     { kind: 'paragraph', runs: [populationSentence(text, data)] },
-    ...(data.profile.ageBands.length > 0 ? [ageTable(text, broadAgeBands(data.profile.ageBands)), ageChart(text, broadAgeBands(data.profile.ageBands))] : []),
+    ...(bands.length > 0 ? [ageTable(text, bands), ageChart(text, bands)] : []),
     { kind: 'heading', level: 1, text: t('documents.passport.indicators') },
     indicatorsTable(text, data),
     { kind: 'heading', level: 1, text: t('documents.passport.services') },
